@@ -1,0 +1,21 @@
+export default ({ env }) => ({
+  auth: {
+    secret: env('ADMIN_JWT_SECRET'),
+  },
+  apiToken: {
+    salt: env('API_TOKEN_SALT'),
+  },
+  transfer: {
+    token: {
+      salt: env('TRANSFER_TOKEN_SALT', env('API_TOKEN_SALT')),
+    },
+  },
+  secrets: {
+    encryptionKey: env('ENCRYPTION_KEY', ''),
+  },
+  flags: {
+    nps: false,
+    promoteEE: false,
+  },
+  serveAdminPanel: env.bool('SERVE_ADMIN', true),
+});

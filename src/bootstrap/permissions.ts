@@ -1,0 +1,20 @@
+import type { Core } from '@strapi/strapi';
+
+/** Content-API actions each users-permissions role needs; granted on every boot so a fresh database works. */
+export const ROLE_ACTIONS: Record<string, string[]> = {
+  authenticated: ['api::order.order.submit', 'api::order.order.mine', 'api::order.order.findMine'],
+};
+
+export const grantRolePermissions = async (strapi: Core.Strapi) => {
+  const roles = strapi.db.query('plugin::users-permissions.role');
+  const permissions = strapi.db.query('plugin::users-permissions.permission');
+  for (const [type, actions] of Object.entries(ROLE_ACTIONS)) {
+    const role = await roles.findOne({ where: { type } });
+    if (!role) continue;
+    const existing = await permissions.findMany({ where: { role: { id: role.id }, action: { $in: actions } }, select: ['action'] });
+    const have = new Set(existing.map((p: { action: string }) => p.action));
+    for (const action of actions.filter((a) => !have.has(a))) {
+      await permissions.create({ data: { action, role: role.id } });
+    }
+  }
+};

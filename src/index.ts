@@ -1,0 +1,15 @@
+import type { Core } from '@strapi/strapi';
+import { grantRolePermissions } from './bootstrap/permissions';
+import { seedDemo } from '../database/seeds/demo';
+
+export default {
+  register(/* { strapi }: { strapi: Core.Strapi } */) {},
+
+  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await grantRolePermissions(strapi);
+    if (process.env.DEMO_SEED === 'true') {
+      const created = await seedDemo(strapi);
+      strapi.log.info(`Demo data: ${JSON.stringify(created)}`);
+    }
+  },
+};

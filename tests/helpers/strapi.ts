@@ -1,0 +1,44 @@
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import supertest from 'supertest';
+import { createTestDatabase } from './database';
+
+// The ESM entry of @strapi/strapi fails on a lodash/fp directory import; CommonJS works.
+const require = createRequire(__filename);
+const { createStrapi } = require('@strapi/strapi');
+
+const root = path.resolve(__dirname, '../..');
+
+export interface TestApp {
+  strapi: any;
+  http: () => supertest.Agent;
+  close: () => Promise<void>;
+}
+
+/**
+ * Boots the real app from dist/ against a fresh database and mounts its routes on an HTTP server
+ * that supertest talks to. One per test file.
+ */
+export const bootApp = async (): Promise<TestApp> => {
+  const db = await createTestDatabase();
+  // strapi.destroy() removes every process listener, vitest's own included: keep them to put back.
+  const events = ['message', 'disconnect', 'exit', 'uncaughtException', 'unhandledRejection', 'SIGTERM', 'SIGINT'] as const;
+  const saved = new Map(events.map((e) => [e, process.listeners(e as any)]));
+
+  const strapi = createStrapi({ appDir: root, distDir: path.join(root, 'dist'), autoReload: false, serveAdminPanel: false });
+  await strapi.load();
+  strapi.server.mount();
+
+  return {
+    strapi,
+    http: () => supertest.agent(strapi.server.httpServer),
+    async close() {
+      await strapi.destroy();
+      for (const [event, listeners] of saved) {
+        const now = process.listeners(event as any);
+        for (const listener of listeners) if (!now.includes(listener)) process.on(event as any, listener as any);
+      }
+      await db.drop();
+    },
+  };
+};

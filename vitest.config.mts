@@ -1,0 +1,30 @@
+import { defineConfig } from 'vitest/config';
+
+const mysql = process.env.DATABASE_CLIENT === 'mysql';
+
+export default defineConfig({
+  test: {
+    include: ['tests/**/*.test.ts'],
+    globalSetup: ['tests/helpers/global-setup.ts'],
+    // Each file boots its own Strapi against its own database; forks keep their globals apart.
+    pool: 'forks',
+    maxWorkers: 2,
+    fileParallelism: true,
+    hookTimeout: 120_000,
+    testTimeout: 60_000,
+    env: {
+      NODE_ENV: 'test',
+      ENV_PATH: '/dev/null',
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'error',
+      APP_KEYS: 'testKeyA,testKeyB',
+      API_TOKEN_SALT: 'test-api-token-salt',
+      ADMIN_JWT_SECRET: 'test-admin-jwt-secret',
+      TRANSFER_TOKEN_SALT: 'test-transfer-token-salt',
+      JWT_SECRET: 'test-jwt-secret',
+      ENCRYPTION_KEY: 'test-encryption-key',
+      STRAPI_TELEMETRY_DISABLED: 'true',
+      STARTUP_LOG: 'false',
+      DATABASE_CLIENT: mysql ? 'mysql' : 'sqlite',
+    },
+  },
+});
