@@ -1,11 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import { grantRolePermissions } from './bootstrap/permissions';
+import { assertUtf8mb4 } from './bootstrap/database-charset';
 import { seedDemo } from '../database/seeds/demo';
 
 export default {
   register(/* { strapi }: { strapi: Core.Strapi } */) {},
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await assertUtf8mb4(strapi);
     await grantRolePermissions(strapi);
     if (process.env.DEMO_SEED === 'true') {
       const created = await seedDemo(strapi);

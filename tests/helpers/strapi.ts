@@ -22,8 +22,7 @@ export interface TestApp {
 export const bootApp = async (): Promise<TestApp> => {
   const db = await createTestDatabase();
   // strapi.destroy() removes every process listener, vitest's own included: keep them to put back.
-  const events = ['message', 'disconnect', 'exit', 'uncaughtException', 'unhandledRejection', 'SIGTERM', 'SIGINT'] as const;
-  const saved = new Map(events.map((e) => [e, process.listeners(e as any)]));
+  const saved = new Map(process.eventNames().map((e) => [e, process.listeners(e as any)]));
 
   const strapi = createStrapi({ appDir: root, distDir: path.join(root, 'dist'), autoReload: false, serveAdminPanel: false });
   await strapi.load();

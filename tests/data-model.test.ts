@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bootApp, type TestApp } from './helpers/strapi';
+import { isMysql } from './helpers/database';
+import { superAdminToken } from './helpers/staff';
+import { errorPaths } from './helpers/applicants';
+
+let app: TestApp;
+let token: string;
+beforeAll(async () => {
+  app = await bootApp();
+  token = await superAdminToken(app);
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+const STAFF_CM = '/content-manager/collection-types/api::staff-profile.staff-profile';
+
+describe('staff profiles', () => {
+  it('link an admin user to an organization with known job roles', async () => {
+    const org = await app.strapi.db.query('api::organization.organization').create({ data: { name: '技术部', code: 'TECH', type: 'department' } });
+    const res = await app.http().post(STAFF_CM).set('Authorization', `Bearer ${token}`).send({
+      name: '李技术', jobRoles: ['technical-head', 'surveyor'], mobile: '13800000002', organization: { connect: [{ id: org.id }] },
+    });
+    expect(res.status).toBe(201);
+    const stored = await app.strapi.db.query('api::staff-profile.staff-profile').findOne({ where: { name: '李技术' }, populate: ['organization'] });
+    expect(stored.jobRoles).toEqual(['technical-head', 'surveyor']);
+    expect(stored.organization.code).toBe('TECH');
+  });
+
+  it('refuses unknown job roles with 400 naming the field', async () => {
+    const before = await app.strapi.db.query('api::staff-profile.staff-profile').count();
+    const res = await app.http().post(STAFF_CM).set('Authorization', `Bearer ${token}`).send({ name: '某人', jobRoles: ['janitor'] });
+    expect(res.status).toBe(400);
+    expect(errorPaths(res.body)).toEqual(['jobRoles']);
+    expect(res.body.error.details.errors[0].message).toContain('janitor');
+    expect(await app.strapi.db.query('api::staff-profile.staff-profile').count()).toBe(before);
+  });
+});
+
+describe('the content-api stays closed by default', () => {
+  it.each(['contracts', 'payments', 'survey-records', 'signatures', 'staff-profiles', 'organizations'])('GET /api/%s is not served to the public', async (plural) => {
+    const res = await app.http().get(`/api/${plural}`);
+    expect([403, 404]).toContain(res.status);
+  });
+});
+
+describe('character set', () => {
+  it('stores text as full UTF-8 (utf8mb4 on MariaDB)', async () => {
+    if (isMysql()) {
+      const [rows] = await app.strapi.db.connection.raw(
+        "SELECT table_name AS t, table_collation AS c FROM information_schema.tables WHERE table_schema = DATABASE() AND table_collation NOT LIKE 'utf8mb4%'"
+      );
+      expect(rows).toEqual([]);
+    } else {
+      const rows = await app.strapi.db.connection.raw('PRAGMA encoding');
+      expect(rows[0].encoding).toBe('UTF-8');
+    }
+  });
+});
