@@ -13,6 +13,8 @@ export default ({ env }) => ({
   secrets: {
     encryptionKey: env('ENCRYPTION_KEY', ''),
   },
+  // Strapi AI calls a hosted service; nothing leaves this machine unless an operator configures it.
+  ai: { enabled: false },
   flags: {
     nps: false,
     promoteEE: false,
