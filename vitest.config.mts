@@ -24,6 +24,7 @@ export default defineConfig({
       ENCRYPTION_KEY: 'test-encryption-key',
       STRAPI_TELEMETRY_DISABLED: 'true',
       STARTUP_LOG: 'false',
+      WORKFLOW_TIMERS: 'false',
       DATABASE_CLIENT: mysql ? 'mysql' : 'sqlite',
     },
   },

@@ -2,6 +2,9 @@ export default ({ env }) => ({
   workflow: {
     enabled: true,
     resolve: './src/plugins/workflow',
+    config: {
+      timersCron: env.bool('WORKFLOW_TIMERS', true) ? env('WORKFLOW_TIMERS_CRON', '*/10 * * * *') : false,
+    },
   },
   'users-permissions': {
     config: {

@@ -1,10 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import { grantRolePermissions } from './bootstrap/permissions';
 import { assertUtf8mb4 } from './bootstrap/database-charset';
+import { registerWorkflows } from './workflows/register';
 import { seedDemo } from '../database/seeds/demo';
 
 export default {
-  register(/* { strapi }: { strapi: Core.Strapi } */) {},
+  register({ strapi }: { strapi: Core.Strapi }) {
+    registerWorkflows(strapi);
+  },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await assertUtf8mb4(strapi);

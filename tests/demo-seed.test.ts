@@ -46,7 +46,7 @@ describe('demo data', () => {
   it('lets the demo accounts sign in with the documented password', async () => {
     const applicant = await app.http().post('/api/auth/local').send({ identifier: 'zhujiang@demo.local', password: data.password });
     expect(applicant.status).toBe(200);
-    const orders = await app.http().get('/api/orders').set('Authorization', `Bearer ${applicant.body.jwt}`);
+    const orders = await app.http().get('/api/workflow/orders').set('Authorization', `Bearer ${applicant.body.jwt}`);
     expect(orders.body.data.length).toBe(2);
 
     for (const email of [data.superAdmin.email, 'clerk@demo.local']) {

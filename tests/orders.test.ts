@@ -28,7 +28,7 @@ const enterpriseForm = (overrides: Record<string, unknown> = {}) => ({
 });
 
 const submit = (jwt: string, body: Record<string, unknown>) =>
-  app.http().post('/api/orders').set('Authorization', `Bearer ${jwt}`).send(body);
+  app.http().post('/api/workflow/orders').set('Authorization', `Bearer ${jwt}`).send(body);
 
 const today = () => {
   const p = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date());
@@ -87,9 +87,9 @@ describe('submitting an application', () => {
   });
 
   it('refuses anonymous callers', async () => {
-    const res = await app.http().post('/api/orders').send({ processKey: 'water-enterprise', formData: enterpriseForm() });
+    const res = await app.http().post('/api/workflow/orders').send({ processKey: 'water-enterprise', formData: enterpriseForm() });
     expect(res.status).toBe(403);
-    expect((await app.http().get('/api/orders')).status).toBe(403);
+    expect((await app.http().get('/api/workflow/orders')).status).toBe(403);
   });
 });
 
@@ -125,22 +125,22 @@ describe('order numbers', () => {
 
 describe('what an applicant sees', () => {
   it('lists only their own orders and hides others with 404', async () => {
-    const mine = await app.http().get('/api/orders?pageSize=5').set('Authorization', `Bearer ${resident.jwt}`);
+    const mine = await app.http().get('/api/workflow/orders?pageSize=5').set('Authorization', `Bearer ${resident.jwt}`);
     expect(mine.status).toBe(200);
     expect(mine.body.data.length).toBe(1);
     expect(mine.body.meta.pagination).toMatchObject({ page: 1, pageSize: 5, total: 1 });
 
     const theirs = await app.strapi.db.query('api::order.order').findOne({ where: { applicant: { id: enterprise.user.id } } });
-    const peek = await app.http().get(`/api/orders/${theirs.number}`).set('Authorization', `Bearer ${resident.jwt}`);
+    const peek = await app.http().get(`/api/workflow/orders/${theirs.number}`).set('Authorization', `Bearer ${resident.jwt}`);
     expect(peek.status).toBe(404);
-    const own = await app.http().get(`/api/orders/${theirs.number}`).set('Authorization', `Bearer ${enterprise.jwt}`);
+    const own = await app.http().get(`/api/workflow/orders/${theirs.number}`).set('Authorization', `Bearer ${enterprise.jwt}`);
     expect(own.status).toBe(200);
     expect(own.body.data.number).toBe(theirs.number);
     expect(own.body.data).not.toHaveProperty('applicant');
   });
 
   it('pages through many orders', async () => {
-    const page2 = await app.http().get('/api/orders?page=2&pageSize=20').set('Authorization', `Bearer ${enterprise.jwt}`);
+    const page2 = await app.http().get('/api/workflow/orders?page=2&pageSize=20').set('Authorization', `Bearer ${enterprise.jwt}`);
     expect(page2.status).toBe(200);
     expect(page2.body.data.length).toBe(20);
     expect(page2.body.meta.pagination.total).toBeGreaterThanOrEqual(52);
@@ -152,7 +152,7 @@ describe('Chinese text', () => {
     const text = '𠮷野家（成都）餐饮管理有限公司·珠江摩尔店 😀';
     const res = await submit(enterprise.jwt, { processKey: 'water-enterprise', formData: enterpriseForm({ unitName: text, unitAddress: '四川省成都市武侯区双楠路32号1幢1楼' }) });
     expect(res.status).toBe(201);
-    const back = await app.http().get(`/api/orders/${res.body.data.number}`).set('Authorization', `Bearer ${enterprise.jwt}`);
+    const back = await app.http().get(`/api/workflow/orders/${res.body.data.number}`).set('Authorization', `Bearer ${enterprise.jwt}`);
     expect(back.body.data.title).toBe(text);
     expect(back.body.data.formData.unitName).toBe(text);
     expect(back.body.data.formData.unitAddress).toBe('四川省成都市武侯区双楠路32号1幢1楼');

@@ -93,7 +93,8 @@ const seedOrders = async (strapi: Core.Strapi, applicantIds: Record<string, numb
     // An order is "the same" when the same applicant applied in the same process with the same form.
     const mine = await strapi.db.query(ORDER).findMany({ where: { applicant: { id: applicantId }, processKey: order.processKey }, select: ['formData'] });
     if (mine.some((o: { formData: Record<string, unknown> }) => sameForm(o.formData, order.formData))) continue;
-    await strapi.service('api::order.order').submit({ processKey: order.processKey, channel: order.channel, formData: order.formData, applicantId });
+    const actor = strapi.plugin('workflow').service('actors').applicant({ id: applicantId, username: order.applicant });
+    await strapi.plugin('workflow').service('transitions').start({ processKey: order.processKey, channel: order.channel, formData: order.formData, actor });
     counts.orders += 1;
   }
 };

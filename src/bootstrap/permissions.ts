@@ -1,8 +1,12 @@
 import type { Core } from '@strapi/strapi';
 
+const APPLICANT_ORDER_ACTIONS = ['processes', 'submit', 'list', 'view', 'act', 'withdraw', 'urge', 'upload'].map(
+  (a) => `plugin::workflow.applicant-orders.${a}`
+);
+
 /** Content-API actions each users-permissions role needs; granted on every boot so a fresh database works. */
 export const ROLE_ACTIONS: Record<string, string[]> = {
-  authenticated: ['api::order.order.submit', 'api::order.order.mine', 'api::order.order.findMine'],
+  authenticated: APPLICANT_ORDER_ACTIONS,
 };
 
 export const grantRolePermissions = async (strapi: Core.Strapi) => {

@@ -3,7 +3,7 @@ import { idNumberProblem } from './id-number';
 import { mobileProblem, normalizeMobile } from './mobile';
 import { areaProblem } from './area';
 
-export type FieldType = 'text' | 'textarea' | 'mobile' | 'credit-code' | 'id-number' | 'area' | 'select' | 'number';
+export type FieldType = 'text' | 'textarea' | 'mobile' | 'credit-code' | 'id-number' | 'area' | 'select' | 'number' | 'integer' | 'staff' | 'image';
 
 export interface FormField {
   name: string;
@@ -12,6 +12,10 @@ export interface FormField {
   required?: boolean;
   maxLength?: number;
   options?: string[];
+  min?: number;
+  max?: number;
+  /** For `staff` fields: the job role the named staff member must hold (checked by the workflow engine). */
+  role?: string;
 }
 
 export interface FormSchema {
@@ -29,9 +33,29 @@ const DEFAULT_MAX_LENGTH = 200;
 
 const isBlank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
 
+/** A handwritten signature or photo sent inline: a PNG/JPEG data URL of at most 1 MiB. */
+const IMAGE_DATA_URL = /^data:image\/(png|jpeg);base64,[A-Za-z0-9+/]+=*$/;
+const MAX_IMAGE_CHARS = Math.ceil((1024 * 1024 * 4) / 3) + 32;
+
+const rangeProblem = (field: FormField, n: number): string | null => {
+  if (field.min !== undefined && n < field.min) return `不能小于${field.min}`;
+  if (field.max !== undefined && n > field.max) return `不能大于${field.max}`;
+  return null;
+};
+
 const typeProblem = (field: FormField, value: unknown): string | null => {
   if (field.type === 'area') return areaProblem(value);
-  if (field.type === 'number') return typeof value === 'number' && Number.isFinite(value) ? null : '应为数字';
+  if (field.type === 'number' || field.type === 'integer' || field.type === 'staff') {
+    const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+    if (typeof n !== 'number' || !Number.isFinite(n)) return '应为数字';
+    if (field.type !== 'number' && !Number.isInteger(n)) return '应为整数';
+    if (field.type === 'staff' && n <= 0) return '应为有效的员工编号';
+    return rangeProblem(field, n);
+  }
+  if (field.type === 'image') {
+    if (typeof value !== 'string' || !IMAGE_DATA_URL.test(value)) return '应为PNG或JPEG图片（data URL）';
+    return value.length > MAX_IMAGE_CHARS ? '图片不能超过1MB' : null;
+  }
   if (typeof value !== 'string') return '应为文本';
   const max = field.maxLength ?? (field.type === 'textarea' ? 2000 : DEFAULT_MAX_LENGTH);
   if (value.length > max) return `不能超过${max}个字符`;
@@ -49,13 +73,15 @@ const typeProblem = (field: FormField, value: unknown): string | null => {
   }
 };
 
+const NUMERIC: FieldType[] = ['area', 'number', 'integer', 'staff'];
+
 const normalize = (field: FormField, value: unknown): unknown => {
-  if (typeof value !== 'string') return field.type === 'area' && value !== undefined ? Number(value) : value;
+  if (NUMERIC.includes(field.type)) return Number(value);
+  if (typeof value !== 'string') return value;
   const trimmed = value.trim();
   if (field.type === 'mobile') return normalizeMobile(trimmed) ?? trimmed;
   if (field.type === 'credit-code' || field.type === 'id-number') return trimmed.toUpperCase();
-  if (field.type === 'area') return Number(trimmed);
-  return trimmed;
+  return field.type === 'image' ? value : trimmed;
 };
 
 /**

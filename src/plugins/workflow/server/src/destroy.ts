@@ -1,5 +1,8 @@
 import type { Core } from '@strapi/strapi';
+import { stopScheduler } from './scheduler';
 
-const destroy = (_ctx: { strapi: Core.Strapi }) => {};
+const destroy = async (_ctx: { strapi: Core.Strapi }) => {
+  await stopScheduler();
+};
 
 export default destroy;

@@ -1,6 +1,32 @@
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { UIDS } from './constants';
 
-// The engine's content types, services and document-service middleware are registered by the workflow issue.
-const register = (_ctx: { strapi: Core.Strapi }) => {};
+/** Order columns only the transition service writes. */
+const ENGINE_FIELDS = ['currentStep', 'stateValue', 'stepEnteredAt', 'lockVersion', 'outcome', 'closedAt', 'definitionVersion', 'processKey', 'number'];
+const WRITE_ACTIONS = new Set(['create', 'update', 'delete', 'clone', 'publish', 'unpublish', 'discardDraft']);
+
+/**
+ * Nothing but the engine moves an order: the document service (content manager, REST, bulk actions)
+ * may not create orders, change their step or version, or touch history and definitions. The engine
+ * itself writes through the query engine, below this middleware.
+ */
+const register = ({ strapi }: { strapi: Core.Strapi }) => {
+  strapi.documents.use(async (ctx, next) => {
+    if (WRITE_ACTIONS.has(ctx.action)) {
+      if (ctx.uid === UIDS.historyEvent || ctx.uid === UIDS.definition || ctx.uid === UIDS.outbox) {
+        throw new errors.ForbiddenError('流转记录、流程定义和通知队列只能由流程引擎写入');
+      }
+      if (ctx.uid === UIDS.order) {
+        const data = (ctx.params as any)?.data ?? {};
+        const touched = ENGINE_FIELDS.filter((f) => f in data);
+        if (ctx.action !== 'update' || touched.length > 0) {
+          throw new errors.ForbiddenError(`工单只能通过流程操作变更（不能直接${ctx.action === 'update' ? `修改 ${touched.join('、')}` : '创建或删除'}）`);
+        }
+      }
+    }
+    return next();
+  });
+};
 
 export default register;

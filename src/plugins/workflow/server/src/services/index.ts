@@ -1,3 +1,14 @@
+import registry from './registry';
+import definitions from './definitions';
+import history from './history';
+import outbox from './outbox';
+import scope from './scope';
+import transitions from './transitions';
+import orders from './orders';
+import files from './files';
+import rules from './rules';
+import actors from './actors';
 import info from './info';
+import timers from './timers';
 
-export default { info };
+export default { registry, definitions, history, outbox, scope, transitions, orders, files, rules, actors, timers, info };

@@ -1,11 +1,18 @@
+const ADMIN = ['admin::isAuthenticatedAdmin'];
+const SUPER_ADMIN = [...ADMIN, { name: 'admin::hasPermissions', config: { actions: ['admin::roles.update'] } }];
+
 export default {
   type: 'admin',
   routes: [
-    {
-      method: 'GET',
-      path: '/info',
-      handler: 'info.describe',
-      config: { policies: ['admin::isAuthenticatedAdmin'] },
-    },
+    { method: 'GET', path: '/info', handler: 'info.describe', config: { policies: ADMIN } },
+    { method: 'GET', path: '/orders', handler: 'staff-orders.inbox', config: { policies: ADMIN } },
+    { method: 'POST', path: '/orders', handler: 'staff-orders.create', config: { policies: ADMIN } },
+    { method: 'GET', path: '/orders/:number', handler: 'staff-orders.view', config: { policies: ADMIN } },
+    { method: 'POST', path: '/orders/:number/actions/:action', handler: 'staff-orders.act', config: { policies: ADMIN } },
+    { method: 'POST', path: '/orders/:number/files', handler: 'staff-orders.upload', config: { policies: ADMIN } },
+    { method: 'GET', path: '/orders/:number/verify', handler: 'staff-orders.verify', config: { policies: ADMIN } },
+    { method: 'GET', path: '/definitions', handler: 'definitions.list', config: { policies: ADMIN } },
+    // Changing a process is an administrator's act: the same right as editing admin roles.
+    { method: 'POST', path: '/definitions', handler: 'definitions.publish', config: { policies: SUPER_ADMIN } },
   ],
 };

@@ -1,0 +1,23 @@
+/** Names of the events the engine emits on strapi.eventHub, and other fixed names. */
+export const EVENTS = {
+  ORDER_STARTED: 'workflow.order.started',
+  ORDER_TRANSITIONED: 'workflow.order.transitioned',
+  ORDER_URGED: 'workflow.order.urged',
+  DEFINITION_PUBLISHED: 'workflow.definition.published',
+} as const;
+
+export const UIDS = {
+  definition: 'plugin::workflow.definition',
+  historyEvent: 'plugin::workflow.history-event',
+  outbox: 'plugin::workflow.outbox-message',
+  rule: 'plugin::workflow.rule',
+  order: 'api::order.order',
+  orderFile: 'api::order-file.order-file',
+  staff: 'api::staff-profile.staff-profile',
+  organization: 'api::organization.organization',
+} as const;
+
+/** Pseudo-roles a step may name besides staff job roles. */
+export const APPLICANT_ROLE = 'applicant';
+export const SYSTEM_ROLE = 'system';
+export const MANAGER_ROLE = 'department-admin';

@@ -1,0 +1,32 @@
+import type { InboxQuery } from '../services/orders';
+
+const MAX_PAGE_SIZE = 100;
+
+const positiveInt = (value: unknown, fallback: number) => {
+  const n = Number(value);
+  return Number.isInteger(n) && n > 0 ? n : fallback;
+};
+
+const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
+
+/** Inbox and list filters from a query string; unknown values are ignored rather than guessed. */
+export const parseListQuery = (q: Record<string, unknown>, defaults: Partial<InboxQuery> = {}): InboxQuery => ({
+  process: str(q.process),
+  step: str(q.step),
+  category: str(q.category),
+  channel: str(q.channel),
+  assignee: q.assignee ? positiveInt(q.assignee, 0) || undefined : undefined,
+  overdue: q.overdue === 'true' || q.overdue === '1',
+  q: str(q.q),
+  status: (['open', 'closed', 'all'] as const).find((s) => s === q.status) ?? defaults.status ?? 'open',
+  sort: q.sort === 'elapsed' ? 'elapsed' : 'applied',
+  page: positiveInt(q.page, 1),
+  pageSize: Math.min(positiveInt(q.pageSize, 20), MAX_PAGE_SIZE),
+});
+
+/** The single uploaded file of a multipart request, whatever the field was called. */
+export const singleFile = (ctx: any) => {
+  const files = ctx.request.files ?? {};
+  const value = files.file ?? files.files ?? Object.values(files)[0];
+  return Array.isArray(value) ? value[0] : value;
+};

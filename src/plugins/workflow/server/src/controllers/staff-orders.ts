@@ -1,0 +1,52 @@
+import type { Core } from '@strapi/strapi';
+import { forbidden } from '../errors';
+import { getService } from '../utils';
+import { parseListQuery, singleFile } from './query';
+
+const WINDOW_ROLES = ['window-clerk', 'department-admin'];
+
+/** Staff (admin JWT): the inbox, the order view, actions, uploads, window entry, chain verification. */
+const staffOrders = (_deps: { strapi: Core.Strapi }) => {
+  const actor = (ctx: any) => getService('actors').staff(ctx.state.user);
+
+  return {
+    async inbox(ctx) {
+      ctx.body = await getService('orders').list(await actor(ctx), parseListQuery(ctx.query));
+    },
+
+    async view(ctx) {
+      ctx.body = { data: await getService('orders').view(await actor(ctx), String(ctx.params.number)) };
+    },
+
+    async act(ctx) {
+      const body = ctx.request.body ?? {};
+      ctx.body = {
+        data: await getService('transitions').perform({ number: String(ctx.params.number), action: String(ctx.params.action), version: body.version, form: body.form, actor: await actor(ctx) }),
+      };
+    },
+
+    async upload(ctx) {
+      const body = ctx.request.body ?? {};
+      ctx.status = 201;
+      ctx.body = { data: await getService('files').attach(await actor(ctx), String(ctx.params.number), { kind: body.kind, name: body.name, file: singleFile(ctx) }) };
+    },
+
+    /** 窗口受理: a clerk enters an application on the applicant's behalf (reviewed offline). */
+    async create(ctx) {
+      const who = await actor(ctx);
+      if (!who.superAdmin && !who.roles.some((r) => WINDOW_ROLES.includes(r))) throw forbidden('只有窗口受理员可以录入申请');
+      const body = ctx.request.body ?? {};
+      const result = await getService('transitions').start({ processKey: body.processKey, channel: body.channel ?? 'window', formData: body.formData, actor: who });
+      ctx.status = 201;
+      ctx.body = { data: await getService('orders').view(who, result.number) };
+    },
+
+    async verify(ctx) {
+      const who = await actor(ctx);
+      const id = await getService('orders').idOf(who, String(ctx.params.number));
+      ctx.body = { data: await getService('history').verify(id) };
+    },
+  };
+};
+
+export default staffOrders;

@@ -1,0 +1,47 @@
+import { createMachine, stateIn, initialTransition, transition, type AnyStateMachine, type AnyMachineSnapshot } from 'xstate';
+import type { ProcessSpec, StateConfig, StateValue, TransitionConfig } from './spec';
+import { asTransitions } from './spec';
+
+/** What guards read: facts about the order gathered before the pure transition runs. */
+export type Facts = Record<string, any>;
+export type GuardFn = (facts: Facts, event: { type: string; form?: Record<string, unknown> }, params?: Record<string, unknown>) => boolean;
+
+const BUILT_IN_GUARDS = new Set(['inState']);
+
+/** `inState` refers to another region's state by id; XState's own stateIn does exactly that. */
+const resolveGuard = (guard: TransitionConfig['guard']) => {
+  if (guard && typeof guard === 'object' && guard.type === 'inState') return stateIn(String(guard.params?.state));
+  return guard;
+};
+
+const mapTransitions = (value: StateConfig['on'][string] | StateConfig['always']) =>
+  asTransitions(value as any).map((t) => ({ ...t, guard: resolveGuard(t.guard) }));
+
+const mapState = (config: StateConfig): any => ({
+  ...config,
+  ...(config.on ? { on: Object.fromEntries(Object.entries(config.on).map(([e, t]) => [e, mapTransitions(t)])) } : {}),
+  ...(config.always ? { always: mapTransitions(config.always) } : {}),
+  ...(config.states ? { states: Object.fromEntries(Object.entries(config.states).map(([k, s]) => [k, mapState(s)])) } : {}),
+});
+
+/**
+ * An XState machine for a definition. Guards are the app's named functions; actions stay names and
+ * are never executed by XState: the transition service runs them inside its database transaction.
+ */
+export const buildMachine = (spec: ProcessSpec, guards: Record<string, GuardFn>): AnyStateMachine => {
+  const config = { ...mapState(spec.machine), context: ({ input }: { input: Facts }) => input ?? {} };
+  const implementations = Object.fromEntries(
+    Object.entries(guards).map(([name, fn]) => [name, ({ context, event }: any, params: any) => fn(context, event, params)])
+  );
+  return createMachine(config).provide({ guards: implementations as any });
+};
+
+export const isBuiltInGuard = (name: string) => BUILT_IN_GUARDS.has(name);
+
+export const startSnapshot = (machine: AnyStateMachine, facts: Facts) => initialTransition(machine, facts);
+
+export const restoreSnapshot = (machine: AnyStateMachine, value: StateValue, facts: Facts): AnyMachineSnapshot =>
+  machine.resolveState({ value, context: facts } as any);
+
+export const step = (machine: AnyStateMachine, snapshot: AnyMachineSnapshot, event: { type: string; [k: string]: unknown }) =>
+  transition(machine, snapshot, event as any);

@@ -1,0 +1,25 @@
+import createError from 'http-errors';
+import { errors } from '@strapi/utils';
+
+export interface FieldProblem {
+  path: string[];
+  message: string;
+}
+
+/** 400: every bad field with its reason. */
+export const badRequest = (message: string, problems: FieldProblem[]) =>
+  new errors.ValidationError(message, { errors: problems.map((p) => ({ ...p, name: 'ValidationError' })) });
+
+export const forbidden = (message: string) => new errors.ForbiddenError(message);
+
+/** 404 for what does not exist and for what the caller may not see alike. */
+export const notFound = (message = '工单不存在') => new errors.NotFoundError(message);
+
+/** 409: the order moved since the caller read it. */
+export const conflict = (currentVersion: number) =>
+  createError(409, '工单已被他人处理，请刷新后重试', { details: { currentVersion } });
+
+/** 422: the step's conditions are not met; details say which. */
+export const unprocessable = (message: string, details: Record<string, unknown>) => createError(422, message, { details });
+
+export const tooMany = (message: string) => new errors.RateLimitError(message);

@@ -1,0 +1,112 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Core } from '@strapi/strapi';
+import type { AnyStateMachine } from 'xstate';
+import { UIDS, EVENTS } from '../constants';
+import { badRequest, notFound } from '../errors';
+import { canonicalJson, sha256 } from '../engine/canonical';
+import { buildMachine } from '../engine/machine';
+import { indexNodes, type ProcessSpec, type StepNode } from '../engine/spec';
+import { validateSpec } from '../engine/validate';
+import { getService } from '../utils';
+
+export interface LoadedDefinition {
+  id: number;
+  key: string;
+  version: number;
+  spec: ProcessSpec;
+  machine: AnyStateMachine;
+  nodes: Map<string, StepNode>;
+}
+
+/**
+ * Process definitions as versioned data. A version never changes once stored; publishing a changed
+ * definition stores the next version, and orders keep the version they started with.
+ */
+const definitions = ({ strapi }: { strapi: Core.Strapi }) => {
+  const cache = new Map<string, LoadedDefinition>();
+
+  const load = (row: { id: number; key: string; version: number; spec: ProcessSpec }): LoadedDefinition => {
+    const id = `${row.key}@${row.version}`;
+    let loaded = cache.get(id);
+    if (!loaded) {
+      loaded = {
+        id: row.id,
+        key: row.key,
+        version: row.version,
+        spec: row.spec,
+        machine: buildMachine(row.spec, getService('registry').guards()),
+        nodes: indexNodes(row.spec),
+      };
+      cache.set(id, loaded);
+    }
+    return loaded;
+  };
+
+  const artifactKinds = (): string[] => (strapi.contentType(UIDS.orderFile as any) as any).attributes.kind.enum;
+
+  return {
+    validate(spec: ProcessSpec) {
+      const registry = getService('registry');
+      return validateSpec(spec, {
+        roles: registry.roles(),
+        hasGuard: registry.hasGuard,
+        hasEffect: registry.hasEffect,
+        artifactKinds: artifactKinds(),
+      });
+    },
+
+    /** Stores the definition as the next version of its key unless the latest version is identical. */
+    async publish(spec: ProcessSpec, source: 'file' | 'admin' = 'admin') {
+      const problems = this.validate(spec);
+      if (problems.length > 0) throw badRequest(`流程定义“${spec?.key ?? '?'}”有误`, problems);
+      const checksum = sha256(canonicalJson(spec));
+      const latest = await strapi.db.query(UIDS.definition).findOne({ where: { key: spec.key }, orderBy: { version: 'desc' } });
+      if (latest && latest.checksum === checksum) return { created: false, definition: load(latest) };
+      const row = await strapi.db.query(UIDS.definition).create({
+        data: { key: spec.key, version: (latest?.version ?? 0) + 1, name: spec.name, published: true, checksum, spec, source },
+      });
+      strapi.eventHub.emit(EVENTS.DEFINITION_PUBLISHED, { key: row.key, version: row.version });
+      return { created: true, definition: load(row) };
+    },
+
+    /** Loads every *.json in the app's definitions folder; a file newer than the database becomes a new version. */
+    async syncFromFiles(dir: string) {
+      if (!fs.existsSync(dir)) return [];
+      const results = [];
+      for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+        const spec = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
+        try {
+          const { created, definition } = await this.publish(spec, 'file');
+          results.push({ key: definition.key, version: definition.version, created });
+        } catch (error: any) {
+          const where = (error?.details?.errors ?? []).map((e: any) => `${e.path.join('.')}: ${e.message}`).join('; ');
+          throw new Error(`Process definition ${file} is invalid: ${where || error.message}`);
+        }
+      }
+      return results;
+    },
+
+    async latest(key: string): Promise<LoadedDefinition> {
+      const row = await strapi.db.query(UIDS.definition).findOne({ where: { key, published: true }, orderBy: { version: 'desc' } });
+      if (!row) throw notFound('流程不存在');
+      return load(row);
+    },
+
+    async get(key: string, version: number): Promise<LoadedDefinition> {
+      const hit = cache.get(`${key}@${version}`);
+      if (hit) return hit;
+      const row = await strapi.db.query(UIDS.definition).findOne({ where: { key, version } });
+      if (!row) throw notFound('流程定义不存在');
+      return load(row);
+    },
+
+    async listLatest(): Promise<LoadedDefinition[]> {
+      const rows = await strapi.db.query(UIDS.definition).findMany({ where: { published: true }, orderBy: [{ key: 'asc' }, { version: 'desc' }] });
+      const seen = new Set<string>();
+      return rows.filter((r: any) => !seen.has(r.key) && seen.add(r.key)).map(load);
+    },
+  };
+};
+
+export default definitions;

@@ -1,0 +1,160 @@
+import type { Core } from '@strapi/strapi';
+import { UIDS } from '../constants';
+import { notFound } from '../errors';
+import { elapsedBetween } from '../engine/elapsed';
+import { activeLeaves, stepMeta, type StateValue } from '../engine/spec';
+import type { Actor } from './registry';
+import type { LoadedDefinition } from './definitions';
+import { getService } from '../utils';
+
+const LIST_SELECT = ['id', 'number', 'processKey', 'definitionVersion', 'title', 'category', 'channel', 'contactPhone', 'currentStep', 'stepEnteredAt', 'lockVersion', 'outcome', 'closedAt', 'createdAt', 'paymentDeferred', 'changedDuringConstruction'];
+
+export interface InboxQuery {
+  process?: string;
+  step?: string;
+  category?: string;
+  channel?: string;
+  assignee?: number;
+  overdue?: boolean;
+  q?: string;
+  status?: 'open' | 'closed' | 'all';
+  sort?: 'elapsed' | 'applied';
+  page: number;
+  pageSize: number;
+}
+
+/** Read side: list rows and order views, with step labels and elapsed time from the pinned definition. */
+const orders = ({ strapi }: { strapi: Core.Strapi }) => {
+  const definitionOf = (o: any) => getService('definitions').get(o.processKey, o.definitionVersion);
+
+  const currentElapsed = (def: LoadedDefinition, o: any, now: Date) => {
+    const meta = stepMeta(def.nodes, o.currentStep);
+    return elapsedBetween(o.stepEnteredAt, o.closedAt ?? now, o.outcome ? null : meta?.thresholdHours);
+  };
+
+  const row = async (o: any, now: Date) => {
+    const def = await definitionOf(o);
+    return {
+      number: o.number,
+      processKey: o.processKey,
+      processName: def.spec.name,
+      title: o.title,
+      category: o.category,
+      channel: o.channel,
+      contactPhone: o.contactPhone,
+      currentStep: o.currentStep,
+      stepLabel: stepMeta(def.nodes, o.currentStep)?.label ?? o.currentStep,
+      elapsed: currentElapsed(def, o, now),
+      assignee: o.assignee ? { id: o.assignee.id, name: o.assignee.name } : null,
+      organization: o.organization ? { id: o.organization.id, name: o.organization.name } : null,
+      version: o.lockVersion,
+      outcome: o.outcome ?? null,
+      appliedAt: o.createdAt,
+      closedAt: o.closedAt ?? null,
+    };
+  };
+
+  /** Orders past their step's threshold now, as a query-engine condition per (process, version, step). */
+  const overdueWhere = async (now: Date) => {
+    const defs = await strapi.db.query(UIDS.definition).findMany({ select: ['key', 'version'] });
+    const conditions = [];
+    for (const d of defs) {
+      const def = await getService('definitions').get(d.key, d.version);
+      for (const [key] of def.nodes) {
+        const hours = stepMeta(def.nodes, key)?.thresholdHours;
+        if (!hours) continue;
+        conditions.push({ processKey: d.key, definitionVersion: d.version, currentStep: key, stepEnteredAt: { $lt: new Date(now.getTime() - hours * 3_600_000) } });
+      }
+    }
+    return { outcome: { $null: true }, $or: conditions.length ? conditions : [{ id: -1 }] };
+  };
+
+  return {
+    async list(actor: Actor, query: InboxQuery, now = new Date()) {
+      const where: any[] = [await getService('scope').where(actor)];
+      if (query.process) where.push({ processKey: query.process });
+      if (query.step) where.push({ currentStep: query.step });
+      if (query.category) where.push({ category: query.category });
+      if (query.channel) where.push({ channel: query.channel });
+      if (query.assignee) where.push({ assignee: { id: query.assignee } });
+      if (query.status === 'open' || query.status === undefined) where.push({ outcome: { $null: true } });
+      if (query.status === 'closed') where.push({ outcome: { $notNull: true } });
+      if (query.overdue) where.push(await overdueWhere(now));
+      if (query.q) where.push({ $or: [{ number: { $containsi: query.q } }, { title: { $containsi: query.q } }, { contactPhone: { $contains: query.q } }] });
+      const orderBy = query.sort === 'elapsed' ? [{ stepEnteredAt: 'asc' }, { id: 'asc' }] : [{ createdAt: 'desc' }, { id: 'desc' }];
+      const filter = { $and: where };
+      const [results, total] = await Promise.all([
+        strapi.db.query(UIDS.order).findMany({
+          where: filter,
+          select: LIST_SELECT,
+          populate: { assignee: { select: ['id', 'name'] }, organization: { select: ['id', 'name'] } },
+          orderBy,
+          offset: (query.page - 1) * query.pageSize,
+          limit: query.pageSize,
+        }),
+        strapi.db.query(UIDS.order).count({ where: filter }),
+      ]);
+      return {
+        data: await Promise.all(results.map((o: any) => row(o, now))),
+        meta: { pagination: { page: query.page, pageSize: query.pageSize, total, pageCount: Math.ceil(total / query.pageSize) } },
+      };
+    },
+
+    /** The whole order as the actor may see it; 404 when it is not theirs to see. */
+    async view(actor: Actor, number: string, now = new Date()) {
+      const o = await strapi.db.query(UIDS.order).findOne({
+        where: { number },
+        populate: { applicant: { select: ['id'] }, assignee: { select: ['id', 'name'] }, organization: { select: ['id', 'code', 'name'] } },
+      });
+      if (!o || !(await getService('scope').canView(actor, o.id))) throw notFound();
+      const def = await definitionOf(o);
+      const events = await getService('history').list(o.id);
+      // A visit to a step lasts from the event that entered it to the event that left it.
+      const visits = events
+        .map((e: any, i: number) => ({ e, i }))
+        .filter(({ e }: any) => e.toStep && e.toStep !== e.fromStep);
+      const history = events.map((e: any) => {
+        const visitIndex = visits.findIndex((v: any) => v.e.id === e.id);
+        const nextVisit = visitIndex >= 0 ? visits[visitIndex + 1] : undefined;
+        const meta = e.toStep ? stepMeta(def.nodes, e.toStep) : undefined;
+        return {
+          seq: e.seq,
+          at: e.at,
+          actor: { kind: e.actorKind, name: e.actorName },
+          action: e.action,
+          actionLabel: e.actionLabel,
+          fromStep: e.fromStep,
+          fromStepLabel: e.fromStep ? stepMeta(def.nodes, e.fromStep)?.label ?? e.fromStep : null,
+          toStep: e.toStep,
+          toStepLabel: meta?.label ?? e.toStep,
+          comment: e.comment,
+          changes: e.changes,
+          artifacts: e.artifacts,
+          // Time spent in the step this event entered (still running for the current step).
+          ...(visitIndex >= 0 ? { elapsed: elapsedBetween(e.at, nextVisit ? nextVisit.e.at : o.closedAt ?? now, o.outcome && !nextVisit ? null : meta?.thresholdHours) } : {}),
+          hash: e.hash,
+        };
+      });
+      const files = await getService('files').listByKind(o.id);
+      const actions = o.outcome ? [] : await getService('transitions').availableActions(def, o, actor);
+      return {
+        ...(await row(o, now)),
+        definitionVersion: o.definitionVersion,
+        formData: o.formData,
+        flags: { paymentDeferred: !!o.paymentDeferred, changedDuringConstruction: !!o.changedDuringConstruction },
+        activeSteps: activeLeaves(o.stateValue as StateValue).map((k) => ({ key: k, label: stepMeta(def.nodes, k)?.label ?? k })),
+        history,
+        files,
+        actions,
+      };
+    },
+
+    async idOf(actor: Actor, number: string) {
+      const o = await strapi.db.query(UIDS.order).findOne({ where: { number }, select: ['id'] });
+      if (!o || !(await getService('scope').canView(actor, o.id))) throw notFound();
+      return o.id as number;
+    },
+  };
+};
+
+export default orders;

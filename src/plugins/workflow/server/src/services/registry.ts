@@ -1,0 +1,70 @@
+import type { Core } from '@strapi/strapi';
+import type { GuardFn, Facts } from '../engine/machine';
+
+export interface Actor {
+  kind: 'applicant' | 'staff' | 'system';
+  id: number | null;
+  name: string;
+  /** Job roles (staff), ['applicant'] or ['system']. */
+  roles: string[];
+  /** Staff: the staff profile's organization; super administrators have none and see all. */
+  organizationId?: number | null;
+  staffId?: number | null;
+  superAdmin?: boolean;
+}
+
+export interface EffectContext {
+  strapi: Core.Strapi;
+  order: Record<string, any>;
+  form: Record<string, unknown>;
+  actor: Actor;
+  at: Date;
+  params?: Record<string, unknown>;
+  facts: Facts;
+  /** Columns of the order to change in the same transaction (flags, organization, form data). */
+  patch: Record<string, unknown>;
+  /** Before/after pairs that go into the history event. */
+  changes: Record<string, { before: unknown; after: unknown }>;
+}
+
+export type EffectFn = (ctx: EffectContext) => Promise<void> | void;
+
+/** Facts a guard may read, gathered asynchronously before the pure transition (rules results, counts). */
+export type FactsProvider = (args: { strapi: Core.Strapi; order: Record<string, any>; event?: string; form?: Record<string, unknown> }) => Promise<Facts>;
+
+/**
+ * Guards and effects are code the app registers by name; definitions (data) only name them. The
+ * database never holds code, and a definition naming an unregistered guard or effect fails validation.
+ */
+const registry = (_deps: { strapi: Core.Strapi }) => {
+  const guards: Record<string, GuardFn> = {};
+  const effects: Record<string, EffectFn> = {};
+  const factsProviders: FactsProvider[] = [];
+  const roles = new Set<string>();
+  return {
+    /** Job roles steps may name (besides the applicant and the system). */
+    registerRoles(names: string[]) {
+      names.forEach((n) => roles.add(n));
+    },
+    roles: () => [...roles],
+    registerGuard(name: string, fn: GuardFn) {
+      guards[name] = fn;
+    },
+    registerEffect(name: string, fn: EffectFn) {
+      effects[name] = fn;
+    },
+    registerFacts(fn: FactsProvider) {
+      factsProviders.push(fn);
+    },
+    guards: () => guards,
+    effect: (name: string) => effects[name],
+    hasGuard: (name: string) => name in guards,
+    hasEffect: (name: string) => name in effects,
+    async facts(args: Parameters<FactsProvider>[0]): Promise<Facts> {
+      const parts = await Promise.all(factsProviders.map((p) => p(args)));
+      return Object.assign({}, ...parts);
+    },
+  };
+};
+
+export default registry;

@@ -1,0 +1,81 @@
+import type { Core } from '@strapi/strapi';
+import { Engine, Rule } from 'json-rules-engine';
+import { UIDS } from '../constants';
+import type { FieldProblem } from '../errors';
+
+export type RulePurpose = 'pre-review' | 'category' | 'dispatch';
+
+const BUILT_IN_OPERATORS = ['equal', 'notEqual', 'lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive', 'in', 'notIn', 'contains', 'doesNotContain'];
+
+/** Text operators the rules need that json-rules-engine lacks. */
+const CUSTOM_OPERATORS: Record<string, (fact: any, value: any) => boolean> = {
+  containsAny: (fact, value) => typeof fact === 'string' && Array.isArray(value) && value.some((v) => fact.includes(String(v))),
+  isBlank: (fact, value) => (fact === undefined || fact === null || String(fact).trim() === '') === Boolean(value),
+  shorterThan: (fact, value) => String(fact ?? '').trim().length < Number(value),
+};
+export const OPERATORS = [...BUILT_IN_OPERATORS, ...Object.keys(CUSTOM_OPERATORS)];
+
+/** What each purpose's rule must fire. */
+const EVENT_PARAMS: Record<RulePurpose, { type: string; params: string[] }> = {
+  'pre-review': { type: 'fail', params: ['reason'] },
+  category: { type: 'category', params: ['category'] },
+  dispatch: { type: 'dispatch', params: ['organization'] },
+};
+
+export const validateRule = (rule: { purpose?: unknown; conditions?: unknown; event?: any }): FieldProblem[] => {
+  const problems: FieldProblem[] = [];
+  const expected = EVENT_PARAMS[rule.purpose as RulePurpose];
+  if (!expected) problems.push({ path: ['purpose'], message: `规则用途应为：${Object.keys(EVENT_PARAMS).join('、')}` });
+  try {
+    new Rule({ conditions: rule.conditions as any, event: rule.event ?? { type: 'x' } });
+  } catch (error: any) {
+    problems.push({ path: ['conditions'], message: `条件格式错误：${error.message}` });
+  }
+  const walk = (node: any, path: string[]) => {
+    if (!node || typeof node !== 'object') return;
+    for (const key of ['all', 'any']) if (Array.isArray(node[key])) node[key].forEach((c: any, i: number) => walk(c, [...path, key, String(i)]));
+    if (node.not) walk(node.not, [...path, 'not']);
+    if ('fact' in node) {
+      if (typeof node.fact !== 'string' || !node.fact) problems.push({ path: [...path, 'fact'], message: '条件缺少事实名称' });
+      if (!OPERATORS.includes(node.operator)) problems.push({ path: [...path, 'operator'], message: `未知的运算符：${node.operator}` });
+      if (!('value' in node)) problems.push({ path: [...path, 'value'], message: '条件缺少比较值' });
+    }
+  };
+  walk(rule.conditions, ['conditions']);
+  if (expected) {
+    if (rule.event?.type !== expected.type) problems.push({ path: ['event', 'type'], message: `此用途的规则事件类型应为“${expected.type}”` });
+    for (const p of expected.params) {
+      if (typeof rule.event?.params?.[p] !== 'string' || !rule.event.params[p]) problems.push({ path: ['event', 'params', p], message: `缺少事件参数“${p}”` });
+    }
+  }
+  return problems;
+};
+
+/** Editable business rules (data, json-rules-engine): pre-review completeness, category suggestion, dispatch. */
+const rules = ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** The events of every active rule of a purpose whose conditions hold, highest priority first. */
+  async evaluate(processKey: string, purpose: RulePurpose, facts: Record<string, unknown>) {
+    const rows = await strapi.db.query(UIDS.rule).findMany({ where: { processKey, purpose, active: true }, orderBy: [{ priority: 'desc' }, { id: 'asc' }] });
+    if (rows.length === 0) return [];
+    const engine = new Engine([], { allowUndefinedFacts: true });
+    for (const [name, fn] of Object.entries(CUSTOM_OPERATORS)) engine.addOperator(name, fn);
+    rows.forEach((r: any, i: number) => engine.addRule(new Rule({ conditions: r.conditions, event: r.event, priority: r.priority ?? 1, name: r.name })));
+    const { events } = await engine.run(facts);
+    // json-rules-engine runs priorities in order; events come back in that order.
+    return events.map((e) => ({ type: e.type, params: (e.params ?? {}) as Record<string, string> }));
+  },
+
+  /** Adds the rules in a file that are not there yet (by process, purpose and name). */
+  async seed(list: Array<{ name: string; processKey: string; purpose: RulePurpose; priority?: number; conditions: unknown; event: unknown }>) {
+    let created = 0;
+    for (const rule of list) {
+      const exists = await strapi.db.query(UIDS.rule).count({ where: { name: rule.name, processKey: rule.processKey, purpose: rule.purpose } });
+      if (exists) continue;
+      await strapi.db.query(UIDS.rule).create({ data: { ...rule, active: true } });
+      created += 1;
+    }
+    return created;
+  },
+});
+
+export default rules;

@@ -1,0 +1,371 @@
+import type { Core } from '@strapi/strapi';
+import { APPLICANT_ROLE, EVENTS, MANAGER_ROLE, SYSTEM_ROLE, UIDS } from '../constants';
+import { badRequest, conflict, forbidden, notFound, tooMany, unprocessable, type FieldProblem } from '../errors';
+import { restoreSnapshot, startSnapshot, step as pureStep, type Facts } from '../engine/machine';
+import {
+  candidateEvents,
+  primaryStep,
+  rolesFor,
+  stepMeta,
+  type ArtifactRequirement,
+  type Notification,
+  type StateValue,
+  type TransitionConfig,
+} from '../engine/spec';
+import { validateForm, type FormSchema } from '../../../../../validation';
+import type { Actor, EffectContext } from './registry';
+import type { LoadedDefinition } from './definitions';
+import { getService } from '../utils';
+
+const ORDER_POPULATE = {
+  applicant: { select: ['id'] },
+  organization: { select: ['id', 'code', 'name'] },
+  assignee: { select: ['id', 'name'] },
+};
+
+const EMPTY_FORM: FormSchema = { fields: [] };
+
+const commentOf = (form: Record<string, unknown>) => (form.reason ?? form.comment ?? form.notes ?? form.text ?? null) as string | null;
+
+/** Actions in XState's result that are ours (XState adds its own internal ones). */
+const effectsOf = (actions: Array<{ type: string; params?: unknown }>) => actions.filter((a) => !a.type.startsWith('xstate.'));
+
+export interface PerformInput {
+  number: string;
+  action: string;
+  version: unknown;
+  form?: unknown;
+  actor: Actor;
+  at?: Date;
+}
+
+export interface StartInput {
+  processKey: unknown;
+  channel: unknown;
+  formData: unknown;
+  actor: Actor;
+  idempotencyKey?: string | null;
+  at?: Date;
+}
+
+const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
+  const mayAct = (actor: Actor, roles: string[], order: any): boolean => {
+    if (actor.kind === 'system') return roles.includes(SYSTEM_ROLE);
+    if (actor.kind === 'applicant') return roles.includes(APPLICANT_ROLE) && order.applicant?.id === actor.id;
+    const staffRoles = roles.filter((r) => r !== APPLICANT_ROLE && r !== SYSTEM_ROLE);
+    if (staffRoles.length === 0) return false;
+    if (actor.superAdmin) return true;
+    if (!actor.roles.some((r) => staffRoles.includes(r))) return false;
+    // An order assigned to someone is theirs to act on; their department administrator may step in.
+    return !order.assignee || order.assignee.id === actor.staffId || actor.roles.includes(MANAGER_ROLE);
+  };
+
+  const baseFacts = (order: any): Facts => ({
+    channel: order.channel,
+    category: order.category,
+    processKey: order.processKey,
+    formData: order.formData ?? {},
+    flags: { paymentDeferred: !!order.paymentDeferred, changedDuringConstruction: !!order.changedDuringConstruction },
+  });
+
+  const gatherFacts = async (order: any, event?: string, form?: Record<string, unknown>) => ({
+    ...baseFacts(order),
+    ...(await getService('registry').facts({ strapi, order, event, form })),
+  });
+
+  const matchesType = (req: ArtifactRequirement, file: { mime?: string; ext?: string; name?: string }) => {
+    if (!req.types?.length) return true;
+    const ext = (file.ext ?? '').toLowerCase();
+    return req.types.some((t) => (t.startsWith('.') ? ext === t.toLowerCase() : file.mime === t));
+  };
+
+  /** Required artifacts not yet attached during this visit of the step, with what is there. */
+  const missingArtifacts = async (order: any, requirements: ArtifactRequirement[]) => {
+    if (requirements.length === 0) return [];
+    const files = await strapi.db.query(UIDS.orderFile).findMany({
+      where: { order: { id: order.id }, kind: { $in: requirements.map((r) => r.kind) }, createdAt: { $gte: order.stepEnteredAt } },
+      select: ['kind'],
+      populate: { file: { select: ['mime', 'ext', 'name'] } },
+    });
+    return requirements
+      .map((req) => ({ ...req, have: files.filter((f: any) => f.kind === req.kind && f.file && matchesType(req, f.file)).length }))
+      .filter((r) => r.have < r.min)
+      .map(({ kind, label, min, have, types }) => ({ kind, label, min, have, types: types ?? [] }));
+  };
+
+  /** Staff member for a step: the one named in the form (checked), else the least busy holder of the step's roles. */
+  const chooseAssignee = async (order: any, roles: string[], named: number | null, organizationId: number | null): Promise<number | null> => {
+    const staffRoles = roles.filter((r) => r !== APPLICANT_ROLE && r !== SYSTEM_ROLE);
+    const orgIds = organizationId ? await getService('scope').treeIds((await getService('scope').rootOf(organizationId)) ?? organizationId) : null;
+    const candidates = (await strapi.db.query(UIDS.staff).findMany({
+      where: { active: true, ...(orgIds ? { organization: { id: { $in: orgIds } } } : {}) },
+      select: ['id', 'jobRoles'],
+    })).filter((s: any) => Array.isArray(s.jobRoles) && s.jobRoles.some((r: string) => staffRoles.includes(r)));
+    if (named !== null) {
+      if (!candidates.some((c: any) => c.id === named)) {
+        throw badRequest('指定的人员无效', [{ path: ['form', 'assignee'], message: `所选人员不是本单位的${staffRoles.join('/')}` }]);
+      }
+      return named;
+    }
+    if (candidates.length === 0) return null;
+    const open = await strapi.db.query(UIDS.order).findMany({
+      where: { outcome: { $null: true }, assignee: { id: { $in: candidates.map((c: any) => c.id) } } },
+      select: ['id'],
+      populate: { assignee: { select: ['id'] } },
+    });
+    const load = new Map<number, number>(candidates.map((c: any) => [c.id, 0]));
+    for (const o of open) if (o.assignee) load.set(o.assignee.id, (load.get(o.assignee.id) ?? 0) + 1);
+    return [...load.entries()].sort((a, b) => a[1] - b[1] || a[0] - b[0])[0][0];
+  };
+
+  const runEffects = async (def: LoadedDefinition, actions: Array<{ type: string; params?: any }>, ctx: Omit<EffectContext, 'params'>) => {
+    for (const action of effectsOf(actions)) {
+      const effect = getService('registry').effect(action.type);
+      if (!effect) throw new Error(`Effect ${action.type} of ${def.key}@${def.version} is not registered`);
+      await effect({ ...ctx, params: (action.params as Record<string, unknown> | undefined) ?? undefined });
+    }
+  };
+
+  /** Entering a step: its label, outcome, assignee and notifications. */
+  const entering = async (def: LoadedDefinition, order: any, fromStep: string | null, value: StateValue, form: Record<string, unknown>, transitionMeta?: TransitionConfig['meta']) => {
+    const toStep = primaryStep(def.nodes, value);
+    const meta = stepMeta(def.nodes, toStep);
+    const moved = toStep !== fromStep;
+    let assignee: number | null | undefined;
+    if (moved) {
+      const namedField = transitionMeta?.assignField;
+      const named = namedField && form[namedField] ? Number(form[namedField]) : null;
+      assignee = meta?.assign || named ? await chooseAssignee(order, meta?.roles ?? [], named, order.organization?.id ?? null) : null;
+    }
+    const notify: Notification[] = [...(transitionMeta?.notify ?? []), ...(moved ? meta?.notify ?? [] : [])];
+    return { toStep, meta, moved, assignee, notify, outcome: def.nodes.get(toStep)?.config.type === 'final' ? meta?.outcome ?? 'completed' : null };
+  };
+
+  return {
+    /** 催办: the applicant asks for speed, at most once per day per order; goes to history and the outbox. */
+    async urge(actor: Actor, number: string, at = new Date()) {
+      const order = await strapi.db.query(UIDS.order).findOne({ where: { number }, populate: ORDER_POPULATE });
+      if (!order || !(await getService('scope').canView(actor, order.id))) throw notFound();
+      if (order.outcome) throw unprocessable('工单已结束，无需催办', { outcome: order.outcome });
+      const since = new Date(at.getTime() - 24 * 3_600_000);
+      const recent = await strapi.db.query(UIDS.historyEvent).count({ where: { orderId: order.id, action: 'urge', at: { $gt: since } } });
+      if (recent > 0) throw tooMany('每个工单每天只能催办一次');
+      return strapi.db.transaction(async () => {
+        const event = await getService('history').append({
+          orderId: order.id, at, actorKind: actor.kind, actorId: actor.id, actorName: actor.name,
+          action: 'urge', actionLabel: '催办', fromStep: order.currentStep, toStep: order.currentStep, comment: null, changes: null, artifacts: null,
+        });
+        await getService('outbox').enqueue(order.id, event.id, [{ to: order.assignee ? 'assignee' : 'managers', template: 'order-urged' }], { number, step: order.currentStep });
+        strapi.eventHub.emit(EVENTS.ORDER_URGED, { number });
+        return { number, urgedAt: at };
+      });
+    },
+
+    /** Actions the actor may take now, each with its form and the artifacts it needs. */
+    async availableActions(def: LoadedDefinition, order: any, actor: Actor) {
+      const value = order.stateValue as StateValue;
+      const snapshot = restoreSnapshot(def.machine, value, await gatherFacts(order));
+      return candidateEvents(def.nodes, value).flatMap((candidate) => {
+        const t = candidate.transitions[0];
+        const roles = rolesFor(def.nodes, candidate, t);
+        if (!mayAct(actor, roles, order)) return [];
+        const enabled = snapshot.can({ type: candidate.event, form: {} } as any);
+        return [{
+          action: candidate.event,
+          label: t.meta?.label ?? candidate.event,
+          step: candidate.owner.key,
+          enabled,
+          form: t.meta?.form ?? EMPTY_FORM,
+          artifacts: t.meta?.artifacts ?? [],
+          ...(enabled ? {} : { reason: t.meta?.guardMessage ?? '当前条件不满足' }),
+        }];
+      });
+    },
+
+    /** Creates an order in its process's first step(s): one transaction for order, first history event and notifications. */
+    async start(input: StartInput) {
+      const { actor } = input;
+      const at = input.at ?? new Date();
+      if (typeof input.processKey !== 'string' || !input.processKey) throw badRequest('申请信息有误', [{ path: ['processKey'], message: '缺少业务流程' }]);
+      const def = await getService('definitions').latest(input.processKey).catch(() => {
+        throw badRequest('申请信息有误', [{ path: ['processKey'], message: '未知的业务流程' }]);
+      });
+      const fromApplicant = actor.kind === 'applicant';
+      if (fromApplicant && input.idempotencyKey) {
+        const existing = await strapi.db.query(UIDS.order).findOne({ where: { submissionKey: input.idempotencyKey, applicant: { id: actor.id } }, select: ['number'] });
+        if (existing) return { created: false, number: existing.number as string };
+      }
+
+      const problems: FieldProblem[] = [];
+      const channels = fromApplicant ? ['official-account', 'mini-program'] : ['window', 'staff-app'];
+      const channel = (input.channel ?? channels[0]) as string;
+      if (!channels.includes(channel)) problems.push({ path: ['channel'], message: `申请渠道应为：${channels.join('、')}` });
+      const { value: form, errors } = validateForm(def.spec.form, input.formData, ['formData']);
+      problems.push(...errors);
+      if (problems.length > 0) throw badRequest('申请信息有误', problems);
+
+      const entry = def.spec.entry;
+      const draft: any = { processKey: def.key, channel, formData: form, category: null, organization: null, applicant: fromApplicant ? { id: actor.id } : null };
+      const facts = await gatherFacts(draft, 'submit', form);
+      const category = 'fixed' in entry.category ? entry.category.fixed : ((form[entry.category.field] as string) || facts.suggestedCategory || null);
+      draft.category = category;
+      facts.category = category;
+      const organization = entry.organization ? await strapi.db.query(UIDS.organization).findOne({ where: { code: entry.organization }, select: ['id', 'code', 'name'] }) : null;
+      draft.organization = organization;
+
+      const [snapshot, actions] = startSnapshot(def.machine, facts);
+      const value = snapshot.value as StateValue;
+
+      return strapi.db.transaction(async ({ trx }) => {
+        const number = await strapi.service('api::order.order-number').next(trx, at);
+        const created = await strapi.db.query(UIDS.order).create({
+          data: {
+            number,
+            processKey: def.key,
+            definitionVersion: def.version,
+            applicantType: def.spec.applicantType,
+            category,
+            channel,
+            submissionKey: fromApplicant ? input.idempotencyKey ?? null : null,
+            title: (form[entry.titleField] as string) ?? null,
+            contactPhone: (form[entry.phoneField] as string) ?? null,
+            formData: form,
+            applicant: fromApplicant ? actor.id : null,
+            organization: organization?.id ?? null,
+            currentStep: primaryStep(def.nodes, value),
+            stateValue: value,
+            stepEnteredAt: at,
+            lockVersion: 1,
+          },
+          populate: ORDER_POPULATE,
+        });
+        const ctx = { strapi, order: created, form, actor, at, facts, patch: {} as Record<string, unknown>, changes: {} };
+        await runEffects(def, actions as any, ctx);
+        const enter = await entering(def, created, null, value, form);
+        const patch = { ...ctx.patch, ...(enter.assignee ? { assignee: enter.assignee } : {}), ...(enter.outcome ? { outcome: enter.outcome, closedAt: at } : {}) };
+        if (Object.keys(patch).length > 0) await strapi.db.query(UIDS.order).update({ where: { id: created.id }, data: patch });
+        const event = await getService('history').append({
+          orderId: created.id,
+          at,
+          actorKind: actor.kind,
+          actorId: actor.id,
+          actorName: actor.name,
+          action: 'submit',
+          actionLabel: fromApplicant ? '提交申请' : '窗口受理',
+          fromStep: null,
+          toStep: enter.toStep,
+          comment: null,
+          changes: { formData: { before: null, after: form }, ...ctx.changes },
+          artifacts: null,
+        });
+        await getService('outbox').enqueue(created.id, event.id, enter.notify, { number, step: enter.toStep, stepLabel: enter.meta?.label });
+        strapi.eventHub.emit(EVENTS.ORDER_STARTED, { number, processKey: def.key });
+        return { created: true, number };
+      });
+    },
+
+    /** The one way an order moves. */
+    async perform(input: PerformInput) {
+      const { actor } = input;
+      const at = input.at ?? new Date();
+      const order = await strapi.db.query(UIDS.order).findOne({ where: { number: input.number }, populate: ORDER_POPULATE });
+      if (!order || !(await getService('scope').canView(actor, order.id))) throw notFound();
+      const def = await getService('definitions').get(order.processKey, order.definitionVersion);
+      const value = order.stateValue as StateValue;
+
+      const candidate = candidateEvents(def.nodes, value).find((c) => c.event === input.action);
+      if (!candidate || order.outcome) {
+        throw unprocessable('当前步骤不能执行此操作', { action: input.action, step: order.currentStep });
+      }
+      const first = candidate.transitions[0];
+      const roles = rolesFor(def.nodes, candidate, first);
+      if (!mayAct(actor, roles, order)) throw forbidden('您没有权限执行此操作');
+
+      const version = Number(input.version);
+      const problems: FieldProblem[] = [];
+      if (!Number.isInteger(version) || version < 1) problems.push({ path: ['version'], message: '缺少工单版本号（version）' });
+      const { value: form, errors } = validateForm(first.meta?.form ?? EMPTY_FORM, input.form ?? {}, ['form']);
+      problems.push(...errors);
+      if (problems.length > 0) throw badRequest('操作信息有误', problems);
+      if (version !== order.lockVersion) throw conflict(order.lockVersion);
+
+      const facts = await gatherFacts(order, input.action, form);
+      const snapshot = restoreSnapshot(def.machine, value, facts);
+      const event = { type: input.action, form };
+      if (!snapshot.can(event as any)) {
+        throw unprocessable(first.meta?.guardMessage ?? '当前条件不满足，不能执行此操作', { action: input.action, guard: first.guard ?? null });
+      }
+      const chosen = candidate.transitions.find((t) => !t.guard) ?? first;
+      const missing = await missingArtifacts(order, chosen.meta?.artifacts ?? first.meta?.artifacts ?? []);
+      if (missing.length > 0) {
+        throw unprocessable(`缺少必需的附件：${missing.map((m) => `${m.label}（需${m.min}个，已有${m.have}个）`).join('；')}`, { missing });
+      }
+
+      const [next, actions] = pureStep(def.machine, snapshot, event);
+      const nextValue = next.value as StateValue;
+      const fromStep = order.currentStep as string;
+
+      return strapi.db.transaction(async () => {
+        const enter = await entering(def, order, fromStep, nextValue, form, first.meta);
+        const stepChanged = enter.moved || JSON.stringify(nextValue) !== JSON.stringify(value);
+        const { count } = await strapi.db.query(UIDS.order).updateMany({
+          where: { id: order.id, lockVersion: version },
+          data: {
+            lockVersion: version + 1,
+            currentStep: enter.toStep,
+            stateValue: nextValue,
+            ...(enter.moved ? { stepEnteredAt: at } : {}),
+            ...(enter.outcome ? { outcome: enter.outcome, closedAt: at } : {}),
+          },
+        });
+        if (count === 0) throw conflict(version + 1);
+
+        const ctx = { strapi, order, form, actor, at, facts, patch: {} as Record<string, unknown>, changes: {} as EffectContext['changes'] };
+        await runEffects(def, actions as any, ctx);
+        const patch = { ...ctx.patch, ...(enter.moved ? { assignee: enter.assignee ?? null } : {}) };
+        if (Object.keys(patch).length > 0) await strapi.db.query(UIDS.order).update({ where: { id: order.id }, data: patch });
+        if (enter.moved && (order.assignee?.id ?? null) !== (enter.assignee ?? null)) {
+          ctx.changes.assignee = { before: order.assignee?.id ?? null, after: enter.assignee ?? null };
+        }
+
+        const attached = (chosen.meta?.artifacts ?? []).length
+          ? await strapi.db.query(UIDS.orderFile).findMany({
+              where: { order: { id: order.id }, createdAt: { $gte: order.stepEnteredAt } },
+              select: ['id', 'kind', 'name', 'version', 'sha256'],
+            })
+          : [];
+        const historyEvent = await getService('history').append({
+          orderId: order.id,
+          at,
+          actorKind: actor.kind,
+          actorId: actor.id,
+          actorName: actor.name,
+          action: input.action,
+          actionLabel: first.meta?.label ?? input.action,
+          fromStep,
+          toStep: enter.toStep,
+          comment: commentOf(form),
+          changes: { ...(stepChanged ? { state: { before: value, after: nextValue } } : {}), ...(Object.keys(form).length ? { form: { before: null, after: form } } : {}), ...ctx.changes },
+          artifacts: attached.map((f: any) => ({ id: f.id, kind: f.kind, name: f.name, version: f.version, sha256: f.sha256 })),
+        });
+        await getService('outbox').enqueue(order.id, historyEvent.id, enter.notify, {
+          number: order.number,
+          action: input.action,
+          step: enter.toStep,
+          stepLabel: enter.meta?.label,
+        });
+        strapi.eventHub.emit(EVENTS.ORDER_TRANSITIONED, { number: order.number, action: input.action, from: fromStep, to: enter.toStep });
+        return {
+          number: order.number,
+          version: version + 1,
+          currentStep: enter.toStep,
+          stepLabel: enter.meta?.label ?? enter.toStep,
+          outcome: enter.outcome ?? order.outcome ?? null,
+        };
+      });
+    },
+
+  };
+};
+
+export default transitions;

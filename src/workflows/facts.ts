@@ -1,0 +1,33 @@
+import type { Core } from '@strapi/strapi';
+
+const ENERGY = 'energy-service';
+/** Kinds an applicant attaches to describe an energy need. */
+const DESCRIPTIVE_KINDS = ['site-photo', 'video', 'other'];
+/** Only these events need the rules' verdicts (they run the pre-review again). */
+const RULE_EVENTS = new Set(['submit', 'resubmit']);
+
+const firstParam = (events: Array<{ params: Record<string, string> }>, name: string) => events[0]?.params[name] ?? null;
+
+/**
+ * Facts for the energy process's rules: pre-review failures, the suggested category and where the
+ * order is dispatched. Computed before the pure transition, from the form being submitted.
+ */
+export const energyFacts = async ({ strapi, order, event, form }: { strapi: Core.Strapi; order: any; event?: string; form?: Record<string, unknown> }) => {
+  if (order.processKey !== ENERGY || (event && !RULE_EVENTS.has(event))) return {};
+  const rules = strapi.plugin('workflow').service('rules');
+  const data = { ...(order.formData ?? {}), ...(form ?? {}) } as Record<string, unknown>;
+  const attachmentCount = order.id
+    ? await strapi.db.query('api::order-file.order-file').count({ where: { order: { id: order.id }, kind: { $in: DESCRIPTIVE_KINDS } } })
+    : 0;
+  const description = String(data.description ?? '');
+  const suggestedCategory = firstParam(await rules.evaluate(ENERGY, 'category', { description }), 'category');
+  const category = (data.category as string) || suggestedCategory;
+  const facts = { ...data, description, category, attachmentCount };
+  const failures = await rules.evaluate(ENERGY, 'pre-review', facts);
+  const dispatch = await rules.evaluate(ENERGY, 'dispatch', facts);
+  return {
+    suggestedCategory,
+    preReview: { passed: failures.length === 0, reasons: failures.map((f: any) => f.params.reason) },
+    dispatch: dispatch[0] ? { organization: dispatch[0].params.organization, planType: dispatch[0].params.planType ?? null } : null,
+  };
+};

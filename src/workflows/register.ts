@@ -1,0 +1,14 @@
+import type { Core } from '@strapi/strapi';
+import { JOB_ROLES } from '../api/staff-profile/job-roles';
+import { guards } from './guards';
+import { effects } from './effects';
+import { energyFacts } from './facts';
+
+/** Tells the workflow engine this utility's job roles, guards, effects and rule facts. */
+export const registerWorkflows = (strapi: Core.Strapi) => {
+  const registry = strapi.plugin('workflow').service('registry');
+  registry.registerRoles(Object.keys(JOB_ROLES));
+  for (const [name, fn] of Object.entries(guards)) registry.registerGuard(name, fn);
+  for (const [name, fn] of Object.entries(effects)) registry.registerEffect(name, fn);
+  registry.registerFacts(energyFacts);
+};
