@@ -18,7 +18,7 @@ const TABLES = ['api::organization.organization', 'api::staff-profile.staff-prof
 const countAll = async () => Object.fromEntries(await Promise.all(TABLES.map(async (uid) => [uid, await app.strapi.db.query(uid).count()])));
 
 describe('demo data', () => {
-  it('creates organizations, staff for every job role, applicants and orders in their first step', async () => {
+  it('creates organizations, staff for every job role, applicants and orders through the first steps of their process', async () => {
     const first = await seedDemo(app.strapi);
     expect(first).toEqual({
       organizations: data.organizations.length,
@@ -33,7 +33,7 @@ describe('demo data', () => {
     const water = await app.strapi.db.query('api::organization.organization').findOne({ where: { code: 'WATER-TECH' }, populate: ['parent'] });
     expect(water.parent.code).toBe('WATER');
     const orders = await app.strapi.db.query('api::order.order').findMany({ orderBy: { id: 'asc' } });
-    expect(orders.map((o: any) => o.currentStep)).toEqual(['review', 'review', 'review', 'pre-review', 'pre-review']);
+    expect(orders.map((o: any) => o.currentStep)).toEqual(['review', 'review', 'review', 'planning', 'returned']);
   });
 
   it('is idempotent: a second run creates nothing', async () => {

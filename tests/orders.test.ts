@@ -54,14 +54,14 @@ describe('submitting an application', () => {
     expect(row.stepEnteredAt).toBeTruthy();
   });
 
-  it('starts the energy process in pre-review and the resident process in review', async () => {
+  it('passes the energy process through its automatic pre-review and starts the resident process in review', async () => {
     const energy = await submit(enterprise.jwt, {
       processKey: 'energy-service',
       channel: 'mini-program',
-      formData: { name: '黄厂长', contactPhone: '13712345678', address: '工业园5号', description: '新建厂房电力接入', category: '电力接入' },
+      formData: { name: '黄厂长', contactPhone: '13712345678', address: '巴中经济开发区工业园5号', description: '新建厂房需要电力接入，负荷800千瓦', category: '电力接入' },
     });
     expect(energy.status).toBe(201);
-    expect(energy.body.data).toMatchObject({ currentStep: 'pre-review', category: '电力接入' });
+    expect(energy.body.data).toMatchObject({ currentStep: 'planning', category: '电力接入' });
     const home = await submit(resident.jwt, {
       processKey: 'water-resident',
       formData: { name: '张三', contactPhone: '13612345678', address: '回风路8号', waterAddress: '回风路8号3单元' },

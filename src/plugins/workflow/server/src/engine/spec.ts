@@ -146,3 +146,10 @@ export const candidateEvents = (nodes: Map<string, StepNode>, value: StateValue)
 
 export const rolesFor = (nodes: Map<string, StepNode>, candidate: Candidate, transition: TransitionConfig): string[] =>
   transition.meta?.roles ?? stepMeta(nodes, candidate.owner.key)?.roles ?? [];
+
+/**
+ * How a state value is kept in the order's JSON column. Wrapped, because a bare string ("review") is not
+ * a JSON document and MariaDB's JSON check constraint refuses it.
+ */
+export const storeValue = (value: StateValue) => ({ value });
+export const storedValue = (stored: unknown): StateValue => (stored as { value: StateValue }).value;

@@ -3,7 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { UIDS } from '../constants';
 import { badRequest, forbidden, notFound } from '../errors';
 import { sha256 } from '../engine/canonical';
-import { candidateEvents, type ArtifactRequirement, type StateValue } from '../engine/spec';
+import { candidateEvents, storedValue, type ArtifactRequirement } from '../engine/spec';
 import type { Actor } from './registry';
 import { getService } from '../utils';
 
@@ -38,7 +38,7 @@ const files = ({ strapi }: { strapi: Core.Strapi }) => ({
     if (problems.length > 0) throw badRequest('附件信息有误', problems);
 
     const def = await getService('definitions').get(order.processKey, order.definitionVersion);
-    const requirements: ArtifactRequirement[] = candidateEvents(def.nodes, order.stateValue as StateValue)
+    const requirements: ArtifactRequirement[] = candidateEvents(def.nodes, storedValue(order.stateValue))
       .flatMap((c) => c.transitions.flatMap((t) => t.meta?.artifacts ?? []))
       .filter((r) => r.kind === input.kind);
     const file = input.file!;

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { UIDS } from '../constants';
 import { notFound } from '../errors';
 import { elapsedBetween } from '../engine/elapsed';
-import { activeLeaves, stepMeta, type StateValue } from '../engine/spec';
+import { activeLeaves, stepMeta, storedValue } from '../engine/spec';
 import type { Actor } from './registry';
 import type { LoadedDefinition } from './definitions';
 import { getService } from '../utils';
@@ -38,6 +38,7 @@ const orders = ({ strapi }: { strapi: Core.Strapi }) => {
       number: o.number,
       processKey: o.processKey,
       processName: def.spec.name,
+      applicantType: def.spec.applicantType,
       title: o.title,
       category: o.category,
       channel: o.channel,
@@ -142,7 +143,7 @@ const orders = ({ strapi }: { strapi: Core.Strapi }) => {
         definitionVersion: o.definitionVersion,
         formData: o.formData,
         flags: { paymentDeferred: !!o.paymentDeferred, changedDuringConstruction: !!o.changedDuringConstruction },
-        activeSteps: activeLeaves(o.stateValue as StateValue).map((k) => ({ key: k, label: stepMeta(def.nodes, k)?.label ?? k })),
+        activeSteps: activeLeaves(storedValue(o.stateValue)).map((k) => ({ key: k, label: stepMeta(def.nodes, k)?.label ?? k })),
         history,
         files,
         actions,

@@ -7,6 +7,8 @@ import {
   primaryStep,
   rolesFor,
   stepMeta,
+  storeValue,
+  storedValue,
   type ArtifactRequirement,
   type Notification,
   type StateValue,
@@ -163,7 +165,7 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Actions the actor may take now, each with its form and the artifacts it needs. */
     async availableActions(def: LoadedDefinition, order: any, actor: Actor) {
-      const value = order.stateValue as StateValue;
+      const value = storedValue(order.stateValue);
       const snapshot = restoreSnapshot(def.machine, value, await gatherFacts(order));
       return candidateEvents(def.nodes, value).flatMap((candidate) => {
         const t = candidate.transitions[0];
@@ -233,7 +235,7 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
             applicant: fromApplicant ? actor.id : null,
             organization: organization?.id ?? null,
             currentStep: primaryStep(def.nodes, value),
-            stateValue: value,
+            stateValue: storeValue(value),
             stepEnteredAt: at,
             lockVersion: 1,
           },
@@ -271,7 +273,7 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
       const order = await strapi.db.query(UIDS.order).findOne({ where: { number: input.number }, populate: ORDER_POPULATE });
       if (!order || !(await getService('scope').canView(actor, order.id))) throw notFound();
       const def = await getService('definitions').get(order.processKey, order.definitionVersion);
-      const value = order.stateValue as StateValue;
+      const value = storedValue(order.stateValue);
 
       const candidate = candidateEvents(def.nodes, value).find((c) => c.event === input.action);
       if (!candidate || order.outcome) {
@@ -313,7 +315,7 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
           data: {
             lockVersion: version + 1,
             currentStep: enter.toStep,
-            stateValue: nextValue,
+            stateValue: storeValue(nextValue),
             ...(enter.moved ? { stepEnteredAt: at } : {}),
             ...(enter.outcome ? { outcome: enter.outcome, closedAt: at } : {}),
           },
