@@ -10,7 +10,9 @@ export interface FieldProblem {
 export const badRequest = (message: string, problems: FieldProblem[]) =>
   new errors.ValidationError(message, { errors: problems.map((p) => ({ ...p, name: 'ValidationError' })) });
 
-export const forbidden = (message: string) => new errors.ForbiddenError(message);
+// Strapi's authorize middleware replaces a ForbiddenError's message with "Forbidden"; a PolicyError
+// (a ForbiddenError too, 403) keeps the reason.
+export const forbidden = (message: string) => new errors.PolicyError(message);
 
 /** 404 for what does not exist and for what the caller may not see alike. */
 export const notFound = (message = '工单不存在') => new errors.NotFoundError(message);

@@ -275,6 +275,11 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
       const def = await getService('definitions').get(order.processKey, order.definitionVersion);
       const value = storedValue(order.stateValue);
 
+      // A caller acting on an old view is told so first, whatever else has changed since.
+      const version = Number(input.version);
+      if (!Number.isInteger(version) || version < 1) throw badRequest('操作信息有误', [{ path: ['version'], message: '缺少工单版本号（version）' }]);
+      if (version !== order.lockVersion) throw conflict(order.lockVersion);
+
       const candidate = candidateEvents(def.nodes, value).find((c) => c.event === input.action);
       if (!candidate || order.outcome) {
         throw unprocessable('当前步骤不能执行此操作', { action: input.action, step: order.currentStep });
@@ -283,13 +288,8 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
       const roles = rolesFor(def.nodes, candidate, first);
       if (!mayAct(actor, roles, order)) throw forbidden('您没有权限执行此操作');
 
-      const version = Number(input.version);
-      const problems: FieldProblem[] = [];
-      if (!Number.isInteger(version) || version < 1) problems.push({ path: ['version'], message: '缺少工单版本号（version）' });
       const { value: form, errors } = validateForm(first.meta?.form ?? EMPTY_FORM, input.form ?? {}, ['form']);
-      problems.push(...errors);
-      if (problems.length > 0) throw badRequest('操作信息有误', problems);
-      if (version !== order.lockVersion) throw conflict(order.lockVersion);
+      if (errors.length > 0) throw badRequest('操作信息有误', errors);
 
       const facts = await gatherFacts(order, input.action, form);
       const snapshot = restoreSnapshot(def.machine, value, facts);

@@ -1,0 +1,222 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bootApp, type TestApp } from './helpers/strapi';
+import { act, apply, call, demoWorld, enterpriseForm, step, upload, view, type World } from './helpers/workflow';
+import { errorPaths } from './helpers/applicants';
+
+let app: TestApp;
+let w: World;
+beforeAll(async () => {
+  app = await bootApp();
+  w = await demoWorld(app);
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+const db = () => app.strapi.db;
+const orderRow = (number: string) => db().query('api::order.order').findOne({ where: { number } });
+const events = async (number: string) => db().query('plugin::workflow.history-event').findMany({ where: { orderId: (await orderRow(number)).id }, orderBy: { seq: 'asc' } });
+const newOrder = (form = {}) => apply(app, w.applicants.zhujiang, 'water-enterprise', enterpriseForm(form));
+
+describe('one transition at a time', () => {
+  it('20 identical actions in parallel: exactly one 200, the others 409, one history event', async () => {
+    const n = await newOrder();
+    const before = (await events(n)).length;
+    const replies = await Promise.all(Array.from({ length: 20 }, () => act(app, w.staff.clerk, n, 'approve', { notes: '同意' }, 1)));
+    const statuses = replies.map((r) => r.status).sort();
+    expect(statuses.filter((s) => s === 200)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(19);
+    expect((await events(n)).length).toBe(before + 1);
+    expect(await orderRow(n)).toMatchObject({ currentStep: 'dispatch', lockVersion: 2 });
+  });
+
+  it('a stale version answers 409 and writes nothing', async () => {
+    const n = await newOrder();
+    await step(app, w.staff.clerk, n, 'approve');
+    const stale = await act(app, w.staff.techhead, n, 'approve', {}, 1);
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.details.currentVersion).toBe(2);
+    expect(await orderRow(n)).toMatchObject({ currentStep: 'dispatch', lockVersion: 2 });
+    const missing = await call(app, w.staff.techhead, 'post', `/orders/${n}/actions/approve`).send({ form: {} });
+    expect(missing.status).toBe(400);
+    expect(errorPaths(missing.body)).toEqual(['version']);
+  });
+
+  it('a failing effect leaves nothing half-written', async () => {
+    const n = await newOrder();
+    await step(app, w.staff.clerk, n, 'approve');
+    const before = { row: await orderRow(n), events: (await events(n)).length };
+    const bad = await act(app, w.staff.techhead, n, 'approve', { surveyorId: 424242 });
+    expect(bad.status).toBe(400);
+    const after = await orderRow(n);
+    expect(after).toMatchObject({ currentStep: before.row.currentStep, lockVersion: before.row.lockVersion });
+    expect((await events(n)).length).toBe(before.events);
+  });
+});
+
+describe('nothing but the engine moves an order', () => {
+  const CM = '/content-manager/collection-types/api::order.order';
+
+  it('the content manager may not change the step, the version or create orders', async () => {
+    const n = await newOrder();
+    const row = await orderRow(n);
+    const put = await app.http().put(`${CM}/${row.documentId}`).set('Authorization', `Bearer ${w.admin.token}`).send({ currentStep: 'completed', lockVersion: 99 });
+    expect(put.status).toBe(403);
+    expect(await orderRow(n)).toMatchObject({ currentStep: 'review', lockVersion: 1 });
+    const post = await app.http().post(CM).set('Authorization', `Bearer ${w.admin.token}`).send({ number: 'BZ1', processKey: 'water-enterprise', currentStep: 'completed' });
+    expect(post.status).toBe(403);
+    const del = await app.http().delete(`${CM}/${row.documentId}`).set('Authorization', `Bearer ${w.admin.token}`);
+    expect(del.status).toBe(403);
+    expect(await orderRow(n)).toBeTruthy();
+  });
+
+  it('history events cannot be written through the document service', async () => {
+    await expect(app.strapi.documents('plugin::workflow.history-event').create({ data: { orderId: 1, seq: 99, at: new Date(), actorKind: 'system', action: 'forge', hash: 'x' } })).rejects.toThrow();
+  });
+});
+
+describe('the tamper-evident history', () => {
+  it('verifies an intact chain', async () => {
+    const n = await newOrder();
+    await step(app, w.staff.clerk, n, 'approve', { notes: '资料齐全' });
+    await step(app, w.staff.techhead, n, 'approve');
+    const res = await call(app, w.admin, 'get', `/orders/${n}/verify`);
+    expect(res.body.data).toMatchObject({ valid: true, events: 3 });
+  });
+
+  it('detects a comment edited in SQL', async () => {
+    const n = await newOrder();
+    await step(app, w.staff.clerk, n, 'approve', { notes: '资料齐全' });
+    await step(app, w.staff.techhead, n, 'approve');
+    const [, second] = await events(n);
+    await db().connection('workflow_history_events').where({ id: second.id }).update({ comment: '资料不全' });
+    const res = await call(app, w.admin, 'get', `/orders/${n}/verify`);
+    expect(res.body.data).toMatchObject({ valid: false, brokenAt: 2 });
+    expect(res.body.data.reason).toContain('内容被修改');
+  });
+
+  it('detects a deleted event', async () => {
+    const n = await newOrder();
+    await step(app, w.staff.clerk, n, 'approve');
+    await step(app, w.staff.techhead, n, 'approve');
+    const [, second] = await events(n);
+    await db().connection('workflow_history_events').where({ id: second.id }).delete();
+    const res = await call(app, w.admin, 'get', `/orders/${n}/verify`);
+    expect(res.body.data).toMatchObject({ valid: false, brokenAt: 2 });
+  });
+
+  it('is not the applicant\u2019s to verify for someone else\u2019s order', async () => {
+    const n = await newOrder();
+    const other = await call(app, w.applicants.zhangsan, 'get', `/orders/${n}`);
+    expect(other.status).toBe(404);
+    expect((await act(app, w.applicants.zhangsan, n, 'withdraw')).status).toBe(404);
+    const upload = await call(app, w.applicants.zhangsan, 'post', `/orders/${n}/files`).field('kind', 'other').attach('file', Buffer.from('x'), 'x.txt');
+    expect(upload.status).toBe(404);
+  });
+});
+
+describe('elapsed time', () => {
+  it('shows N小时 below a day, X天Y小时 above, and overdue past the threshold, in lists and views', async () => {
+    const n = await newOrder({ unitName: '历时测试单位' });
+    const row = await orderRow(n);
+    await db().query('api::order.order').update({ where: { id: row.id }, data: { stepEnteredAt: new Date(Date.now() - 5.5 * 3_600_000) } });
+    let list = await call(app, w.staff.clerk, 'get', `/orders?q=${encodeURIComponent('历时测试')}`);
+    expect(list.body.data[0].elapsed).toMatchObject({ text: '5小时', thresholdHours: 24, overdue: false });
+    await db().query('api::order.order').update({ where: { id: row.id }, data: { stepEnteredAt: new Date(Date.now() - (34 * 24 + 21.2) * 3_600_000) } });
+    list = await call(app, w.staff.clerk, 'get', `/orders?q=${encodeURIComponent('历时测试')}`);
+    expect(list.body.data[0].elapsed).toMatchObject({ text: '34天21小时', overdue: true });
+    const o = await view(app, w.applicants.zhujiang, n);
+    expect(o.elapsed.text).toBe('34天21小时');
+    expect(o.history[0].elapsed).toMatchObject({ overdue: false });
+  });
+});
+
+describe('the staff inbox', () => {
+  it('filters by process, step, overdue and text, sorts by elapsed, and pages', async () => {
+    const a = await newOrder({ unitName: '收件箱甲', contactPhone: '13500000001' });
+    const b = await newOrder({ unitName: '收件箱乙' });
+    await step(app, w.staff.clerk, b, 'approve');
+    const rowA = await orderRow(a);
+    await db().query('api::order.order').update({ where: { id: rowA.id }, data: { stepEnteredAt: new Date(Date.now() - 48 * 3_600_000) } });
+    const get = (q: string) => call(app, w.staff.clerk, 'get', `/orders?${q}`).then((r) => r.body);
+
+    expect((await get('q=13500000001')).data.map((o: any) => o.number)).toEqual([a]);
+    expect((await get(`q=${b}`)).data.map((o: any) => o.number)).toEqual([b]);
+    const dispatchStep = await get('process=water-enterprise&step=dispatch&pageSize=100');
+    expect(dispatchStep.data.map((o: any) => o.number)).toContain(b);
+    expect(dispatchStep.data.every((o: any) => o.currentStep === 'dispatch')).toBe(true);
+    const overdue = await get('overdue=true&pageSize=100');
+    expect(overdue.data.map((o: any) => o.number)).toContain(a);
+    expect(overdue.data.every((o: any) => o.elapsed.overdue)).toBe(true);
+    const byElapsed = await get('sort=elapsed&pageSize=100');
+    const hours = byElapsed.data.map((o: any) => o.elapsed.hours);
+    expect(hours).toEqual([...hours].sort((x: number, y: number) => y - x));
+    const page = await get('pageSize=2&page=2');
+    expect(page.data).toHaveLength(2);
+    expect(page.meta.pagination).toMatchObject({ page: 2, pageSize: 2 });
+    const channel = await get('channel=window');
+    expect(channel.data.every((o: any) => o.channel === 'window')).toBe(true);
+  });
+
+  it('keeps orders of another organization out of view: 404, never 403', async () => {
+    const n = await newOrder();
+    const power = w.staff['power-admin'];
+    expect((await call(app, power, 'get', `/orders/${n}`)).status).toBe(404);
+    const inbox = await call(app, power, 'get', '/orders?pageSize=100');
+    expect(inbox.body.data.map((o: any) => o.number)).not.toContain(n);
+  });
+});
+
+describe('applicant extras', () => {
+  it('an Idempotency-Key makes a repeated submission return the same order: 201, then 200', async () => {
+    const send = () => call(app, w.applicants.zhujiang, 'post', '/orders').set('Idempotency-Key', 'key-123').send({ processKey: 'water-enterprise', formData: enterpriseForm() });
+    const first = await send();
+    const second = await send();
+    expect([first.status, second.status]).toEqual([201, 200]);
+    expect(second.body.data.number).toBe(first.body.data.number);
+  });
+
+  it('withdraws an application still under review, not later', async () => {
+    const n = await newOrder();
+    const res = await call(app, w.applicants.zhujiang, 'post', `/orders/${n}/withdraw`).send({ version: 1 });
+    expect(res.status).toBe(200);
+    expect(res.body.data).toMatchObject({ currentStep: 'withdrawn', outcome: 'withdrawn' });
+    const m = await newOrder();
+    await step(app, w.staff.clerk, m, 'approve');
+    const late = await call(app, w.applicants.zhujiang, 'post', `/orders/${m}/withdraw`).send({ version: 2 });
+    expect(late.status).toBe(422);
+  });
+
+  it('urges an order at most once a day', async () => {
+    const n = await newOrder();
+    const first = await call(app, w.applicants.zhujiang, 'post', `/orders/${n}/urge`);
+    expect(first.status).toBe(200);
+    const again = await call(app, w.applicants.zhujiang, 'post', `/orders/${n}/urge`);
+    expect(again.status).toBe(429);
+    const row = await orderRow(n);
+    expect(await db().query('plugin::workflow.outbox-message').count({ where: { orderId: row.id, template: 'order-urged' } })).toBe(1);
+    expect(row.lockVersion).toBe(1);
+  });
+
+  it('lists the actions the applicant may take now, with their forms', async () => {
+    const n = await newOrder();
+    const o = await view(app, w.applicants.zhujiang, n);
+    expect(o.actions.map((a: any) => a.action)).toEqual(['withdraw']);
+    const staffView = await view(app, w.staff.clerk, n);
+    expect(staffView.actions.map((a: any) => a.action).sort()).toEqual(['approve', 'reject']);
+    expect(staffView.actions.find((a: any) => a.action === 'reject').form.fields[0]).toMatchObject({ name: 'reason', required: true });
+  });
+});
+
+describe('uploads', () => {
+  it('numbers versions per kind and keeps every version', async () => {
+    const n = await newOrder();
+    const one = await upload(app, w.applicants.zhujiang, n, 'other', '.pdf', '营业执照.pdf');
+    const two = await upload(app, w.applicants.zhujiang, n, 'other', '.pdf', '营业执照（新）.pdf');
+    expect([one.version, two.version]).toEqual([1, 2]);
+    expect(two.sha256).toMatch(/^[0-9a-f]{64}$/);
+    const bad = await call(app, w.applicants.zhujiang, 'post', `/orders/${n}/files`).field('kind', 'passport').attach('file', Buffer.from('x'), 'x.pdf');
+    expect(bad.status).toBe(400);
+    expect(errorPaths(bad.body)).toEqual(['kind']);
+  });
+});
