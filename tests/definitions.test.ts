@@ -1,19 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bootApp, type TestApp } from './helpers/strapi';
-import { apply, call, demoWorld, step, type World } from './helpers/workflow';
+import { describe, expect, it } from 'vitest';
+import { apply, call, app, w, useWorld, step } from './helpers/workflow';
 import { errorPaths } from './helpers/applicants';
 
-let app: TestApp;
-let w: World;
-beforeAll(async () => {
-  app = await bootApp();
-  w = await demoWorld(app);
-});
-afterAll(async () => {
-  await app?.close();
-});
+useWorld();
 
 const file = (key: string) => JSON.parse(fs.readFileSync(path.resolve(__dirname, `../src/workflows/definitions/${key}.json`), 'utf8'));
 const residentForm = { name: '李四', contactPhone: '13612345679', address: '巴中市巴州区回风路9号', waterAddress: '巴中市巴州区回风路9号1单元' };

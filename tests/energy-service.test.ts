@@ -1,18 +1,9 @@
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bootApp, type TestApp } from './helpers/strapi';
-import { act, apply, call, demoWorld, step, upload, view, type World } from './helpers/workflow';
+import { describe, expect, it } from 'vitest';
+import { act, apply, call, app, w, useWorld, step, upload, view } from './helpers/workflow';
 import { errorPaths } from './helpers/applicants';
 
-let app: TestApp;
-let w: World;
-beforeAll(async () => {
-  app = await bootApp();
-  w = await demoWorld(app);
-});
-afterAll(async () => {
-  await app?.close();
-});
+useWorld();
 
 const energyForm = (overrides: Record<string, unknown> = {}) => ({
   name: '黄厂长',

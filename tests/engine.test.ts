@@ -1,17 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bootApp, type TestApp } from './helpers/strapi';
-import { act, apply, call, demoWorld, enterpriseForm, step, upload, view, type World } from './helpers/workflow';
+import { describe, expect, it } from 'vitest';
+import { act, apply, call, app, w, useWorld, enterpriseForm, step, upload, view } from './helpers/workflow';
 import { errorPaths } from './helpers/applicants';
 
-let app: TestApp;
-let w: World;
-beforeAll(async () => {
-  app = await bootApp();
-  w = await demoWorld(app);
-});
-afterAll(async () => {
-  await app?.close();
-});
+useWorld();
 
 const db = () => app.strapi.db;
 const orderRow = (number: string) => db().query('api::order.order').findOne({ where: { number } });

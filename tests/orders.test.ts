@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bootApp, type TestApp } from './helpers/strapi';
 import { errorPaths, registerApplicant } from './helpers/applicants';
+import { enterpriseForm } from './helpers/workflow';
 
 let app: TestApp;
 let enterprise: { jwt: string; user: any };
@@ -15,17 +16,6 @@ afterAll(async () => {
   await app?.close();
 });
 
-const enterpriseForm = (overrides: Record<string, unknown> = {}) => ({
-  unitName: '珠江摩尔',
-  creditCode: '91510107590201629B',
-  contactName: '刘经理',
-  contactPhone: '13912345678',
-  unitAddress: '巴中市巴州区江北大道1号',
-  waterAddress: '巴中市巴州区江北大道1号B区',
-  connectionType: '基建(施工)用水',
-  buildingArea: 222,
-  ...overrides,
-});
 
 const submit = (jwt: string, body: Record<string, unknown>) =>
   app.http().post('/api/workflow/orders').set('Authorization', `Bearer ${jwt}`).send(body);

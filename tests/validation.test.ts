@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { areaProblem, creditCodeCheckChar, creditCodeProblem, idNumberProblem, mobileProblem, normalizeMobile, validateForm } from '../src/validation';
-import { PROCESSES } from '../src/workflows/processes';
+import waterEnterprise from '../src/workflows/definitions/water-enterprise.json';
+import waterResident from '../src/workflows/definitions/water-resident.json';
+import type { FormSchema } from '../src/validation';
 
 describe('unified social credit code (GB 32100-2015)', () => {
   it.each(['91510107590201629B', '91511900MA62Q8K3PB', '91350100M000100Y43', '12100000400000626K'])('accepts %s (the first from a real licence, the others constructed)', (code) => {
@@ -67,7 +69,7 @@ describe('building area', () => {
 });
 
 describe('application forms', () => {
-  const form = PROCESSES['water-enterprise'].form;
+  const form = waterEnterprise.form as FormSchema;
   const good = {
     unitName: '珠江摩尔', creditCode: '91510107590201629B', contactName: '刘经理', contactPhone: '13912345678',
     unitAddress: '江北大道1号', waterAddress: '江北大道1号B区', connectionType: '增容', buildingArea: '222',
@@ -92,7 +94,7 @@ describe('application forms', () => {
   });
 
   it('checks the optional resident ID number only when given', () => {
-    const resident = PROCESSES['water-resident'].form;
+    const resident = waterResident.form as FormSchema;
     const base = { name: '张三', contactPhone: '13612345678', address: '回风路8号', waterAddress: '回风路8号3单元' };
     expect(validateForm(resident, base).errors).toEqual([]);
     expect(validateForm(resident, { ...base, idNumber: '110105194912310021' }).errors[0].message).toBe('身份证号校验位错误');

@@ -1,20 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bootApp, type TestApp } from './helpers/strapi';
-import { act, apply, call, demoWorld, enterpriseForm, step, upload, view, type World } from './helpers/workflow';
+import { describe, expect, it } from 'vitest';
+import { act, app, apply, call, enterpriseForm, step, upload, useWorld, view, w } from './helpers/workflow';
 import { waterStages, CONTRACT } from './helpers/water-path';
 import { errorPaths } from './helpers/applicants';
 
-let app: TestApp;
-let w: World;
-let path: ReturnType<typeof waterStages>;
-beforeAll(async () => {
-  app = await bootApp();
-  w = await demoWorld(app);
-  path = waterStages(app, w);
-});
-afterAll(async () => {
-  await app?.close();
-});
+useWorld();
+const path = { advance: (n: string, until: string) => waterStages(app, w).advance(n, until) };
 
 const newOrder = () => apply(app, w.applicants.zhujiang, 'water-enterprise', enterpriseForm());
 const db = () => app.strapi.db;

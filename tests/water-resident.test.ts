@@ -1,16 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bootApp, type TestApp } from './helpers/strapi';
-import { act, apply, call, demoWorld, step, upload, view, type World } from './helpers/workflow';
+import { describe, expect, it } from 'vitest';
+import { act, apply, call, app, w, useWorld, step, upload, view } from './helpers/workflow';
 
-let app: TestApp;
-let w: World;
-beforeAll(async () => {
-  app = await bootApp();
-  w = await demoWorld(app);
-});
-afterAll(async () => {
-  await app?.close();
-});
+useWorld();
 
 const residentForm = { name: '张三', contactPhone: '13612345678', idNumber: '11010519491231002X', address: '巴中市巴州区回风路8号', waterAddress: '巴中市巴州区回风路8号3单元' };
 

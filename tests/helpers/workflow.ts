@@ -1,5 +1,6 @@
 import path from 'node:path';
-import type { TestApp } from './strapi';
+import { afterAll, beforeAll } from 'vitest';
+import { bootApp, type TestApp } from './strapi';
 import data from '../../database/seeds/demo-data.json';
 
 const { seedDemo } = require(path.resolve(__dirname, '../../dist/database/seeds/demo.js'));
@@ -99,4 +100,19 @@ export const apply = async (app: TestApp, who: Caller, processKey: string, formD
   const res = await call(app, who, 'post', '/orders').send({ processKey, channel, formData });
   if (res.status !== 201) throw new Error(`apply ${processKey}: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body.data.number as string;
+};
+
+/** The app and demo world of the current test file, set by useWorld() (live bindings). */
+export let app: TestApp;
+export let w: World;
+
+/** Boots the app with the demo world for this test file. */
+export const useWorld = () => {
+  beforeAll(async () => {
+    app = await bootApp();
+    w = await demoWorld(app);
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
 };
