@@ -33,7 +33,7 @@ describe('demo data', () => {
     const water = await app.strapi.db.query('api::organization.organization').findOne({ where: { code: 'WATER-TECH' }, populate: ['parent'] });
     expect(water.parent.code).toBe('WATER');
     const orders = await app.strapi.db.query('api::order.order').findMany({ orderBy: { id: 'asc' } });
-    expect(orders.map((o: any) => o.currentStep)).toEqual(['review', 'review', 'review', 'planning', 'returned']);
+    expect(orders.map((o: any) => o.currentStep)).toEqual(['budget-confirm', 'review', 'survey', 'plan-confirm', 'returned', 'dispatch']);
   });
 
   it('is idempotent: a second run creates nothing', async () => {

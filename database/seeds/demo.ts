@@ -1,4 +1,8 @@
 import type { Core } from '@strapi/strapi';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
 import data from './demo-data.json';
 
 export interface SeedCounts {
@@ -87,14 +91,50 @@ const seedApplicants = async (strapi: Core.Strapi, counts: SeedCounts) => {
 const canonical = (form: Record<string, unknown>) => JSON.stringify(Object.entries(form).map(([k, v]) => [k, String(v)]).sort());
 const sameForm = (a: Record<string, unknown>, b: Record<string, unknown>) => canonical(a) === canonical(b);
 
+type ProgressStep = { as: string; action?: string; form?: Record<string, unknown>; upload?: string; file?: string };
+
+const staffActor = async (strapi: Core.Strapi, email: string) => {
+  const admin = await strapi.db.query('admin::user').findOne({ where: { email }, populate: ['roles'] });
+  return strapi.plugin('workflow').service('actors').staff(admin);
+};
+
+/** A small file to attach: the app's icon for images, a few bytes of text for documents. */
+const demoFile = (name: string) => {
+  const filepath = path.join(os.tmpdir(), `demo-${randomBytes(6).toString('hex')}${path.extname(name)}`);
+  const image = name.endsWith('.png');
+  fs.writeFileSync(filepath, image ? fs.readFileSync(path.join(strapi.dirs.app.root, 'favicon.png')) : `演示文件：${name}\n`);
+  return { filepath, originalFilename: name, mimetype: image ? 'image/png' : name.endsWith('.pdf') ? 'application/pdf' : 'application/octet-stream', size: fs.statSync(filepath).size };
+};
+
+/** Walks a freshly created demo order through its first steps, as the staff named in the data. */
+const progress = async (strapi: Core.Strapi, number: string, steps: ProgressStep[]) => {
+  const wf = strapi.plugin('workflow');
+  for (const s of steps) {
+    const actor = await staffActor(strapi, s.as);
+    if (s.upload) {
+      const file = demoFile(s.file!);
+      try {
+        await wf.service('files').attach(actor, number, { kind: s.upload, name: s.file, file });
+      } finally {
+        fs.rmSync(file.filepath, { force: true });
+      }
+      continue;
+    }
+    const { lockVersion } = await strapi.db.query(ORDER).findOne({ where: { number }, select: ['lockVersion'] });
+    await wf.service('transitions').perform({ number, action: s.action!, version: lockVersion, form: s.form ?? {}, actor });
+  }
+};
+
 const seedOrders = async (strapi: Core.Strapi, applicantIds: Record<string, number>, counts: SeedCounts) => {
-  for (const order of data.orders) {
-    const applicantId = applicantIds[order.applicant];
-    // An order is "the same" when the same applicant applied in the same process with the same form.
-    const mine = await strapi.db.query(ORDER).findMany({ where: { applicant: { id: applicantId }, processKey: order.processKey }, select: ['formData'] });
-    if (mine.some((o: { formData: Record<string, unknown> }) => sameForm(o.formData, order.formData))) continue;
-    const actor = strapi.plugin('workflow').service('actors').applicant({ id: applicantId, username: order.applicant });
-    await strapi.plugin('workflow').service('transitions').start({ processKey: order.processKey, channel: order.channel, formData: order.formData, actor });
+  const wf = strapi.plugin('workflow');
+  for (const order of data.orders as Array<{ applicant?: string; staff?: string; processKey: string; channel: string; formData: Record<string, unknown>; progress?: ProgressStep[] }>) {
+    const applicantId = order.applicant ? applicantIds[order.applicant] : null;
+    // An order is "the same" when the same process has an order with the same form.
+    const same = await strapi.db.query(ORDER).findMany({ where: { processKey: order.processKey, title: String(order.formData.unitName ?? order.formData.name) }, select: ['formData'] });
+    if (same.some((o: { formData: Record<string, unknown> }) => sameForm(o.formData, order.formData))) continue;
+    const actor = applicantId ? wf.service('actors').applicant({ id: applicantId, username: order.applicant }) : await staffActor(strapi, order.staff!);
+    const { number } = await wf.service('transitions').start({ processKey: order.processKey, channel: order.channel, formData: order.formData, actor });
+    await progress(strapi, number, order.progress ?? []);
     counts.orders += 1;
   }
 };
