@@ -25,8 +25,8 @@ const extOf = (name: string) => {
  */
 const files = ({ strapi }: { strapi: Core.Strapi }) => ({
   async attach(actor: Actor, number: string, input: { kind: unknown; name: unknown; file: IncomingFile | undefined }) {
-    const order = await strapi.db.query(UIDS.order).findOne({ where: { number }, populate: { applicant: { select: ['id'] } } });
-    if (!order || !(await getService('scope').canView(actor, order.id))) throw notFound();
+    const order = await strapi.db.query(UIDS.order).findOne({ where: { number }, populate: { applicant: { select: ['id'] }, organization: { select: ['id'] } } });
+    if (!order || !(await getService('scope').canView(actor, order))) throw notFound();
     if (order.outcome) throw forbidden('工单已结束，不能再上传附件');
 
     const kinds: string[] = (strapi.contentType(UIDS.orderFile as any) as any).attributes.kind.enum;

@@ -44,7 +44,7 @@ const history = ({ strapi }: { strapi: Core.Strapi }) => ({
   async append(input: HistoryInput) {
     const last = await strapi.db.query(UIDS.historyEvent).findOne({ where: { orderId: input.orderId }, orderBy: { seq: 'desc' }, select: ['seq', 'hash'] });
     const row = { ...input, seq: (last?.seq ?? 0) + 1, prevHash: last?.hash ?? null };
-    return strapi.db.query(UIDS.historyEvent).create({ data: { ...row, hash: hashEvent(row) } });
+    return strapi.db.query(UIDS.historyEvent).create({ data: { ...row, hash: hashEvent(row) }, select: ['id', 'seq', 'hash'] });
   },
 
   async list(orderId: number) {

@@ -107,7 +107,7 @@ const orders = ({ strapi }: { strapi: Core.Strapi }) => {
         where: { number },
         populate: { applicant: { select: ['id'] }, assignee: { select: ['id', 'name'] }, organization: { select: ['id', 'code', 'name'] } },
       });
-      if (!o || !(await getService('scope').canView(actor, o.id))) throw notFound();
+      if (!o || !(await getService('scope').canView(actor, o))) throw notFound();
       const def = await definitionOf(o);
       const events = await getService('history').list(o.id);
       // A visit to a step lasts from the event that entered it to the event that left it.
@@ -151,8 +151,8 @@ const orders = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async idOf(actor: Actor, number: string) {
-      const o = await strapi.db.query(UIDS.order).findOne({ where: { number }, select: ['id'] });
-      if (!o || !(await getService('scope').canView(actor, o.id))) throw notFound();
+      const o = await strapi.db.query(UIDS.order).findOne({ where: { number }, select: ['id'], populate: { applicant: { select: ['id'] }, organization: { select: ['id'] } } });
+      if (!o || !(await getService('scope').canView(actor, o))) throw notFound();
       return o.id as number;
     },
   };

@@ -2,30 +2,50 @@ import type { Core } from '@strapi/strapi';
 import { UIDS } from '../constants';
 import type { Actor } from './registry';
 
+interface ScopedOrder {
+  id: number;
+  applicant?: { id: number } | null;
+  organization?: { id: number } | null;
+}
+
 /**
  * Who may see which orders: the one place every query asks. Applicants see their own; super
  * administrators everything; other staff the orders of their organization's tree and orders not yet
  * dispatched to any organization. (The access issue narrows frontline staff to assigned orders.)
  */
 const scope = ({ strapi }: { strapi: Core.Strapi }) => {
-  const rootOf = async (orgId: number | null | undefined): Promise<number | null> => {
-    let id = orgId ?? null;
-    for (let guard = 0; id && guard < 20; guard += 1) {
-      const org = await strapi.db.query(UIDS.organization).findOne({ where: { id }, populate: { parent: { select: ['id'] } }, select: ['id'] });
-      if (!org?.parent) return org?.id ?? null;
-      id = org.parent.id;
+  // The organization tree is small and read on every staff request: keep it in memory, drop it on change.
+  let parents: Map<number, number | null> | null = null;
+  strapi.db.lifecycles.subscribe({
+    models: [UIDS.organization],
+    afterCreate: () => void (parents = null),
+    afterUpdate: () => void (parents = null),
+    afterDelete: () => void (parents = null),
+  } as any);
+
+  const tree = async () => {
+    if (!parents) {
+      const rows = await strapi.db.query(UIDS.organization).findMany({ select: ['id'], populate: { parent: { select: ['id'] } } });
+      parents = new Map(rows.map((o: any) => [o.id, o.parent?.id ?? null]));
     }
-    return id;
+    return parents;
+  };
+
+  const rootOf = async (orgId: number | null | undefined): Promise<number | null> => {
+    const p = await tree();
+    let id = orgId ?? null;
+    for (let hops = 0; id !== null && p.get(id) && hops < 20; hops += 1) id = p.get(id)!;
+    return id !== null && p.has(id) ? id : null;
   };
 
   const treeIds = async (rootId: number): Promise<number[]> => {
-    const all = await strapi.db.query(UIDS.organization).findMany({ select: ['id'], populate: { parent: { select: ['id'] } } });
+    const p = await tree();
     const ids = new Set([rootId]);
     let grew = true;
     while (grew) {
       grew = false;
-      for (const o of all) if (o.parent && ids.has(o.parent.id) && !ids.has(o.id)) {
-        ids.add(o.id);
+      for (const [id, parent] of p) if (parent !== null && ids.has(parent) && !ids.has(id)) {
+        ids.add(id);
         grew = true;
       }
     }
@@ -39,14 +59,16 @@ const scope = ({ strapi }: { strapi: Core.Strapi }) => {
       if (actor.kind === 'applicant') return { applicant: { id: actor.id } };
       const root = await rootOf(actor.organizationId);
       if (!root) return { id: -1 };
-      const ids = await treeIds(root);
-      return { $or: [{ organization: { id: { $in: ids } } }, { organization: { id: { $null: true } } }] };
+      return { $or: [{ organization: { id: { $in: await treeIds(root) } } }, { organization: { id: { $null: true } } }] };
     },
 
-    async canView(actor: Actor, orderId: number): Promise<boolean> {
-      const where = await this.where(actor);
-      const count = await strapi.db.query(UIDS.order).count({ where: { $and: [{ id: orderId }, where] } });
-      return count > 0;
+    /** The same rule for an order already loaded with its applicant and organization. */
+    async canView(actor: Actor, order: ScopedOrder): Promise<boolean> {
+      if (actor.kind === 'system' || actor.superAdmin) return true;
+      if (actor.kind === 'applicant') return order.applicant?.id === actor.id;
+      if (!order.organization) return true;
+      const root = await rootOf(actor.organizationId);
+      return root !== null && root === (await rootOf(order.organization.id));
     },
 
     treeIds,

@@ -147,7 +147,7 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
     /** 催办: the applicant asks for speed, at most once per day per order; goes to history and the outbox. */
     async urge(actor: Actor, number: string, at = new Date()) {
       const order = await strapi.db.query(UIDS.order).findOne({ where: { number }, populate: ORDER_POPULATE });
-      if (!order || !(await getService('scope').canView(actor, order.id))) throw notFound();
+      if (!order || !(await getService('scope').canView(actor, order))) throw notFound();
       if (order.outcome) throw unprocessable('工单已结束，无需催办', { outcome: order.outcome });
       const since = new Date(at.getTime() - 24 * 3_600_000);
       const recent = await strapi.db.query(UIDS.historyEvent).count({ where: { orderId: order.id, action: 'urge', at: { $gt: since } } });
@@ -271,7 +271,7 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
       const { actor } = input;
       const at = input.at ?? new Date();
       const order = await strapi.db.query(UIDS.order).findOne({ where: { number: input.number }, populate: ORDER_POPULATE });
-      if (!order || !(await getService('scope').canView(actor, order.id))) throw notFound();
+      if (!order || !(await getService('scope').canView(actor, order))) throw notFound();
       const def = await getService('definitions').get(order.processKey, order.definitionVersion);
       const value = storedValue(order.stateValue);
 
@@ -324,9 +324,10 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
 
         const ctx = { strapi, order, form, actor, at, facts, patch: {} as Record<string, unknown>, changes: {} as EffectContext['changes'] };
         await runEffects(def, actions as any, ctx);
-        const patch = { ...ctx.patch, ...(enter.moved ? { assignee: enter.assignee ?? null } : {}) };
+        const assigneeChanges = enter.moved && (order.assignee?.id ?? null) !== (enter.assignee ?? null);
+        const patch = { ...ctx.patch, ...(assigneeChanges ? { assignee: enter.assignee ?? null } : {}) };
         if (Object.keys(patch).length > 0) await strapi.db.query(UIDS.order).update({ where: { id: order.id }, data: patch });
-        if (enter.moved && (order.assignee?.id ?? null) !== (enter.assignee ?? null)) {
+        if (assigneeChanges) {
           ctx.changes.assignee = { before: order.assignee?.id ?? null, after: enter.assignee ?? null };
         }
 
