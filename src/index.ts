@@ -12,6 +12,7 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await assertUtf8mb4(strapi);
     await grantRolePermissions(strapi);
+    await strapi.plugin('workflow').service('access').setUp();
     if (process.env.DEMO_SEED === 'true') {
       const created = await seedDemo(strapi);
       strapi.log.info(`Demo data: ${JSON.stringify(created)}`);

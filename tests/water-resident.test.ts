@@ -36,7 +36,9 @@ describe('water-resident: the short path', () => {
   it("the applicant cannot act on a staff step, nor staff on the applicant's", async () => {
     const n = await apply(app, w.applicants.zhangsan, 'water-resident', residentForm);
     expect((await act(app, w.applicants.zhangsan, n, 'approve')).status).toBe(403);
-    expect((await act(app, w.staff.surveyor, n, 'approve')).status).toBe(403);
+    expect((await act(app, w.staff.deptadmin, n, 'approve')).status).toBe(403);
+    // A surveyor does not even see an order waiting for review.
+    expect((await act(app, w.staff.surveyor, n, 'approve')).status).toBe(404);
     expect((await act(app, w.staff.clerk, n, 'no-such-action')).status).toBe(422);
   });
 });

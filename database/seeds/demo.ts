@@ -51,11 +51,14 @@ const seedStaff = async (strapi: Core.Strapi, orgIds: Record<string, number>, co
   const superAdminRole = await strapi.service('admin::role').getSuperAdmin();
   await ensureAdminUser(strapi, data.superAdmin, superAdminRole.id);
 
-  // Staff get the built-in Editor role for now; the access issue replaces it with scoped roles.
-  const editor = await strapi.db.query('admin::role').findOne({ where: { code: 'strapi-editor' }, select: ['id'] });
+  // Department administrators get the scoped 部门管理员 role, everyone else 一线员工.
+  const roleId = async (code: string) => (await strapi.db.query('admin::role').findOne({ where: { code }, select: ['id'] })).id;
+  const managerRole = await roleId('workflow-department-admin');
+  const frontlineRole = await roleId('workflow-frontline');
   for (const member of data.staff) {
     const [firstname, ...rest] = [member.name.slice(0, 1), member.name.slice(1)];
-    const admin = await ensureAdminUser(strapi, { email: member.email, firstname: rest.join('') || firstname, lastname: firstname }, editor.id);
+    const role = member.jobRoles.includes('department-admin') ? managerRole : frontlineRole;
+    const admin = await ensureAdminUser(strapi, { email: member.email, firstname: rest.join('') || firstname, lastname: firstname }, role);
     const profile = await strapi.db.query(STAFF).findOne({ where: { adminUser: { id: admin.id } }, select: ['id'] });
     if (profile) continue;
     await strapi.db.query(STAFF).create({

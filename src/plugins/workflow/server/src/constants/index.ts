@@ -21,3 +21,10 @@ export const UIDS = {
 export const APPLICANT_ROLE = 'applicant';
 export const SYSTEM_ROLE = 'system';
 export const MANAGER_ROLE = 'department-admin';
+
+/** Relations the scope rules read; load them with any order that is checked. */
+export const SCOPE_POPULATE = {
+  applicant: { select: ['id'] },
+  organization: { select: ['id', 'code', 'name'] },
+  assignee: { select: ['id', 'name'] },
+};

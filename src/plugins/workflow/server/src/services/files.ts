@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { Core } from '@strapi/strapi';
-import { UIDS } from '../constants';
+import { SCOPE_POPULATE, UIDS } from '../constants';
 import { badRequest, forbidden, notFound } from '../errors';
 import { sha256 } from '../engine/canonical';
 import { candidateEvents, storedValue, type ArtifactRequirement } from '../engine/spec';
@@ -25,7 +25,7 @@ const extOf = (name: string) => {
  */
 const files = ({ strapi }: { strapi: Core.Strapi }) => ({
   async attach(actor: Actor, number: string, input: { kind: unknown; name: unknown; file: IncomingFile | undefined }) {
-    const order = await strapi.db.query(UIDS.order).findOne({ where: { number }, populate: { applicant: { select: ['id'] }, organization: { select: ['id'] } } });
+    const order = await strapi.db.query(UIDS.order).findOne({ where: { number }, populate: SCOPE_POPULATE });
     if (!order || !(await getService('scope').canView(actor, order))) throw notFound();
     if (order.outcome) throw forbidden('工单已结束，不能再上传附件');
 

@@ -10,5 +10,6 @@ import rules from './rules';
 import actors from './actors';
 import info from './info';
 import timers from './timers';
+import access from './access';
 
-export default { registry, definitions, history, outbox, scope, transitions, orders, files, rules, actors, timers, info };
+export default { registry, definitions, history, outbox, scope, transitions, orders, files, rules, actors, timers, access, info };

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { UIDS } from '../constants';
+import { SCOPE_POPULATE, UIDS } from '../constants';
 import { notFound } from '../errors';
 import { elapsedBetween } from '../engine/elapsed';
 import { activeLeaves, stepMeta, storedValue } from '../engine/spec';
@@ -105,7 +105,7 @@ const orders = ({ strapi }: { strapi: Core.Strapi }) => {
     async view(actor: Actor, number: string, now = new Date()) {
       const o = await strapi.db.query(UIDS.order).findOne({
         where: { number },
-        populate: { applicant: { select: ['id'] }, assignee: { select: ['id', 'name'] }, organization: { select: ['id', 'code', 'name'] } },
+        populate: SCOPE_POPULATE,
       });
       if (!o || !(await getService('scope').canView(actor, o))) throw notFound();
       const def = await definitionOf(o);
@@ -151,7 +151,7 @@ const orders = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async idOf(actor: Actor, number: string) {
-      const o = await strapi.db.query(UIDS.order).findOne({ where: { number }, select: ['id'], populate: { applicant: { select: ['id'] }, organization: { select: ['id'] } } });
+      const o = await strapi.db.query(UIDS.order).findOne({ where: { number }, populate: SCOPE_POPULATE });
       if (!o || !(await getService('scope').canView(actor, o))) throw notFound();
       return o.id as number;
     },

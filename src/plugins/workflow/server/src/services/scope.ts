@@ -1,17 +1,27 @@
 import type { Core } from '@strapi/strapi';
 import { UIDS } from '../constants';
 import type { Actor } from './registry';
+import { MANAGER_ROLE } from '../constants';
+import { stepMeta } from '../engine/spec';
+import { getService } from '../utils';
 
 interface ScopedOrder {
   id: number;
+  processKey?: string;
+  definitionVersion?: number;
+  currentStep?: string;
   applicant?: { id: number } | null;
   organization?: { id: number } | null;
+  assignee?: { id: number } | null;
 }
 
 /**
- * Who may see which orders: the one place every query asks. Applicants see their own; super
- * administrators everything; other staff the orders of their organization's tree and orders not yet
- * dispatched to any organization. (The access issue narrows frontline staff to assigned orders.)
+ * Who may see which orders: the one place every query and action asks.
+ * - applicants: their own orders;
+ * - super administrators: everything;
+ * - department administrators: orders of their organization and its sub-organizations;
+ * - frontline staff: orders assigned to them, and orders nobody holds yet that wait in a step their
+ *   job roles act on, within their organization's line (their organization, its parents and children).
  */
 const scope = ({ strapi }: { strapi: Core.Strapi }) => {
   // The organization tree is small and read on every staff request: keep it in memory, drop it on change.
@@ -52,23 +62,60 @@ const scope = ({ strapi }: { strapi: Core.Strapi }) => {
     return [...ids];
   };
 
+  /** Organization ids above and below an organization (the company a department belongs to, its units). */
+  const lineOf = async (orgId: number) => {
+    const p = await tree();
+    const ids = new Set(await treeIds(orgId));
+    for (let id: number | null | undefined = p.get(orgId); id; id = p.get(id)) ids.add(id);
+    return [...ids];
+  };
+
+  /** Steps each (process, version) waits in for one of these job roles. */
+  const stepsFor = async (roles: string[]) => {
+    const rows = await strapi.db.query(UIDS.definition).findMany({ select: ['key', 'version'] });
+    const result: Array<{ processKey: string; definitionVersion: number; steps: string[] }> = [];
+    for (const { key, version } of rows) {
+      const def = await getService('definitions').get(key, version);
+      const steps = [...def.nodes.keys()].filter((k) => (stepMeta(def.nodes, k)?.roles ?? []).some((r) => roles.includes(r)));
+      if (steps.length) result.push({ processKey: key, definitionVersion: version, steps });
+    }
+    return result;
+  };
+
+  const isManager = (actor: Actor) => actor.roles.includes(MANAGER_ROLE);
+
   return {
     /** A query-engine `where` limiting orders to what the actor may see. */
     async where(actor: Actor): Promise<Record<string, unknown>> {
       if (actor.kind === 'system' || actor.superAdmin) return {};
       if (actor.kind === 'applicant') return { applicant: { id: actor.id } };
-      const root = await rootOf(actor.organizationId);
-      if (!root) return { id: -1 };
-      return { $or: [{ organization: { id: { $in: await treeIds(root) } } }, { organization: { id: { $null: true } } }] };
+      if (!actor.organizationId) return { id: -1 };
+      const visible: Record<string, unknown>[] = [];
+      if (isManager(actor)) visible.push({ organization: { id: { $in: await treeIds(actor.organizationId) } } });
+      if (actor.staffId) visible.push({ assignee: { id: actor.staffId } });
+      const line = await lineOf(actor.organizationId);
+      for (const w of await stepsFor(actor.roles)) {
+        visible.push({
+          processKey: w.processKey,
+          definitionVersion: w.definitionVersion,
+          currentStep: { $in: w.steps },
+          assignee: { id: { $null: true } },
+          organization: { id: { $in: line } },
+        });
+      }
+      return visible.length ? { $or: visible } : { id: -1 };
     },
 
-    /** The same rule for an order already loaded with its applicant and organization. */
+    /** The same rule for an order already loaded with its applicant, organization and assignee. */
     async canView(actor: Actor, order: ScopedOrder): Promise<boolean> {
       if (actor.kind === 'system' || actor.superAdmin) return true;
-      if (actor.kind === 'applicant') return order.applicant?.id === actor.id;
-      if (!order.organization) return true;
-      const root = await rootOf(actor.organizationId);
-      return root !== null && root === (await rootOf(order.organization.id));
+      if (actor.kind === 'applicant') return !!order.applicant && order.applicant.id === actor.id;
+      if (!actor.organizationId || !order.organization) return false;
+      if (isManager(actor) && (await treeIds(actor.organizationId)).includes(order.organization.id)) return true;
+      if (order.assignee) return order.assignee.id === actor.staffId;
+      if (!(await lineOf(actor.organizationId)).includes(order.organization.id)) return false;
+      const waiting = await stepsFor(actor.roles);
+      return waiting.some((w) => w.processKey === order.processKey && w.definitionVersion === order.definitionVersion && w.steps.includes(order.currentStep!));
     },
 
     treeIds,

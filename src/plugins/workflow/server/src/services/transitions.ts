@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { APPLICANT_ROLE, EVENTS, MANAGER_ROLE, SYSTEM_ROLE, UIDS } from '../constants';
+import { APPLICANT_ROLE, EVENTS, MANAGER_ROLE, SCOPE_POPULATE, SYSTEM_ROLE, UIDS } from '../constants';
 import { badRequest, conflict, forbidden, notFound, tooMany, unprocessable, type FieldProblem } from '../errors';
 import { restoreSnapshot, startSnapshot, step as pureStep, type Facts } from '../engine/machine';
 import {
@@ -19,11 +19,7 @@ import type { Actor, EffectContext } from './registry';
 import type { LoadedDefinition } from './definitions';
 import { getService } from '../utils';
 
-const ORDER_POPULATE = {
-  applicant: { select: ['id'] },
-  organization: { select: ['id', 'code', 'name'] },
-  assignee: { select: ['id', 'name'] },
-};
+const ORDER_POPULATE = SCOPE_POPULATE;
 
 const EMPTY_FORM: FormSchema = { fields: [] };
 

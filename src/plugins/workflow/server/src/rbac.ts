@@ -1,0 +1,77 @@
+import type { Core } from '@strapi/strapi';
+import { UIDS } from './constants';
+import { getService } from './utils';
+
+export const CONDITIONS = {
+  inMyOrganization: 'plugin::workflow.in-my-organization',
+  assignedToMe: 'plugin::workflow.assigned-to-me',
+} as const;
+
+/** Admin roles the engine's scope rules stand for; created once, then administrators may edit them. */
+export const ADMIN_ROLES = {
+  departmentAdmin: { code: 'workflow-department-admin', name: '部门管理员', description: '管理本机构及下属机构的工单和员工' },
+  frontline: { code: 'workflow-frontline', name: '一线员工', description: '处理指派给自己的工单，以及本岗位待领取的工单' },
+} as const;
+
+const READ = 'plugin::content-manager.explorer.read';
+const UPDATE = 'plugin::content-manager.explorer.update';
+const CREATE = 'plugin::content-manager.explorer.create';
+
+const staffProfileOf = (strapi: Core.Strapi, adminUserId: number) =>
+  strapi.db.query(UIDS.staff).findOne({ where: { adminUser: { id: adminUserId } }, populate: { organization: { select: ['id'] } } });
+
+/** The panel's own list views obey the same scope: RBAC conditions usable in the role editor. */
+const registerConditions = async (strapi: Core.Strapi) => {
+  await strapi.service('admin::permission').conditionProvider.registerMany([
+    {
+      displayName: '属于本机构',
+      name: 'in-my-organization',
+      plugin: 'workflow',
+      async handler(user: { id: number }) {
+        const profile = await staffProfileOf(strapi, user.id);
+        if (!profile?.organization) return { id: -1 };
+        return { 'organization.id': { $in: await getService('scope').treeIds(profile.organization.id) } };
+      },
+    },
+    {
+      displayName: '指派给我',
+      name: 'assigned-to-me',
+      plugin: 'workflow',
+      async handler(user: { id: number }) {
+        const profile = await staffProfileOf(strapi, user.id);
+        return { 'assignee.id': profile?.id ?? -1 };
+      },
+    },
+  ]);
+};
+
+const fieldsOf = (strapi: Core.Strapi, uid: string) => Object.keys((strapi.contentType(uid as any) as any).attributes);
+
+const permission = (strapi: Core.Strapi, action: string, subject: string, conditions: string[] = []) => ({
+  action,
+  subject,
+  properties: { fields: fieldsOf(strapi, subject) },
+  conditions,
+});
+
+const ensureRole = async (strapi: Core.Strapi, role: { code: string; name: string; description: string }, permissions: object[]) => {
+  const existing = await strapi.db.query('admin::role').findOne({ where: { code: role.code } });
+  if (existing) return existing;
+  const created = await strapi.service('admin::role').create(role);
+  await strapi.service('admin::role').assignPermissions(created.id, permissions);
+  return created;
+};
+
+export const setUpAccess = async (strapi: Core.Strapi) => {
+  await registerConditions(strapi);
+  const mine = [CONDITIONS.inMyOrganization];
+  await ensureRole(strapi, ADMIN_ROLES.departmentAdmin, [
+    permission(strapi, READ, UIDS.order, mine),
+    permission(strapi, UPDATE, UIDS.order, mine),
+    permission(strapi, READ, UIDS.staff, mine),
+    permission(strapi, CREATE, UIDS.staff, mine),
+    permission(strapi, UPDATE, UIDS.staff, mine),
+    permission(strapi, READ, UIDS.organization),
+  ]);
+  await ensureRole(strapi, ADMIN_ROLES.frontline, [permission(strapi, READ, UIDS.order, [CONDITIONS.assignedToMe])]);
+};
