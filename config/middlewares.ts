@@ -8,5 +8,6 @@ export default [
   'strapi::body',
   'strapi::session',
   'strapi::favicon',
+  'global::private-uploads',
   'strapi::public',
 ];

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import data from './demo-data.json';
+import { SAMPLE_FILES } from './sample-files';
 
 export interface SeedCounts {
   organizations: number;
@@ -101,12 +102,12 @@ const staffActor = async (strapi: Core.Strapi, email: string) => {
   return strapi.plugin('workflow').service('actors').staff(admin);
 };
 
-/** A small file to attach: the app's icon for images, a few bytes of text for documents. */
+/** A small real file of the name's type, in a temporary file as an upload would arrive. */
 const demoFile = (name: string) => {
+  const sample = SAMPLE_FILES[path.extname(name)];
   const filepath = path.join(os.tmpdir(), `demo-${randomBytes(6).toString('hex')}${path.extname(name)}`);
-  const image = name.endsWith('.png');
-  fs.writeFileSync(filepath, image ? fs.readFileSync(path.join(strapi.dirs.app.root, 'favicon.png')) : `演示文件：${name}\n`);
-  return { filepath, originalFilename: name, mimetype: image ? 'image/png' : name.endsWith('.pdf') ? 'application/pdf' : 'application/octet-stream', size: fs.statSync(filepath).size };
+  fs.writeFileSync(filepath, sample.content());
+  return { filepath, originalFilename: name, mimetype: sample.mime, size: fs.statSync(filepath).size };
 };
 
 /** Walks a freshly created demo order through its first steps, as the staff named in the data. */

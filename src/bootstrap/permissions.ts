@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
-const APPLICANT_ORDER_ACTIONS = ['processes', 'submit', 'list', 'view', 'act', 'withdraw', 'urge', 'upload'].map(
+const APPLICANT_ORDER_ACTIONS = ['processes', 'submit', 'list', 'view', 'act', 'withdraw', 'urge', 'upload', 'download'].map(
   (a) => `plugin::workflow.applicant-orders.${a}`
 );
 

@@ -3,6 +3,7 @@ import { JOB_ROLES } from '../api/staff-profile/job-roles';
 import { guards } from './guards';
 import { effects } from './effects';
 import { energyFacts } from './facts';
+import { FILE_KINDS } from './file-kinds';
 
 /** Tells the workflow engine this utility's job roles, guards, effects and rule facts. */
 export const registerWorkflows = (strapi: Core.Strapi) => {
@@ -11,4 +12,5 @@ export const registerWorkflows = (strapi: Core.Strapi) => {
   for (const [name, fn] of Object.entries(guards)) registry.registerGuard(name, fn);
   for (const [name, fn] of Object.entries(effects)) registry.registerEffect(name, fn);
   registry.registerFacts(energyFacts);
+  registry.registerFileKinds(FILE_KINDS);
 };

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { bootApp, type TestApp } from './strapi';
 import data from '../../database/seeds/demo-data.json';
+import { SAMPLE_FILES } from '../../database/seeds/sample-files';
 
 const { seedDemo } = require(path.resolve(__dirname, '../../dist/database/seeds/demo.js'));
 
@@ -57,24 +58,17 @@ export const step = async (app: TestApp, who: Caller, number: string, action: st
   return res.body.data as { number: string; version: number; currentStep: string; stepLabel: string; outcome: string | null };
 };
 
-// Real images: the upload plugin decodes them.
+// Real files: uploads are checked by content. JPEG comes from sharp (the upload plugin's own dependency).
 const sharp = require('sharp');
-const image = (format: 'jpeg' | 'png') => sharp({ create: { width: 8, height: 8, channels: 3, background: '#3366aa' } })[format]().toBuffer();
-
-const SAMPLES: Record<string, { mime: string; content: Buffer | (() => Promise<Buffer>) }> = {
-  '.jpg': { mime: 'image/jpeg', content: () => image('jpeg') },
-  '.png': { mime: 'image/png', content: () => image('png') },
-  '.pdf': { mime: 'application/pdf', content: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n') },
-  '.dwg': { mime: 'application/octet-stream', content: Buffer.from('AC1032 drawing') },
-  '.xlsx': { mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', content: Buffer.from('PK\u0003\u0004 budget') },
-  '.docx': { mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', content: Buffer.from('PK\u0003\u0004 contract') },
-  '.mp3': { mime: 'audio/mpeg', content: Buffer.from('ID3 voice note') },
+const SAMPLES: Record<string, { mime: string; content: () => Buffer | Promise<Buffer> }> = {
+  ...SAMPLE_FILES,
+  '.jpg': { mime: 'image/jpeg', content: () => sharp({ create: { width: 8, height: 8, channels: 3, background: '#3366aa' } }).jpeg().toBuffer() },
 };
 
 /** Uploads a small sample file of the given extension as an artifact of the order. */
 export const upload = async (app: TestApp, who: Caller, number: string, kind: string, ext = '.jpg', name?: string) => {
   const sample = SAMPLES[ext];
-  const content = typeof sample.content === 'function' ? await sample.content() : sample.content;
+  const content = await sample.content();
   const res = await call(app, who, 'post', `/orders/${number}/files`)
     .field('kind', kind)
     .field('name', name ?? `${kind}${ext}`)

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { getService } from '../utils';
-import { parseListQuery, singleFile } from './query';
+import { parseListQuery, sendFile, singleFile } from './query';
 
 /** Applicants (users-permissions JWT): thin handlers over the engine's services. */
 const applicantOrders = (_deps: { strapi: Core.Strapi }) => {
@@ -52,6 +52,10 @@ const applicantOrders = (_deps: { strapi: Core.Strapi }) => {
 
     async urge(ctx) {
       ctx.body = { data: await getService('transitions').urge(actor(ctx), String(ctx.params.number)) };
+    },
+
+    async download(ctx) {
+      sendFile(ctx, await getService('files').open(actor(ctx), String(ctx.params.number), Number(ctx.params.fileId)));
     },
 
     async upload(ctx) {

@@ -30,3 +30,12 @@ export const singleFile = (ctx: any) => {
   const value = files.file ?? files.files ?? Object.values(files)[0];
   return Array.isArray(value) ? value[0] : value;
 };
+
+/** Sends a private file: as a download, never interpreted by the browser, never cached by proxies. */
+export const sendFile = (ctx: any, file: { stream: NodeJS.ReadableStream; name: string; mime: string }) => {
+  ctx.set('Content-Type', file.mime || 'application/octet-stream');
+  ctx.set('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`);
+  ctx.set('X-Content-Type-Options', 'nosniff');
+  ctx.set('Cache-Control', 'private, no-store');
+  ctx.body = file.stream;
+};

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { forbidden } from '../errors';
 import { getService } from '../utils';
-import { parseListQuery, singleFile } from './query';
+import { parseListQuery, sendFile, singleFile } from './query';
 
 const WINDOW_ROLES = ['window-clerk', 'department-admin'];
 
@@ -23,6 +23,10 @@ const staffOrders = (_deps: { strapi: Core.Strapi }) => {
       ctx.body = {
         data: await getService('transitions').perform({ number: String(ctx.params.number), action: String(ctx.params.action), version: body.version, form: body.form, actor: await actor(ctx) }),
       };
+    },
+
+    async download(ctx) {
+      sendFile(ctx, await getService('files').open(await actor(ctx), String(ctx.params.number), Number(ctx.params.fileId)));
     },
 
     async upload(ctx) {

@@ -27,6 +27,11 @@ export interface EffectContext {
   changes: Record<string, { before: unknown; after: unknown }>;
 }
 
+export interface FileKind {
+  exts: string[];
+  maxBytes: number;
+}
+
 export type EffectFn = (ctx: EffectContext) => Promise<void> | void;
 
 /** Facts a guard may read, gathered asynchronously before the pure transition (rules results, counts). */
@@ -41,7 +46,13 @@ const registry = (_deps: { strapi: Core.Strapi }) => {
   const effects: Record<string, EffectFn> = {};
   const factsProviders: FactsProvider[] = [];
   const roles = new Set<string>();
+  const fileKinds: Record<string, FileKind> = {};
   return {
+    /** Per attachment kind: the content types (file-type extensions) and size it may have. */
+    registerFileKinds(kinds: Record<string, FileKind>) {
+      Object.assign(fileKinds, kinds);
+    },
+    fileKind: (kind: string): FileKind | undefined => fileKinds[kind],
     /** Job roles steps may name (besides the applicant and the system). */
     registerRoles(names: string[]) {
       names.forEach((n) => roles.add(n));

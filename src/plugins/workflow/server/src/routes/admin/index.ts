@@ -10,6 +10,7 @@ export default {
     { method: 'GET', path: '/orders/:number', handler: 'staff-orders.view', config: { policies: ADMIN } },
     { method: 'POST', path: '/orders/:number/actions/:action', handler: 'staff-orders.act', config: { policies: ADMIN } },
     { method: 'POST', path: '/orders/:number/files', handler: 'staff-orders.upload', config: { policies: ADMIN } },
+    { method: 'GET', path: '/orders/:number/files/:fileId', handler: 'staff-orders.download', config: { policies: ADMIN } },
     { method: 'GET', path: '/orders/:number/verify', handler: 'staff-orders.verify', config: { policies: ADMIN } },
     { method: 'GET', path: '/definitions', handler: 'definitions.list', config: { policies: ADMIN } },
     // Changing a process is an administrator's act: the same right as editing admin roles.

@@ -15,5 +15,6 @@ export default {
     route('POST', '/orders/:number/withdraw', 'withdraw'),
     route('POST', '/orders/:number/urge', 'urge'),
     route('POST', '/orders/:number/files', 'upload'),
+    route('GET', '/orders/:number/files/:fileId', 'download'),
   ],
 };
