@@ -25,6 +25,10 @@ export default defineConfig({
       STRAPI_TELEMETRY_DISABLED: 'true',
       STARTUP_LOG: 'false',
       WORKFLOW_TIMERS: 'false',
+      // Suites create many orders and accounts from one IP; tests/abuse-limits.test.ts sets real limits.
+      RATE_LIMIT_SIGN_IN: '100000',
+      RATE_LIMIT_REGISTER: '100000',
+      RATE_LIMIT_SUBMIT: '100000',
       DATABASE_CLIENT: mysql ? 'mysql' : 'sqlite',
     },
   },

@@ -20,4 +20,6 @@ export default ({ env }) => ({
     promoteEE: false,
   },
   serveAdminPanel: env.bool('SERVE_ADMIN', true),
+  // Strapi's own limit on admin sign-in (5 per 5 minutes per email and IP), beside the app's lockout.
+  rateLimit: { enabled: env.bool('BUILTIN_RATE_LIMITS', true) },
 });

@@ -1,11 +1,22 @@
-export default [
+export default ({ env }) => [
   'strapi::logger',
   'strapi::errors',
   'strapi::security',
   'strapi::cors',
   'strapi::poweredBy',
+  {
+    name: 'global::ip-limits',
+    config: {
+      rules: [
+        { name: 'sign-in', method: 'POST', paths: ['/api/auth/local', '/admin/login', '/api/account/login', '/api/account/wechat-login'], max: env.int('RATE_LIMIT_SIGN_IN', 20), windowSeconds: 60 },
+        { name: 'registration', method: 'POST', paths: ['/api/auth/local/register'], max: env.int('RATE_LIMIT_REGISTER', 10), windowSeconds: 3600 },
+        { name: 'submission', method: 'POST', paths: ['/api/workflow/orders'], max: env.int('RATE_LIMIT_SUBMIT', 30), windowSeconds: 600 },
+      ],
+    },
+  },
   'strapi::query',
   'strapi::body',
+  { name: 'global::sign-in-lockout', config: { maxFailures: env.int('LOCKOUT_MAX_FAILURES', 5), windowMinutes: env.int('LOCKOUT_WINDOW_MINUTES', 15) } },
   'strapi::session',
   'strapi::favicon',
   'global::private-uploads',

@@ -10,6 +10,8 @@ export default ({ env }) => ({
     config: {
       jwtSecret: env('JWT_SECRET'),
       jwt: { expiresIn: env('JWT_EXPIRES_IN', '7d') },
+      // Strapi's own per-IP limit on its auth routes, beside the app's lockout and IP limits.
+      ratelimit: { enabled: env.bool('BUILTIN_RATE_LIMITS', true), interval: 60000, max: 10 },
       // Registration may set only these fields; src/extensions/users-permissions refuses anything else with 400.
       register: {
         allowedFields: ['mobile', 'realName', 'applicantType', 'enterpriseName', 'creditCode'],

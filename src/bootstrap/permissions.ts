@@ -5,8 +5,10 @@ const APPLICANT_ORDER_ACTIONS = ['processes', 'submit', 'list', 'view', 'act', '
 );
 
 /** Content-API actions each users-permissions role needs; granted on every boot so a fresh database works. */
+const ACCOUNT_ACTIONS = ['bindMobile', 'me', 'updateMe'].map((a) => `api::account.account.${a}`);
+
 export const ROLE_ACTIONS: Record<string, string[]> = {
-  authenticated: APPLICANT_ORDER_ACTIONS,
+  authenticated: [...APPLICANT_ORDER_ACTIONS, ...ACCOUNT_ACTIONS],
 };
 
 export const grantRolePermissions = async (strapi: Core.Strapi) => {

@@ -11,7 +11,8 @@ export const registrationBody = (overrides: Record<string, unknown> = {}) => {
     username: `applicant${tag}`,
     email: `applicant${tag}@example.com`,
     password: 'Secret@123',
-    mobile: '13912345678',
+    // Mobile numbers are unique per account.
+    mobile: `13${String(Math.floor(Math.random() * 1e9)).padStart(9, '0')}`,
     realName: '测试用户',
     applicantType: 'resident',
     ...overrides,
