@@ -1,18 +1,20 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { act, app, apply, call, enterpriseForm, step, useWorld, w, type Caller } from './helpers/workflow';
+import { act, app, apply, call, enterpriseForm, step, upload, useWorld, w, type Caller } from './helpers/workflow';
 
 useWorld();
 
 let water: string;
 let power: string;
+let fileId: number;
 beforeAll(async () => {
   water = await apply(app, w.applicants.zhujiang, 'water-enterprise', enterpriseForm({ unitName: '权限矩阵单位' }));
+  fileId = (await upload(app, w.applicants.zhujiang, water, 'other', '.pdf', '营业执照.pdf')).id;
   await step(app, w.staff.clerk, water, 'approve');
   await step(app, w.staff.techhead, water, 'approve');
   power = await apply(app, w.applicants['bazhong-steel'], 'energy-service', { name: '黄厂长', contactPhone: '13712345678', address: '巴中经济开发区工业园5号', description: '新建厂房需要电力接入，负荷800千瓦' }, 'mini-program');
 });
 
-type Op = 'list' | 'view' | 'history' | 'act';
+type Op = 'list' | 'view' | 'history' | 'download' | 'act';
 const run = async (who: Caller, op: Op, number: string) => {
   if (op === 'list') {
     const res = await call(app, who, 'get', '/orders?pageSize=100&status=all');
@@ -23,20 +25,21 @@ const run = async (who: Caller, op: Op, number: string) => {
     const path = who.kind === 'staff' ? `/orders/${number}/verify` : `/orders/${number}`;
     return (await call(app, who, 'get', path)).status;
   }
+  if (op === 'download') return (await call(app, who, 'get', `/orders/${number}/files/${fileId}`)).status;
   return (await act(app, who, number, 'complete')).status;
 };
 
 describe('who may do what with an order in survey, assigned to 张勘察 (water company)', () => {
   // act: 422 = allowed in, but the survey's photos are missing; 403 = sees it, not their step; 404 = does not see it.
   const matrix: Array<[string, () => Caller, Record<Op, string | number>]> = [
-    ['applicant A (owner)', () => w.applicants.zhujiang, { list: 'listed', view: 200, history: 200, act: 403 }],
-    ['applicant B', () => w.applicants.zhangsan, { list: 'unlisted', view: 404, history: 404, act: 404 }],
-    ['frontline, assigned (surveyor)', () => w.staff.surveyor, { list: 'listed', view: 200, history: 200, act: 422 }],
-    ['frontline, not assigned (designer)', () => w.staff.designer, { list: 'unlisted', view: 404, history: 404, act: 404 }],
-    ['frontline of the step\'s role elsewhere (power surveyor)', () => w.staff['power-planner'], { list: 'unlisted', view: 404, history: 404, act: 404 }],
-    ['department admin of the order\'s organization', () => w.staff.deptadmin, { list: 'listed', view: 200, history: 200, act: 403 }],
-    ['department admin of another organization', () => w.staff['power-admin'], { list: 'unlisted', view: 404, history: 404, act: 404 }],
-    ['super admin', () => w.admin, { list: 'listed', view: 200, history: 200, act: 422 }],
+    ['applicant A (owner)', () => w.applicants.zhujiang, { list: 'listed', view: 200, history: 200, download: 200, act: 403 }],
+    ['applicant B', () => w.applicants.zhangsan, { list: 'unlisted', view: 404, history: 404, download: 404, act: 404 }],
+    ['frontline, assigned (surveyor)', () => w.staff.surveyor, { list: 'listed', view: 200, history: 200, download: 200, act: 422 }],
+    ['frontline, not assigned (designer)', () => w.staff.designer, { list: 'unlisted', view: 404, history: 404, download: 404, act: 404 }],
+    ['frontline of the step\'s role elsewhere (power surveyor)', () => w.staff['power-planner'], { list: 'unlisted', view: 404, history: 404, download: 404, act: 404 }],
+    ['department admin of the order\'s organization', () => w.staff.deptadmin, { list: 'listed', view: 200, history: 200, download: 200, act: 403 }],
+    ['department admin of another organization', () => w.staff['power-admin'], { list: 'unlisted', view: 404, history: 404, download: 404, act: 404 }],
+    ['super admin', () => w.admin, { list: 'listed', view: 200, history: 200, download: 200, act: 422 }],
   ];
   for (const [name, who, expected] of matrix) {
     it(name, async () => {
@@ -82,7 +85,7 @@ describe('the content manager obeys the same scope', () => {
   });
 
   it('the preset roles have Chinese names', async () => {
-    const roles = await app.strapi.db.query('admin::role').findMany({ where: { code: { $in: ['workflow-department-admin', 'workflow-frontline'] } } });
-    expect(roles.map((r: any) => r.name).sort()).toEqual(['一线员工', '部门管理员']);
+    const roles = await app.strapi.db.query('admin::role').findMany({ where: { code: { $in: ['strapi-super-admin', 'workflow-department-admin', 'workflow-frontline'] } } });
+    expect(roles.map((r: any) => r.name).sort()).toEqual(['一线员工', '超级管理员', '部门管理员'].sort());
   });
 });

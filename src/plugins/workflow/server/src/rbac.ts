@@ -64,6 +64,8 @@ const ensureRole = async (strapi: Core.Strapi, role: { code: string; name: strin
 
 export const setUpAccess = async (strapi: Core.Strapi) => {
   await registerConditions(strapi);
+  // Strapi names its all-powerful role in English; staff see Chinese.
+  await strapi.db.query('admin::role').updateMany({ where: { code: 'strapi-super-admin', name: 'Super Admin' }, data: { name: '超级管理员' } });
   const mine = [CONDITIONS.inMyOrganization];
   await ensureRole(strapi, ADMIN_ROLES.departmentAdmin, [
     permission(strapi, READ, UIDS.order, mine),
