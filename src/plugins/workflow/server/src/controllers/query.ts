@@ -18,6 +18,7 @@ export const parseListQuery = (q: Record<string, unknown>, defaults: Partial<Inb
   assignee: q.assignee ? positiveInt(q.assignee, 0) || undefined : undefined,
   overdue: q.overdue === 'true' || q.overdue === '1',
   q: str(q.q),
+  mine: q.mine === 'true' || q.mine === '1',
   status: (['open', 'closed', 'all'] as const).find((s) => s === q.status) ?? defaults.status ?? 'open',
   sort: q.sort === 'elapsed' ? 'elapsed' : 'applied',
   page: positiveInt(q.page, 1),

@@ -14,6 +14,18 @@ const staffOrders = (_deps: { strapi: Core.Strapi }) => {
       ctx.body = await getService('orders').list(await actor(ctx), parseListQuery(ctx.query));
     },
 
+    async counts(ctx) {
+      ctx.body = { data: await getService('orders').counts(await actor(ctx)) };
+    },
+
+    /** The filtered inbox as an Excel file, with the columns of the screen. */
+    async export(ctx) {
+      const buffer = await getService('exports').inbox(await actor(ctx), parseListQuery(ctx.query));
+      ctx.set('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      ctx.set('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent('工单列表.xlsx')}`);
+      ctx.body = buffer;
+    },
+
     async view(ctx) {
       ctx.body = { data: await getService('orders').view(await actor(ctx), String(ctx.params.number)) };
     },
@@ -40,7 +52,8 @@ const staffOrders = (_deps: { strapi: Core.Strapi }) => {
       const who = await actor(ctx);
       if (!who.superAdmin && !who.roles.some((r) => WINDOW_ROLES.includes(r))) throw forbidden('只有窗口受理员可以录入申请');
       const body = ctx.request.body ?? {};
-      const result = await getService('transitions').start({ processKey: body.processKey, channel: body.channel ?? 'window', formData: body.formData, actor: who });
+      const applicantId = body.applicantMobile ? await getService('actors').findOrCreateApplicant(body.applicantMobile, body.applicantName) : null;
+      const result = await getService('transitions').start({ processKey: body.processKey, channel: body.channel ?? 'window', formData: body.formData, actor: who, applicantId });
       ctx.status = 201;
       // The clerk may no longer hold the order (it waits for dispatch), but may see what they entered.
       ctx.body = { data: await getService('orders').view(getService('actors').system(), result.number) };

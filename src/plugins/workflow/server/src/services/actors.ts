@@ -1,6 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { APPLICANT_ROLE, SYSTEM_ROLE, UIDS } from '../constants';
-import { forbidden } from '../errors';
+import { randomBytes } from 'node:crypto';
+import { badRequest, forbidden } from '../errors';
+import { normalizeMobile } from '../../../../../validation';
 import type { Actor } from './registry';
 
 const SUPER_ADMIN_CODE = 'strapi-super-admin';
@@ -27,6 +29,27 @@ const actors = ({ strapi }: { strapi: Core.Strapi }) => ({
       staffId: profile?.id ?? null,
       superAdmin,
     };
+  },
+
+  /** 窗口受理: the walk-in applicant by mobile number, created when new (they sign in later by SMS or WeChat). */
+  async findOrCreateApplicant(mobileInput: unknown, name: unknown): Promise<number> {
+    const mobile = typeof mobileInput === 'string' ? normalizeMobile(mobileInput) : null;
+    if (!mobile) throw badRequest('申请人信息有误', [{ path: ['applicantMobile'], message: '申请人手机号码应为11位中国大陆手机号码' }]);
+    const existing = await strapi.db.query('plugin::users-permissions.user').findOne({ where: { mobile }, select: ['id'] });
+    if (existing) return existing.id;
+    const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'authenticated' }, select: ['id'] });
+    const user = await strapi.plugin('users-permissions').service('user').add({
+      username: `m${mobile}`,
+      email: `m${mobile}@window.invalid`,
+      password: randomBytes(24).toString('base64'),
+      provider: 'local',
+      confirmed: true,
+      blocked: false,
+      role: role.id,
+      mobile,
+      realName: typeof name === 'string' ? name.slice(0, 50) : null,
+    });
+    return user.id;
   },
 
   system(name = '系统'): Actor {

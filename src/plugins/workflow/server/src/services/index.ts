@@ -11,5 +11,6 @@ import actors from './actors';
 import info from './info';
 import timers from './timers';
 import access from './access';
+import exportsService from './exports';
 
-export default { registry, definitions, history, outbox, scope, transitions, orders, files, rules, actors, timers, access, info };
+export default { registry, definitions, history, outbox, scope, transitions, orders, files, rules, actors, timers, access, exports: exportsService, info };

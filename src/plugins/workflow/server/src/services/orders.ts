@@ -7,7 +7,7 @@ import type { Actor } from './registry';
 import type { LoadedDefinition } from './definitions';
 import { getService } from '../utils';
 
-const LIST_SELECT = ['id', 'number', 'processKey', 'definitionVersion', 'title', 'category', 'channel', 'contactPhone', 'currentStep', 'stepEnteredAt', 'lockVersion', 'outcome', 'closedAt', 'createdAt', 'paymentDeferred', 'changedDuringConstruction'];
+const LIST_SELECT = ['id', 'number', 'formData', 'processKey', 'definitionVersion', 'title', 'category', 'channel', 'contactPhone', 'currentStep', 'stepEnteredAt', 'lockVersion', 'outcome', 'closedAt', 'createdAt', 'paymentDeferred', 'changedDuringConstruction'];
 
 export interface InboxQuery {
   process?: string;
@@ -18,6 +18,8 @@ export interface InboxQuery {
   overdue?: boolean;
   q?: string;
   status?: 'open' | 'closed' | 'all';
+  /** 我的待办: only the caller's own work (assigned or waiting for their job roles). */
+  mine?: boolean;
   sort?: 'elapsed' | 'applied';
   page: number;
   pageSize: number;
@@ -43,6 +45,7 @@ const orders = ({ strapi }: { strapi: Core.Strapi }) => {
       category: o.category,
       channel: o.channel,
       contactPhone: o.contactPhone,
+      buildingArea: o.formData?.buildingArea ?? null,
       currentStep: o.currentStep,
       stepLabel: stepMeta(def.nodes, o.currentStep)?.label ?? o.currentStep,
       elapsed: currentElapsed(def, o, now),
@@ -72,18 +75,8 @@ const orders = ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     async list(actor: Actor, query: InboxQuery, now = new Date()) {
-      const where: any[] = [await getService('scope').where(actor)];
-      if (query.process) where.push({ processKey: query.process });
-      if (query.step) where.push({ currentStep: query.step });
-      if (query.category) where.push({ category: query.category });
-      if (query.channel) where.push({ channel: query.channel });
-      if (query.assignee) where.push({ assignee: { id: query.assignee } });
-      if (query.status === 'open' || query.status === undefined) where.push({ outcome: { $null: true } });
-      if (query.status === 'closed') where.push({ outcome: { $notNull: true } });
-      if (query.overdue) where.push(await overdueWhere(now));
-      if (query.q) where.push({ $or: [{ number: { $containsi: query.q } }, { title: { $containsi: query.q } }, { contactPhone: { $contains: query.q } }] });
+      const filter = await this.filter(actor, query, now);
       const orderBy = query.sort === 'elapsed' ? [{ stepEnteredAt: 'asc' }, { id: 'asc' }] : [{ createdAt: 'desc' }, { id: 'desc' }];
-      const filter = { $and: where };
       const [results, total] = await Promise.all([
         strapi.db.query(UIDS.order).findMany({
           where: filter,
@@ -99,6 +92,30 @@ const orders = ({ strapi }: { strapi: Core.Strapi }) => {
         data: await Promise.all(results.map((o: any) => row(o, now))),
         meta: { pagination: { page: query.page, pageSize: query.pageSize, total, pageCount: Math.ceil(total / query.pageSize) } },
       };
+    },
+
+    /** The tab counts of the inbox: my work, everything I may see, and what is overdue. */
+    async counts(actor: Actor, now = new Date()) {
+      const base = { page: 1, pageSize: 1, status: 'open' as const };
+      const count = async (q: Partial<InboxQuery>) => strapi.db.query(UIDS.order).count({ where: await this.filter(actor, { ...base, ...q }, now) });
+      const [mine, all, overdue] = await Promise.all([count({ mine: true }), count({}), count({ overdue: true })]);
+      return { mine, all, overdue };
+    },
+
+    /** The query-engine condition for a list query, scoped to the actor. */
+    async filter(actor: Actor, query: InboxQuery, now = new Date()) {
+      const where: any[] = [await getService('scope').where(actor)];
+      if (query.mine) where.push(await getService('scope').workWhere(actor));
+      if (query.process) where.push({ processKey: query.process });
+      if (query.step) where.push({ currentStep: query.step });
+      if (query.category) where.push({ category: query.category });
+      if (query.channel) where.push({ channel: query.channel });
+      if (query.assignee) where.push({ assignee: { id: query.assignee } });
+      if (query.status === 'open' || query.status === undefined) where.push({ outcome: { $null: true } });
+      if (query.status === 'closed') where.push({ outcome: { $notNull: true } });
+      if (query.overdue) where.push(await overdueWhere(now));
+      if (query.q) where.push({ $or: [{ number: { $containsi: query.q } }, { title: { $containsi: query.q } }, { contactPhone: { $contains: query.q } }] });
+      return { $and: where };
     },
 
     /** The whole order as the actor may see it; 404 when it is not theirs to see. */

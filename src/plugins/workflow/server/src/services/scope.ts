@@ -85,17 +85,13 @@ const scope = ({ strapi }: { strapi: Core.Strapi }) => {
   const isManager = (actor: Actor) => actor.roles.includes(MANAGER_ROLE);
 
   return {
-    /** A query-engine `where` limiting orders to what the actor may see. */
-    async where(actor: Actor): Promise<Record<string, unknown>> {
-      if (actor.kind === 'system' || actor.superAdmin) return {};
-      if (actor.kind === 'applicant') return { applicant: { id: actor.id } };
-      if (!actor.organizationId) return { id: -1 };
-      const visible: Record<string, unknown>[] = [];
-      if (isManager(actor)) visible.push({ organization: { id: { $in: await treeIds(actor.organizationId) } } });
-      if (actor.staffId) visible.push({ assignee: { id: actor.staffId } });
+    /** Orders that are the actor's work now: assigned to them, or unclaimed in a step their job roles act on. */
+    async workWhere(actor: Actor): Promise<Record<string, unknown>> {
+      if (actor.kind !== 'staff' || !actor.organizationId) return actor.superAdmin ? { assignee: { id: { $null: true } } } : { id: -1 };
+      const mine: Record<string, unknown>[] = actor.staffId ? [{ assignee: { id: actor.staffId } }] : [];
       const line = await lineOf(actor.organizationId);
       for (const w of await stepsFor(actor.roles)) {
-        visible.push({
+        mine.push({
           processKey: w.processKey,
           definitionVersion: w.definitionVersion,
           currentStep: { $in: w.steps },
@@ -103,7 +99,17 @@ const scope = ({ strapi }: { strapi: Core.Strapi }) => {
           organization: { id: { $in: line } },
         });
       }
-      return visible.length ? { $or: visible } : { id: -1 };
+      return mine.length ? { $or: mine } : { id: -1 };
+    },
+
+    /** A query-engine `where` limiting orders to what the actor may see. */
+    async where(actor: Actor): Promise<Record<string, unknown>> {
+      if (actor.kind === 'system' || actor.superAdmin) return {};
+      if (actor.kind === 'applicant') return { applicant: { id: actor.id } };
+      if (!actor.organizationId) return { id: -1 };
+      const work = await this.workWhere(actor);
+      if (!isManager(actor)) return work;
+      return { $or: [{ organization: { id: { $in: await treeIds(actor.organizationId) } } }, work] };
     },
 
     /** The same rule for an order already loaded with its applicant, organization and assignee. */

@@ -43,6 +43,8 @@ export interface StartInput {
   formData: unknown;
   actor: Actor;
   idempotencyKey?: string | null;
+  /** Staff entering an application at the window: the applicant it is for, when known. */
+  applicantId?: number | null;
   at?: Date;
 }
 
@@ -203,7 +205,8 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
       if (problems.length > 0) throw badRequest('申请信息有误', problems);
 
       const entry = def.spec.entry;
-      const draft: any = { processKey: def.key, channel, formData: form, category: null, organization: null, applicant: fromApplicant ? { id: actor.id } : null };
+      const applicantId = fromApplicant ? actor.id : input.applicantId ?? null;
+      const draft: any = { processKey: def.key, channel, formData: form, category: null, organization: null, applicant: applicantId ? { id: applicantId } : null };
       const facts = await gatherFacts(draft, 'submit', form);
       const category = 'fixed' in entry.category ? entry.category.fixed : ((form[entry.category.field] as string) || facts.suggestedCategory || null);
       draft.category = category;
@@ -228,7 +231,7 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
             title: (form[entry.titleField] as string) ?? null,
             contactPhone: (form[entry.phoneField] as string) ?? null,
             formData: form,
-            applicant: fromApplicant ? actor.id : null,
+            applicant: applicantId,
             organization: organization?.id ?? null,
             currentStep: primaryStep(def.nodes, value),
             stateValue: storeValue(value),

@@ -7,6 +7,8 @@ export default {
     { method: 'GET', path: '/info', handler: 'info.describe', config: { policies: ADMIN } },
     { method: 'GET', path: '/orders', handler: 'staff-orders.inbox', config: { policies: ADMIN } },
     { method: 'POST', path: '/orders', handler: 'staff-orders.create', config: { policies: ADMIN } },
+    { method: 'GET', path: '/orders/counts', handler: 'staff-orders.counts', config: { policies: ADMIN } },
+    { method: 'GET', path: '/orders/export', handler: 'staff-orders.export', config: { policies: ADMIN } },
     { method: 'GET', path: '/orders/:number', handler: 'staff-orders.view', config: { policies: ADMIN } },
     { method: 'POST', path: '/orders/:number/actions/:action', handler: 'staff-orders.act', config: { policies: ADMIN } },
     { method: 'POST', path: '/orders/:number/files', handler: 'staff-orders.upload', config: { policies: ADMIN } },

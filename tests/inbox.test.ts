@@ -1,0 +1,61 @@
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { app, apply, call, enterpriseForm, step, useWorld, w } from './helpers/workflow';
+
+useWorld();
+
+const binary = (res: any, cb: (err: Error | null, body: Buffer) => void) => {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => cb(null, Buffer.concat(chunks)));
+};
+
+describe('inbox tabs and export', () => {
+  it('counts my work, everything I may see, and the overdue', async () => {
+    const n = await apply(app, w.applicants.zhujiang, 'water-enterprise', enterpriseForm({ unitName: '计数单位' }));
+    const row = await app.strapi.db.query('api::order.order').findOne({ where: { number: n } });
+    await app.strapi.db.query('api::order.order').update({ where: { id: row.id }, data: { stepEnteredAt: new Date(Date.now() - 30 * 3_600_000) } });
+    const clerk = (await call(app, w.staff.clerk, 'get', '/orders/counts')).body.data;
+    const reviewing = await app.strapi.db.query('api::order.order').count({ where: { currentStep: 'review', outcome: { $null: true } } });
+    expect(clerk.mine).toBe(reviewing);
+    expect(clerk.overdue).toBeGreaterThanOrEqual(1);
+    const admin = (await call(app, w.staff.deptadmin, 'get', '/orders/counts')).body.data;
+    expect(admin.all).toBeGreaterThan(clerk.all);
+    expect(admin.mine).toBe(0);
+    const mine = await call(app, w.staff.clerk, 'get', '/orders?mine=true&pageSize=100');
+    expect(mine.body.data.every((o: any) => o.currentStep === 'review')).toBe(true);
+    expect(mine.body.data.find((o: any) => o.number === n)).toMatchObject({ buildingArea: 222, elapsed: { overdue: true } });
+  });
+
+  it('exports the filtered list to Excel with the screen\u2019s columns, only what the caller may see', async () => {
+    await apply(app, w.applicants.zhujiang, 'water-enterprise', enterpriseForm({ unitName: '导出单位甲' }));
+    const res = await call(app, w.staff.deptadmin, 'get', `/orders/export?q=${encodeURIComponent('导出单位')}`).buffer(true).parse(binary);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.body);
+    const sheet = book.worksheets[0];
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(['报装编号', '单位名称', '申请时间', '报装类型', '建筑面积', '状态', '历时', '超期', '业务']);
+    expect(sheet.rowCount).toBe(2);
+    expect(sheet.getRow(2).getCell(2).value).toBe('导出单位甲');
+    const outsider = await call(app, w.staff['power-admin'], 'get', `/orders/export?q=${encodeURIComponent('导出单位')}`).buffer(true).parse(binary);
+    const other = new ExcelJS.Workbook();
+    await other.xlsx.load(outsider.body);
+    expect(other.worksheets[0].rowCount).toBe(1);
+  });
+});
+
+describe('窗口受理', () => {
+  it('links the application to the applicant found or created by mobile number', async () => {
+    const res = await call(app, w.staff.clerk, 'post', '/orders').send({ processKey: 'water-resident', applicantMobile: '13612345678', formData: { name: '张三', contactPhone: '13612345678', address: '回风路8号', waterAddress: '回风路8号3单元' } });
+    expect(res.status).toBe(201);
+    const row = await app.strapi.db.query('api::order.order').findOne({ where: { number: res.body.data.number }, populate: ['applicant'] });
+    expect(row.applicant.username).toBe('zhangsan');
+    const walkIn = await call(app, w.staff.clerk, 'post', '/orders').send({ processKey: 'water-resident', applicantMobile: '13699990000', applicantName: '赵六', formData: { name: '赵六', contactPhone: '13699990000', address: '回风路10号', waterAddress: '回风路10号2单元' } });
+    expect(walkIn.status).toBe(201);
+    const created = await app.strapi.db.query('plugin::users-permissions.user').findOne({ where: { mobile: '13699990000' } });
+    expect(created).toMatchObject({ realName: '赵六', confirmed: true });
+    const bad = await call(app, w.staff.clerk, 'post', '/orders').send({ processKey: 'water-resident', applicantMobile: '123', formData: {} });
+    expect(bad.status).toBe(400);
+  });
+});
