@@ -6,7 +6,8 @@
  * Generates the secrets into .env on first run, builds what is missing or stale, starts Strapi with
  * DEMO_SEED=true (the seed is idempotent) and prints where to go and which accounts to use.
  */
-const { spawn, spawnSync } = require('node:child_process');
+const { spawn } = require('node:child_process');
+const { build } = require('./build');
 const crypto = require('node:crypto');
 const fs = require('node:fs');
 const http = require('node:http');
@@ -36,33 +37,6 @@ const ensureEnv = () => {
   const lines = missing.map((k) => `${k}=${REQUIRED[k]()}`);
   fs.writeFileSync(envFile, `${text}${text && !text.endsWith('\n') ? '\n' : ''}${lines.join('\n')}\n`, { mode: 0o600 });
   console.log(`Generated ${missing.join(', ')} into .env`);
-};
-
-const newestMtime = (dir) => {
-  if (!fs.existsSync(dir)) return 0;
-  let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === 'node_modules') continue;
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs);
-  }
-  return newest;
-};
-
-const run = (args) => {
-  const result = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
-  if (result.status !== 0) process.exit(result.status ?? 1);
-};
-
-const build = () => {
-  const adminIndex = path.join(root, 'dist/build/index.html');
-  const adminSources = Math.max(newestMtime(path.join(root, 'src/admin')), newestMtime(path.join(root, 'src/plugins/workflow/admin')));
-  if (!fs.existsSync(adminIndex) || fs.statSync(adminIndex).mtimeMs < adminSources) {
-    console.log('Building the admin panel and the server (about a minute, once)...');
-    run([strapiBin, 'build']);
-  } else {
-    run([require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.json']);
-  }
 };
 
 const waitForHealth = (port, deadline) =>

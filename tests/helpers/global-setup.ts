@@ -1,11 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 
-// createStrapi loads compiled JavaScript only: compile the server once for the whole run.
+// createStrapi loads compiled JavaScript only; the browser tests need the admin panel built. Both
+// happen once for the whole run (the admin only when its sources changed).
 export default function setup() {
-  const root = path.resolve(__dirname, '../..');
-  execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.json')], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  const { build } = require(path.resolve(__dirname, '../../scripts/build.js'));
+  build();
 }

@@ -101,9 +101,9 @@ export let app: TestApp;
 export let w: World;
 
 /** Boots the app with the demo world for this test file. */
-export const useWorld = () => {
+export const useWorld = ({ listen = false } = {}) => {
   beforeAll(async () => {
-    app = await bootApp();
+    app = await bootApp({ listen });
     w = await demoWorld(app);
   });
   afterAll(async () => {

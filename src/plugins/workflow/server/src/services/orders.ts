@@ -159,6 +159,7 @@ const orders = ({ strapi }: { strapi: Core.Strapi }) => {
         ...(await row(o, now)),
         definitionVersion: o.definitionVersion,
         formData: o.formData,
+        form: def.spec.form,
         flags: { paymentDeferred: !!o.paymentDeferred, changedDuringConstruction: !!o.changedDuringConstruction },
         activeSteps: activeLeaves(storedValue(o.stateValue)).map((k) => ({ key: k, label: stepMeta(def.nodes, k)?.label ?? k })),
         history,

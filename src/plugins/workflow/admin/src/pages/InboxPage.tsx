@@ -1,0 +1,137 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
+import { Box, Button, Flex, Table, Tbody, Td, Th, Thead, Tr, TextInput, Typography } from '@strapi/design-system';
+import { Layouts } from '@strapi/strapi/admin';
+import { countOrders, exportOrders, listOrders, type ListParams, type OrderRow } from '../api/orders';
+import { ElapsedBadge } from '../components/ElapsedBadge';
+import { saveBlob } from '../components/saveBlob';
+
+const TABS = [
+  { key: 'mine', label: '我的待办' },
+  { key: 'all', label: '本机构' },
+  { key: 'overdue', label: '超期' },
+] as const;
+type Tab = (typeof TABS)[number]['key'];
+
+const PROCESSES = [
+  { value: '', label: '全部业务' },
+  { value: 'water-enterprise', label: '企业单位报装' },
+  { value: 'water-resident', label: '居民报装' },
+  { value: 'energy-service', label: '企业能效服务' },
+];
+
+const formatTime = (iso: string) =>
+  new Intl.DateTimeFormat('zh-CN', { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date(iso));
+
+const PAGE_SIZE = 20;
+
+/** 工单中心: the staff member's orders with the customer's columns, tabs, filters, search and export. */
+export const InboxPage = () => {
+  const navigate = useNavigate();
+  const [tab, setTab] = useState<Tab>('mine');
+  const [process, setProcess] = useState('');
+  const [q, setQ] = useState('');
+  const [sort, setSort] = useState<'applied' | 'elapsed'>('applied');
+  const [page, setPage] = useState(1);
+  const [rows, setRows] = useState<OrderRow[]>([]);
+  const [pageCount, setPageCount] = useState(1);
+  const [counts, setCounts] = useState<{ mine: number; all: number; overdue: number } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const params = useCallback((): ListParams => ({ mine: tab === 'mine', overdue: tab === 'overdue', process, q, sort }), [tab, process, q, sort]);
+
+  useEffect(() => {
+    let live = true;
+    listOrders({ ...params(), page, pageSize: PAGE_SIZE })
+      .then((res) => {
+        if (!live) return;
+        setRows(res.data);
+        setPageCount(Math.max(1, res.meta.pagination.pageCount));
+        setError(null);
+      })
+      .catch(() => live && setError('工单加载失败，请刷新重试'));
+    countOrders().then((c) => live && setCounts(c)).catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [params, page]);
+
+  const download = async () => saveBlob(await exportOrders(params()), '工单列表.xlsx');
+
+  return (
+    <Layouts.Root>
+      <Layouts.Header
+        title="工单中心"
+        subtitle="报装与能效服务工单，按权限显示"
+        primaryAction={
+          <Flex gap={2}>
+            <Button variant="secondary" onClick={download} data-testid="export">导出Excel</Button>
+            <Button onClick={() => navigate('new')}>窗口受理</Button>
+          </Flex>
+        }
+      />
+      <Layouts.Content>
+        <Flex gap={2} marginBottom={4} wrap="wrap">
+          {TABS.map((t) => (
+            <Button key={t.key} variant={tab === t.key ? 'default' : 'tertiary'} onClick={() => { setTab(t.key); setPage(1); }} data-testid={`tab-${t.key}`}>
+              {t.label}
+              {counts ? `（${counts[t.key]}）` : ''}
+            </Button>
+          ))}
+        </Flex>
+        <Flex gap={2} marginBottom={4} alignItems="flex-end" wrap="wrap">
+          <Box>
+            <Typography variant="pi" tag="label" htmlFor="wf-process">业务</Typography>
+            <Box>
+              <select id="wf-process" value={process} onChange={(e) => { setProcess(e.target.value); setPage(1); }} style={{ height: 40, minWidth: 160 }}>
+                {PROCESSES.map((p) => <option key={p.value} value={p.value}>{p.label}</option>)}
+              </select>
+            </Box>
+          </Box>
+          <Box minWidth="280px">
+            <TextInput aria-label="搜索" placeholder="报装编号 / 单位名称 / 电话" value={q} onChange={(e: any) => { setQ(e.target.value); setPage(1); }} name="q" />
+          </Box>
+          <Button variant="tertiary" onClick={() => setSort(sort === 'applied' ? 'elapsed' : 'applied')}>
+            {sort === 'applied' ? '按申请时间' : '按历时'}排序
+          </Button>
+        </Flex>
+        {error ? <Typography textColor="danger600">{error}</Typography> : null}
+        <Table colCount={9} rowCount={rows.length + 1}>
+          <Thead>
+            <Tr>
+              {['报装编号', '单位名称', '申请时间', '报装类型', '建筑面积', '状态', '历时', '信息', '操作'].map((h) => (
+                <Th key={h}><Typography variant="sigma">{h}</Typography></Th>
+              ))}
+            </Tr>
+          </Thead>
+          <Tbody>
+            {rows.map((o) => (
+              <Tr key={o.number} data-testid="order-row">
+                <Td><Typography>{o.number}</Typography></Td>
+                <Td><Typography>{o.title}</Typography></Td>
+                <Td><Typography>{formatTime(o.appliedAt)}</Typography></Td>
+                <Td><Typography>{o.category ?? o.processName}</Typography></Td>
+                <Td><Typography>{o.buildingArea ?? '—'}</Typography></Td>
+                <Td><Typography>{o.stepLabel}</Typography></Td>
+                <Td><ElapsedBadge elapsed={o.elapsed} /></Td>
+                <Td>
+                  <Flex gap={2}>
+                    <Link to={o.number}>详情</Link>
+                    <Link to={`${o.number}#history`}>记录</Link>
+                  </Flex>
+                </Td>
+                <Td><Button size="S" variant="secondary" onClick={() => navigate(o.number)}>办理</Button></Td>
+              </Tr>
+            ))}
+          </Tbody>
+        </Table>
+        {rows.length === 0 && !error ? <Box padding={6}><Typography textColor="neutral600">没有符合条件的工单</Typography></Box> : null}
+        <Flex gap={2} marginTop={4} justifyContent="flex-end">
+          <Button variant="tertiary" disabled={page <= 1} onClick={() => setPage(page - 1)}>上一页</Button>
+          <Typography>第 {page} / {pageCount} 页</Typography>
+          <Button variant="tertiary" disabled={page >= pageCount} onClick={() => setPage(page + 1)}>下一页</Button>
+        </Flex>
+      </Layouts.Content>
+    </Layouts.Root>
+  );
+};

@@ -1,0 +1,121 @@
+import ExcelJS from 'exceljs';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { app, apply, enterpriseForm, step, upload, useWorld, w } from './helpers/workflow';
+import { launch, shot, signIn } from './helpers/browser';
+
+useWorld({ listen: true });
+
+let browser: Browser;
+let water: string;
+let power: string;
+beforeAll(async () => {
+  browser = await launch();
+  water = await apply(app, w.applicants.zhujiang, 'water-enterprise', enterpriseForm({ unitName: '浏览器测试单位' }));
+  power = await apply(app, w.applicants['bazhong-steel'], 'energy-service', { name: '黄厂长', contactPhone: '13712345678', address: '巴中经济开发区工业园5号', description: '新建厂房需要电力接入，负荷800千瓦' }, 'mini-program');
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const rowNumbers = async (page: any) => page.locator('[data-testid="order-row"] td:first-child').allInnerTexts();
+
+describe('工单中心 in the admin panel', () => {
+  it('a department administrator sees only their organization\u2019s orders; overdue time is red', async () => {
+    const row = await app.strapi.db.query('api::order.order').findOne({ where: { number: water } });
+    await app.strapi.db.query('api::order.order').update({ where: { id: row.id }, data: { stepEnteredAt: new Date(Date.now() - 30 * 3_600_000) } });
+    const page = await signIn(browser, app.url!, 'deptadmin@demo.local');
+    await page.getByTestId('tab-all').click();
+    await page.getByText(water).waitFor();
+    const numbers = await rowNumbers(page);
+    expect(numbers).toContain(water);
+    expect(numbers).not.toContain(power);
+    const elapsed = page.locator('[data-testid="order-row"]', { hasText: water }).locator('[data-overdue="true"]');
+    await expect(elapsed.innerText()).resolves.toBe('1天6小时');
+    const color = await elapsed.evaluate((el) => getComputedStyle(el).color);
+    expect(color).toMatch(/rgb\((2[0-9]{2}), ([0-9]{1,2}), ([0-9]{1,2})\)/);
+    await shot(page, 'inbox-department-admin');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export').click()]);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(await download.path());
+    const exported = book.worksheets[0].getColumn(1).values.slice(2);
+    expect(exported).toContain(water);
+    expect(exported).not.toContain(power);
+    await page.context().close();
+  });
+
+  it('a surveyor sees only theirs and completes a survey with two photo uploads', async () => {
+    await step(app, w.staff.clerk, water, 'approve');
+    await step(app, w.staff.techhead, water, 'approve');
+    const page = await signIn(browser, app.url!, 'surveyor@demo.local');
+    await page.getByText(water).waitFor();
+    const numbers = await rowNumbers(page);
+    expect(numbers).toContain(water);
+    expect(numbers).not.toContain(power);
+    await page.locator('[data-testid="order-row"]', { hasText: water }).getByRole('button', { name: '办理' }).click();
+    const panel = page.getByTestId('action-complete');
+    await panel.waitFor();
+    const png = require('node:fs').readFileSync(require('node:path').resolve(__dirname, '../favicon.png'));
+    await panel.getByTestId('upload-site-photo').setInputFiles([
+      { name: '现场1.png', mimeType: 'image/png', buffer: png },
+      { name: '现场2.png', mimeType: 'image/png', buffer: png },
+    ]);
+    await panel.getByText('已上传 2').waitFor();
+    await panel.getByTestId('upload-plan-sketch').setInputFiles([{ name: '草图.png', mimeType: 'image/png', buffer: png }]);
+    await panel.getByText('已上传 1').waitFor();
+    await shot(page, 'survey-before-submit');
+    await panel.getByRole('button', { name: /提交：/ }).click();
+    // The order moved on to the designer: the surveyor is told so.
+    await page.getByTestId('action-done').waitFor();
+    const row = await app.strapi.db.query('api::order.order').findOne({ where: { number: water } });
+    expect(row.currentStep).toBe('design');
+    await shot(page, 'survey-done');
+    await page.context().close();
+  });
+
+  it('explains a 409 from a stale page instead of swallowing it', async () => {
+    const n = await apply(app, w.applicants.zhujiang, 'water-enterprise', enterpriseForm({ unitName: '并发页面单位' }));
+    // The super administrator keeps seeing the order after it moves, so the stale version is what fails.
+    const page = await signIn(browser, app.url!, 'admin@demo.local');
+    await page.goto(`${app.url}/admin/plugins/workflow/${n}`);
+    const panel = page.getByTestId('action-approve');
+    await panel.waitFor();
+    // Someone else approves meanwhile.
+    await step(app, w.admin, n, 'approve');
+    await panel.getByRole('button', { name: /提交：/ }).click();
+    await page.getByTestId('action-error').waitFor();
+    expect(await page.getByTestId('action-error').innerText()).toContain('已被他人处理');
+    await shot(page, 'stale-409');
+    await page.context().close();
+  });
+
+  it('renders the dispatch sheet for printing', async () => {
+    const n = await apply(app, w.applicants.zhujiang, 'water-enterprise', enterpriseForm({ unitName: '派工单单位' }));
+    const s = w.staff;
+    await step(app, s.clerk, n, 'approve');
+    await step(app, s.techhead, n, 'approve');
+    await upload(app, s.surveyor, n, 'site-photo', '.png');
+    await upload(app, s.surveyor, n, 'plan-sketch', '.png');
+    await step(app, s.surveyor, n, 'complete');
+    await upload(app, s.designer, n, 'drawing', '.dwg');
+    await upload(app, s.designer, n, 'budget', '.xlsx');
+    await step(app, s.designer, n, 'submit');
+    await step(app, w.applicants.zhujiang, n, 'confirm');
+    await step(app, s.contract, n, 'submit', { contractNo: 'YJ-GS-2019-4', name: '供水合同', place: '巴中', partyA: '派工单单位', partyB: '自来水公司', amount: 1000 });
+    await step(app, s.contract, n, 'counterparty-approved');
+    for (let i = 0; i < 7; i += 1) await step(app, s.contract, n, 'approve');
+    await upload(app, s.contract, n, 'signed-contract', '.pdf');
+    await step(app, s.contract, n, 'upload-signed');
+    await step(app, s.finance, n, 'record-paid', { amount: 1000 });
+    await step(app, s.techhead, n, 'submit', { tasks: '接入DN50管道', materials: 'PE管 50米\n阀门 2个', meterNumber: 'WM-2026-001', meterCaliber: 'DN50' });
+    const page = await signIn(browser, app.url!, 'admin@demo.local');
+    await page.goto(`${app.url}/admin/plugins/workflow/${n}/print/dispatch-sheet`);
+    const sheet = page.getByTestId('print-sheet');
+    await sheet.waitFor();
+    const text = await sheet.innerText();
+    for (const expected of ['派工单', n, '派工单单位', 'WM-2026-001', 'DN50', 'PE管 50米']) expect(text).toContain(expected);
+    await shot(page, 'dispatch-sheet');
+    await page.context().close();
+  });
+});
