@@ -53,7 +53,7 @@ describe('工单中心 in the admin panel', () => {
     const numbers = await rowNumbers(page);
     expect(numbers).toContain(water);
     expect(numbers).not.toContain(power);
-    await page.locator('[data-testid="order-row"]', { hasText: water }).getByRole('button', { name: '办理' }).click();
+    await page.locator('[data-testid="order-row"]', { hasText: water }).getByRole('button', { name: '提交勘察结果' }).click();
     const panel = page.getByTestId('action-complete');
     await panel.waitFor();
     const png = require('node:fs').readFileSync(require('node:path').resolve(__dirname, '../favicon.png'));
@@ -71,6 +71,7 @@ describe('工单中心 in the admin panel', () => {
     const row = await app.strapi.db.query('api::order.order').findOne({ where: { number: water } });
     expect(row.currentStep).toBe('design');
     await shot(page, 'survey-done');
+    expect(await page.getByTestId('action-done').innerText()).toContain(water);
     await page.context().close();
   });
 
@@ -86,6 +87,7 @@ describe('工单中心 in the admin panel', () => {
     await panel.getByRole('button', { name: /提交：/ }).click();
     await page.getByTestId('action-error').waitFor();
     expect(await page.getByTestId('action-error').innerText()).toContain('已被他人处理');
+    expect(await page.getByTestId('chain-state').innerText()).toContain('校验通过');
     await shot(page, 'stale-409');
     await page.context().close();
   });

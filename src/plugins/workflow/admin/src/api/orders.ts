@@ -24,6 +24,8 @@ export interface OrderRow {
   outcome: string | null;
   appliedAt: string;
   assignee: { id: number; name: string } | null;
+  /** Staff lists: the actions this person's role allows now. */
+  actions?: Array<{ action: string; label: string }>;
 }
 
 export interface FormField {
@@ -45,7 +47,7 @@ export interface ActionInfo {
   artifacts: Array<{ kind: string; label: string; min: number; types: string[] }>;
 }
 
-export interface OrderView extends OrderRow {
+export interface OrderView extends Omit<OrderRow, 'actions'> {
   formData: Record<string, unknown>;
   form: { fields: FormField[] };
   flags: { paymentDeferred: boolean; changedDuringConstruction: boolean };
@@ -66,6 +68,13 @@ export interface OrderView extends OrderRow {
   }>;
   files: Record<string, Array<{ id: number; name: string; version: number; mime: string; size: number; uploadedAt: string; current: boolean }>>;
   actions: ActionInfo[];
+  related: {
+    contracts: Array<{ contractNo: string; name: string; amount: number; counterpartyOutcome: string; approvals: Array<{ name: string; outcome: string; by: string }> | null; outcome: string | null }>;
+    payments: Array<{ amount: number; paid: boolean; paidAt: string; receiptNo: string | null }>;
+    surveys: Array<{ latitude: number | null; longitude: number | null; notes: string | null }>;
+    reports: Array<{ text: string; stage: string | null; exception: boolean; createdAt: string }>;
+    signatures: Array<{ action: string; signedAt: string; sha256: string }>;
+  };
 }
 
 export type ListParams = Record<string, string | number | boolean | undefined>;
@@ -91,6 +100,9 @@ export const uploadFile = async (number: string, kind: string, name: string, fil
   body.append('file', file);
   return (await getFetchClient().post(`${BASE}/orders/${number}/files`, body)).data;
 };
+
+export const verifyChain = async (number: string) =>
+  (await getFetchClient().get<{ data: { valid: boolean; events: number; brokenAt?: number; reason?: string } }>(`${BASE}/orders/${number}/verify`)).data.data;
 
 export const downloadFile = async (number: string, fileId: number) => (await getFetchClient().get(`${BASE}/orders/${number}/files/${fileId}`, { responseType: 'blob' })).data;
 

@@ -120,7 +120,14 @@ export const InboxPage = () => {
                     <Link to={`${o.number}#history`}>记录</Link>
                   </Flex>
                 </Td>
-                <Td><Button size="S" variant="secondary" onClick={() => navigate(o.number)}>办理</Button></Td>
+                <Td>
+                  <Flex gap={1} wrap="wrap">
+                    {(o.actions ?? []).map((a) => (
+                      <Button key={a.action} size="S" variant="secondary" onClick={() => navigate(`${o.number}#action-${a.action}`)}>{a.label}</Button>
+                    ))}
+                    {(o.actions ?? []).length === 0 ? <Typography textColor="neutral500">—</Typography> : null}
+                  </Flex>
+                </Td>
               </Tr>
             ))}
           </Tbody>

@@ -5,6 +5,7 @@ import { Layouts } from '@strapi/strapi/admin';
 import { downloadFile, getOrder, type OrderView } from '../api/orders';
 import { ActionPanel } from '../components/ActionPanel';
 import { ElapsedBadge } from '../components/ElapsedBadge';
+import { RelatedRecords } from '../components/RelatedRecords';
 import { saveBlob } from '../components/saveBlob';
 
 const KIND_LABELS: Record<string, string> = {
@@ -107,6 +108,9 @@ export const OrderPage = () => {
             <Typography variant="delta" tag="h2">办理</Typography>
             <Box marginTop={2}>
               <ActionPanel number={order.number} version={order.version} actions={order.actions} onDone={afterAction} onUploaded={load} />
+            </Box>
+            <Box marginTop={4}>
+              <RelatedRecords order={order} />
             </Box>
           </Grid.Item>
         </Grid.Root>

@@ -7,7 +7,7 @@ import type { Actor } from './registry';
 import type { LoadedDefinition } from './definitions';
 import { getService } from '../utils';
 
-const LIST_SELECT = ['id', 'number', 'formData', 'processKey', 'definitionVersion', 'title', 'category', 'channel', 'contactPhone', 'currentStep', 'stepEnteredAt', 'lockVersion', 'outcome', 'closedAt', 'createdAt', 'paymentDeferred', 'changedDuringConstruction'];
+const LIST_SELECT = ['id', 'number', 'formData', 'stateValue', 'processKey', 'definitionVersion', 'title', 'category', 'channel', 'contactPhone', 'currentStep', 'stepEnteredAt', 'lockVersion', 'outcome', 'closedAt', 'createdAt', 'paymentDeferred', 'changedDuringConstruction'];
 
 export interface InboxQuery {
   process?: string;
@@ -34,9 +34,10 @@ const orders = ({ strapi }: { strapi: Core.Strapi }) => {
     return elapsedBetween(o.stepEnteredAt, o.closedAt ?? now, o.outcome ? null : meta?.thresholdHours);
   };
 
-  const row = async (o: any, now: Date) => {
+  const row = async (o: any, now: Date, actor?: Actor) => {
     const def = await definitionOf(o);
     return {
+      ...(actor?.kind === 'staff' ? { actions: getService('transitions').actionLabels(def, o, actor) } : {}),
       number: o.number,
       processKey: o.processKey,
       processName: def.spec.name,
@@ -56,6 +57,19 @@ const orders = ({ strapi }: { strapi: Core.Strapi }) => {
       appliedAt: o.createdAt,
       closedAt: o.closedAt ?? null,
     };
+  };
+
+  /** The records an order's steps produced: contract, payments, surveys, progress reports, signatures. */
+  const relatedRecords = async (orderId: number) => {
+    const byOrder = { where: { order: { id: orderId } }, orderBy: { id: 'asc' } } as const;
+    const [contracts, payments, surveys, reports, signatures] = await Promise.all([
+      strapi.db.query('api::contract.contract').findMany({ ...byOrder, select: ['contractNo', 'name', 'place', 'partyA', 'partyB', 'amount', 'settlementAmount', 'counterpartyOutcome', 'approvals', 'outcome'] }),
+      strapi.db.query('api::payment.payment').findMany({ ...byOrder, select: ['amount', 'paid', 'paidAt', 'receiptNo'] }),
+      strapi.db.query('api::survey-record.survey-record').findMany({ ...byOrder, select: ['latitude', 'longitude', 'notes', 'createdAt'] }),
+      strapi.db.query('api::progress-report.progress-report').findMany({ ...byOrder, select: ['text', 'stage', 'exception', 'createdAt'] }),
+      strapi.db.query('api::signature.signature').findMany({ ...byOrder, select: ['action', 'signedAt', 'sha256'] }),
+    ]);
+    return { contracts, payments, surveys, reports, signatures };
   };
 
   /** Orders past their step's threshold now, as a query-engine condition per (process, version, step). */
@@ -89,7 +103,7 @@ const orders = ({ strapi }: { strapi: Core.Strapi }) => {
         strapi.db.query(UIDS.order).count({ where: filter }),
       ]);
       return {
-        data: await Promise.all(results.map((o: any) => row(o, now))),
+        data: await Promise.all(results.map((o: any) => row(o, now, actor))),
         meta: { pagination: { page: query.page, pageSize: query.pageSize, total, pageCount: Math.ceil(total / query.pageSize) } },
       };
     },
@@ -154,6 +168,7 @@ const orders = ({ strapi }: { strapi: Core.Strapi }) => {
         };
       });
       const files = await getService('files').listByKind(o.id);
+      const related = await relatedRecords(o.id);
       const actions = o.outcome ? [] : await getService('transitions').availableActions(def, o, actor);
       return {
         ...(await row(o, now)),
@@ -164,6 +179,7 @@ const orders = ({ strapi }: { strapi: Core.Strapi }) => {
         activeSteps: activeLeaves(storedValue(o.stateValue)).map((k) => ({ key: k, label: stepMeta(def.nodes, k)?.label ?? k })),
         history,
         files,
+        related,
         actions,
       };
     },
