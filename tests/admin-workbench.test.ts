@@ -27,6 +27,12 @@ describe('工单中心 in the admin panel', () => {
     const page = await signIn(browser, app.url!, 'deptadmin@demo.local');
     await page.getByTestId('tab-all').click();
     await page.getByText(water).waitFor();
+    // Filters narrow the list on the server: by channel, then back.
+    await page.locator('#wf-channel').selectOption('window');
+    await page.getByText(water).waitFor({ state: 'detached' });
+    expect(await rowNumbers(page)).not.toContain(water);
+    await page.locator('#wf-channel').selectOption('');
+    await page.getByText(water).waitFor();
     const numbers = await rowNumbers(page);
     expect(numbers).toContain(water);
     expect(numbers).not.toContain(power);
@@ -64,6 +70,8 @@ describe('工单中心 in the admin panel', () => {
     await panel.getByText('已上传 2').waitFor();
     await panel.getByTestId('upload-plan-sketch').setInputFiles([{ name: '草图.png', mimeType: 'image/png', buffer: png }]);
     await panel.getByText('已上传 1').waitFor();
+    // The uploads appear under 附件 with image previews, every version kept.
+    await page.getByTestId('image-preview').nth(2).waitFor();
     await shot(page, 'survey-before-submit');
     await panel.getByRole('button', { name: /提交：/ }).click();
     // The order moved on to the designer: the surveyor is told so.

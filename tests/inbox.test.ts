@@ -59,3 +59,20 @@ describe('窗口受理', () => {
     expect(bad.status).toBe(400);
   });
 });
+
+describe('choosing people', () => {
+  it('offers the staff who may take the next step, within the order\u2019s company', async () => {
+    const n = await apply(app, w.applicants.zhujiang, 'water-enterprise', enterpriseForm());
+    await step(app, w.staff.clerk, n, 'approve');
+    const res = await call(app, w.staff.techhead, 'get', `/orders/${n}/assignees?role=surveyor`);
+    expect(res.status).toBe(200);
+    expect(res.body.data.map((s: any) => s.name)).toEqual(['张勘察']);
+    expect((await call(app, w.staff['power-admin'], 'get', `/orders/${n}/assignees?role=surveyor`)).status).toBe(404);
+  });
+
+  it('lists colleagues of the caller\u2019s company for the assignee filter', async () => {
+    const names = (await call(app, w.staff.deptadmin, 'get', '/staff')).body.data.map((s: any) => s.name);
+    expect(names).toContain('张勘察');
+    expect(names).not.toContain('陈电力');
+  });
+});

@@ -36,6 +36,7 @@ export interface FormField {
   options?: string[];
   min?: number;
   max?: number;
+  role?: string;
 }
 
 export interface ActionInfo {
@@ -100,6 +101,11 @@ export const uploadFile = async (number: string, kind: string, name: string, fil
   body.append('file', file);
   return (await getFetchClient().post(`${BASE}/orders/${number}/files`, body)).data;
 };
+
+export const assigneeChoices = async (number: string, role: string) =>
+  (await getFetchClient().get<{ data: Array<{ id: number; name: string }> }>(`${BASE}/orders/${number}/assignees`, { params: { role } })).data.data;
+
+export const listColleagues = async () => (await getFetchClient().get<{ data: Array<{ id: number; name: string }> }>(`${BASE}/staff`)).data.data;
 
 export const verifyChain = async (number: string) =>
   (await getFetchClient().get<{ data: { valid: boolean; events: number; brokenAt?: number; reason?: string } }>(`${BASE}/orders/${number}/verify`)).data.data;

@@ -1,15 +1,31 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Box, Button, Flex, TextInput, Textarea, Typography } from '@strapi/design-system';
-import { explain, performAction, uploadFile, type ActionInfo, type FormField } from '../api/orders';
+import { assigneeChoices, explain, performAction, uploadFile, type ActionInfo, type FormField } from '../api/orders';
 
-const FieldInput = ({ field, value, onChange, error }: { field: FormField; value: string; onChange: (v: string) => void; error?: string }) => (
+/** A `staff` field: who may take the next step, as the engine will check it; empty keeps the default. */
+const StaffSelect = ({ number, field, value, onChange }: { number: string; field: FormField; value: string; onChange: (v: string) => void }) => {
+  const [choices, setChoices] = useState<Array<{ id: number; name: string }>>([]);
+  useEffect(() => {
+    assigneeChoices(number, field.role ?? '').then(setChoices).catch(() => setChoices([]));
+  }, [number, field.role]);
+  return (
+    <select id={`f-${field.name}`} value={value} onChange={(e) => onChange(e.target.value)} style={{ height: 36, minWidth: 200 }}>
+      <option value="">默认派工（工作量最少者）</option>
+      {choices.map((c) => <option key={c.id} value={String(c.id)}>{c.name}</option>)}
+    </select>
+  );
+};
+
+const FieldInput = ({ number, field, value, onChange, error }: { number: string; field: FormField; value: string; onChange: (v: string) => void; error?: string }) => (
   <Box marginBottom={3}>
     <Typography variant="pi" fontWeight="bold" tag="label" htmlFor={`f-${field.name}`}>
       {field.label}
       {field.required ? ' *' : ''}
     </Typography>
     <Box marginTop={1}>
-      {field.type === 'select' ? (
+      {field.type === 'staff' ? (
+        <StaffSelect number={number} field={field} value={value} onChange={onChange} />
+      ) : field.type === 'select' ? (
         <select id={`f-${field.name}`} value={value} onChange={(e) => onChange(e.target.value)} style={{ height: 36, minWidth: 200 }}>
           <option value="">请选择</option>
           {(field.options ?? []).map((o) => <option key={o} value={o}>{o}</option>)}
@@ -75,7 +91,7 @@ const ActionForm = ({ number, version, info, onDone, onUploaded }: { number: str
           </Box>
         ))}
         {info.form.fields.map((f) => (
-          <FieldInput key={f.name} field={f} value={values[f.name] ?? ''} error={error?.fields[f.name]} onChange={(v) => setValues((s) => ({ ...s, [f.name]: v }))} />
+          <FieldInput key={f.name} number={number} field={f} value={values[f.name] ?? ''} error={error?.fields[f.name]} onChange={(v) => setValues((s) => ({ ...s, [f.name]: v }))} />
         ))}
       </Box>
       {error ? (

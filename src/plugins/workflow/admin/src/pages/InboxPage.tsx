@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { Box, Button, Flex, Table, Tbody, Td, Th, Thead, Tr, TextInput, Typography } from '@strapi/design-system';
 import { Layouts } from '@strapi/strapi/admin';
-import { countOrders, exportOrders, listOrders, type ListParams, type OrderRow } from '../api/orders';
+import { countOrders, exportOrders, listColleagues, listOrders, listProcesses, type ListParams, type OrderRow } from '../api/orders';
 import { ElapsedBadge } from '../components/ElapsedBadge';
 import { saveBlob } from '../components/saveBlob';
 
@@ -20,6 +20,40 @@ const PROCESSES = [
   { value: 'energy-service', label: '企业能效服务' },
 ];
 
+const CATEGORIES = ['基建(施工)用水', '永久性用水', '增容', '电力接入', '扩容', '综合能源改造'];
+const CHANNELS = [
+  { value: 'official-account', label: '公众号' },
+  { value: 'mini-program', label: '小程序' },
+  { value: 'window', label: '窗口' },
+  { value: 'staff-app', label: '员工端' },
+];
+
+/** Labelled native select: small, accessible and easy to drive from tests. */
+const Filter = ({ id, label, value, onChange, options }: { id: string; label: string; value: string; onChange: (v: string) => void; options: Array<{ value: string; label: string }> }) => (
+  <Box>
+    <Typography variant="pi" tag="label" htmlFor={id}>{label}</Typography>
+    <Box>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)} style={{ height: 40, minWidth: 140 }}>
+        <option value="">全部</option>
+        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+      </select>
+    </Box>
+  </Box>
+);
+
+/** Steps with their labels, from the process definitions. */
+const stepsOf = (spec: any): Array<{ value: string; label: string }> => {
+  const out: Array<{ value: string; label: string }> = [];
+  const walk = (states: Record<string, any>) => {
+    for (const [key, s] of Object.entries(states ?? {})) {
+      if (s.states) walk(s.states);
+      else if (s.meta?.label && !s.meta.secondary) out.push({ value: key, label: s.meta.label });
+    }
+  };
+  walk(spec?.machine?.states);
+  return out;
+};
+
 const formatTime = (iso: string) =>
   new Intl.DateTimeFormat('zh-CN', { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date(iso));
 
@@ -30,6 +64,16 @@ export const InboxPage = () => {
   const navigate = useNavigate();
   const [tab, setTab] = useState<Tab>('mine');
   const [process, setProcess] = useState('');
+  const [stepKey, setStepKey] = useState('');
+  const [category, setCategory] = useState('');
+  const [channel, setChannel] = useState('');
+  const [assignee, setAssignee] = useState('');
+  const [defs, setDefs] = useState<Array<{ key: string; name: string; spec: any }>>([]);
+  const [colleagues, setColleagues] = useState<Array<{ id: number; name: string }>>([]);
+  useEffect(() => {
+    listProcesses().then(setDefs).catch(() => setDefs([]));
+    listColleagues().then(setColleagues).catch(() => setColleagues([]));
+  }, []);
   const [q, setQ] = useState('');
   const [sort, setSort] = useState<'applied' | 'elapsed'>('applied');
   const [page, setPage] = useState(1);
@@ -38,7 +82,12 @@ export const InboxPage = () => {
   const [counts, setCounts] = useState<{ mine: number; all: number; overdue: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  const params = useCallback((): ListParams => ({ mine: tab === 'mine', overdue: tab === 'overdue', process, q, sort }), [tab, process, q, sort]);
+  const params = useCallback(
+    (): ListParams => ({ mine: tab === 'mine', overdue: tab === 'overdue', process, step: stepKey, category, channel, assignee, q, sort }),
+    [tab, process, stepKey, category, channel, assignee, q, sort],
+  );
+  const steps = process ? stepsOf(defs.find((d) => d.key === process)?.spec) : [];
+  const set = (setter: (v: string) => void) => (v: string) => { setter(v); setPage(1); };
 
   useEffect(() => {
     let live = true;
@@ -83,11 +132,15 @@ export const InboxPage = () => {
           <Box>
             <Typography variant="pi" tag="label" htmlFor="wf-process">业务</Typography>
             <Box>
-              <select id="wf-process" value={process} onChange={(e) => { setProcess(e.target.value); setPage(1); }} style={{ height: 40, minWidth: 160 }}>
+              <select id="wf-process" value={process} onChange={(e) => { setProcess(e.target.value); setStepKey(''); setPage(1); }} style={{ height: 40, minWidth: 160 }}>
                 {PROCESSES.map((p) => <option key={p.value} value={p.value}>{p.label}</option>)}
               </select>
             </Box>
           </Box>
+          <Filter id="wf-step" label="步骤" value={stepKey} onChange={set(setStepKey)} options={steps} />
+          <Filter id="wf-category" label="报装类型" value={category} onChange={set(setCategory)} options={CATEGORIES.map((c) => ({ value: c, label: c }))} />
+          <Filter id="wf-channel" label="渠道" value={channel} onChange={set(setChannel)} options={CHANNELS} />
+          <Filter id="wf-assignee" label="处理人" value={assignee} onChange={set(setAssignee)} options={colleagues.map((c) => ({ value: String(c.id), label: c.name }))} />
           <Box minWidth="280px">
             <TextInput aria-label="搜索" placeholder="报装编号 / 单位名称 / 电话" value={q} onChange={(e: any) => { setQ(e.target.value); setPage(1); }} name="q" />
           </Box>

@@ -6,6 +6,7 @@ import { downloadFile, getOrder, type OrderView } from '../api/orders';
 import { ActionPanel } from '../components/ActionPanel';
 import { ElapsedBadge } from '../components/ElapsedBadge';
 import { RelatedRecords } from '../components/RelatedRecords';
+import { ImagePreview } from '../components/ImagePreview';
 import { saveBlob } from '../components/saveBlob';
 
 const KIND_LABELS: Record<string, string> = {
@@ -95,7 +96,8 @@ export const OrderPage = () => {
                 <Box key={kind} marginTop={2}>
                   <Typography fontWeight="bold">{KIND_LABELS[kind] ?? kind}</Typography>
                   {list.map((f) => (
-                    <Flex key={f.id} gap={2}>
+                    <Flex key={f.id} gap={2} marginTop={1}>
+                      {f.mime?.startsWith('image/') ? <ImagePreview number={order.number} fileId={f.id} name={f.name} /> : null}
                       <Typography>v{f.version}{f.current ? '（当前）' : ''} {f.name}</Typography>
                       <Button size="S" variant="tertiary" onClick={async () => saveBlob(await downloadFile(order.number, f.id), f.name)}>下载</Button>
                     </Flex>

@@ -6,12 +6,25 @@ import { parseListQuery, sendFile, singleFile } from './query';
 const WINDOW_ROLES = ['window-clerk', 'department-admin'];
 
 /** Staff (admin JWT): the inbox, the order view, actions, uploads, window entry, chain verification. */
-const staffOrders = (_deps: { strapi: Core.Strapi }) => {
+const staffOrders = ({ strapi }: { strapi: Core.Strapi }) => {
   const actor = (ctx: any) => getService('actors').staff(ctx.state.user);
 
   return {
     async inbox(ctx) {
       ctx.body = await getService('orders').list(await actor(ctx), parseListQuery(ctx.query));
+    },
+
+    /** Colleagues to filter the inbox by: the staff of the caller's company (everyone for super admins). */
+    async colleagues(ctx) {
+      const who = await actor(ctx);
+      const root = who.superAdmin ? null : await getService('scope').rootOf(who.organizationId);
+      const where = who.superAdmin ? { active: true } : { active: true, organization: { id: { $in: root ? await getService('scope').treeIds(root) : [-1] } } };
+      const rows = await strapi.db.query('api::staff-profile.staff-profile').findMany({ where, select: ['id', 'name', 'jobRoles'], orderBy: { id: 'asc' } });
+      ctx.body = { data: rows.map((r: any) => ({ id: r.id, name: r.name, jobRoles: r.jobRoles })) };
+    },
+
+    async assignees(ctx) {
+      ctx.body = { data: await getService('transitions').assigneeChoices(await actor(ctx), String(ctx.params.number), String(ctx.query.role ?? '')) };
     },
 
     async counts(ctx) {

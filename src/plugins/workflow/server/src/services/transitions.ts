@@ -93,17 +93,23 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
       .map(({ kind, label, min, have, types }) => ({ kind, label, min, have, types: types ?? [] }));
   };
 
-  /** Staff member for a step: the one named in the form (checked), else the least busy holder of the step's roles. */
-  const chooseAssignee = async (order: any, roles: string[], named: number | null, organizationId: number | null): Promise<number | null> => {
+  /** Active staff holding one of the roles within the organization's company tree. */
+  const eligibleStaff = async (roles: string[], organizationId: number | null) => {
     const staffRoles = roles.filter((r) => r !== APPLICANT_ROLE && r !== SYSTEM_ROLE);
     const orgIds = organizationId ? await getService('scope').treeIds((await getService('scope').rootOf(organizationId)) ?? organizationId) : null;
-    const candidates = (await strapi.db.query(UIDS.staff).findMany({
+    return (await strapi.db.query(UIDS.staff).findMany({
       where: { active: true, ...(orgIds ? { organization: { id: { $in: orgIds } } } : {}) },
-      select: ['id', 'jobRoles'],
+      select: ['id', 'name', 'jobRoles'],
     })).filter((s: any) => Array.isArray(s.jobRoles) && s.jobRoles.some((r: string) => staffRoles.includes(r)));
+  };
+
+  /** Staff member for a step: the one named in the form (checked), else the least busy holder of the step's roles. */
+  const chooseAssignee = async (order: any, roles: string[], named: number | null, organizationId: number | null, field = 'assignee'): Promise<number | null> => {
+    const staffRoles = roles.filter((r) => r !== APPLICANT_ROLE && r !== SYSTEM_ROLE);
+    const candidates = await eligibleStaff(roles, organizationId);
     if (named !== null) {
       if (!candidates.some((c: any) => c.id === named)) {
-        throw badRequest('指定的人员无效', [{ path: ['form', 'assignee'], message: `所选人员不是本单位的${staffRoles.join('/')}` }]);
+        throw badRequest('指定的人员无效', [{ path: ['form', field], message: `所选人员不是本单位的${staffRoles.join('/')}` }]);
       }
       return named;
     }
@@ -135,7 +141,7 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
     if (moved) {
       const namedField = transitionMeta?.assignField;
       const named = namedField && form[namedField] ? Number(form[namedField]) : null;
-      assignee = meta?.assign || named ? await chooseAssignee(order, meta?.roles ?? [], named, order.organization?.id ?? null) : null;
+      assignee = meta?.assign || named ? await chooseAssignee(order, meta?.roles ?? [], named, order.organization?.id ?? null, namedField) : null;
     }
     const notify: Notification[] = [...(transitionMeta?.notify ?? []), ...(moved ? meta?.notify ?? [] : [])];
     return { toStep, meta, moved, assignee, notify, outcome: def.nodes.get(toStep)?.config.type === 'final' ? meta?.outcome ?? 'completed' : null };
@@ -159,6 +165,13 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
         strapi.eventHub.emit(EVENTS.ORDER_URGED, { number });
         return { number, urgedAt: at };
       });
+    },
+
+    /** Who may be named for a `staff` form field of the order (same rule the engine checks on submit). */
+    async assigneeChoices(actor: Actor, number: string, role: string) {
+      const order = await strapi.db.query(UIDS.order).findOne({ where: { number }, populate: ORDER_POPULATE });
+      if (!order || !(await getService('scope').canView(actor, order))) throw notFound();
+      return (await eligibleStaff([role], order.organization?.id ?? null)).map((s: any) => ({ id: s.id, name: s.name }));
     },
 
     /** Names of the actions the actor's role allows now, without evaluating guards: cheap enough for list rows. */
