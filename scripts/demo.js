@@ -58,6 +58,7 @@ const banner = (port) => {
   const base = `http://localhost:${port}`;
   const rows = [
     ['管理后台 Admin panel', `${base}/admin`],
+    ['工单中心 Staff workbench', `${base}/admin/plugins/workflow`],
     ['接口 API', `${base}/api`],
     ['超级管理员 Super admin', `${demo.superAdmin.email} / ${demo.password}`],
     ...demo.staff.map((s) => [`员工 ${s.name} (${s.jobRoles.join(', ')})`, `${s.email} / ${demo.password}`]),
