@@ -6,8 +6,6 @@ import { asTransitions } from './spec';
 export type Facts = Record<string, any>;
 export type GuardFn = (facts: Facts, event: { type: string; form?: Record<string, unknown> }, params?: Record<string, unknown>) => boolean;
 
-const BUILT_IN_GUARDS = new Set(['inState']);
-
 /** `inState` refers to another region's state by id; XState's own stateIn does exactly that. */
 const resolveGuard = (guard: TransitionConfig['guard']) => {
   if (guard && typeof guard === 'object' && guard.type === 'inState') return stateIn(String(guard.params?.state));
@@ -35,8 +33,6 @@ export const buildMachine = (spec: ProcessSpec, guards: Record<string, GuardFn>)
   );
   return createMachine(config).provide({ guards: implementations as any });
 };
-
-export const isBuiltInGuard = (name: string) => BUILT_IN_GUARDS.has(name);
 
 export const startSnapshot = (machine: AnyStateMachine, facts: Facts) => initialTransition(machine, facts);
 

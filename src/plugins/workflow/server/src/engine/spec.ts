@@ -88,7 +88,6 @@ export const asTransitions = (value: TransitionConfig | TransitionConfig[] | str
 };
 
 export const actionType = (a: ActionRef) => (typeof a === 'string' ? a : a.type);
-export const actionParams = (a: ActionRef) => (typeof a === 'string' ? undefined : a.params);
 
 /** Every state node by key. Keys are unique within a definition (the validator checks). */
 export const indexNodes = (spec: ProcessSpec): Map<string, StepNode> => {
