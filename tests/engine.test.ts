@@ -97,6 +97,16 @@ describe('the tamper-evident history', () => {
     expect(res.body.data).toMatchObject({ valid: false, brokenAt: 2 });
   });
 
+  it('detects events cut off the end of the chain', async () => {
+    const n = await newOrder();
+    await step(app, w.staff.clerk, n, 'approve');
+    await step(app, w.staff.techhead, n, 'approve');
+    const all = await events(n);
+    await db().connection('workflow_history_events').where({ id: all.at(-1).id }).delete();
+    const res = await call(app, w.admin, 'get', `/orders/${n}/verify`);
+    expect(res.body.data).toMatchObject({ valid: false, brokenAt: 3 });
+  });
+
   it('is not the applicant\u2019s to verify for someone else\u2019s order', async () => {
     const n = await newOrder();
     const other = await call(app, w.applicants.zhangsan, 'get', `/orders/${n}`);

@@ -59,7 +59,14 @@ const zip = (entries: Array<[string, string]>) => {
 const CONTENT_TYPES = (main: string, type: string) =>
   `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="${main}" ContentType="${type}"/></Types>`;
 
-const png = () => fs.readFileSync(path.resolve(__dirname, '../../favicon.png').replace(`${path.sep}dist${path.sep}`, path.sep));
+/** The app's icon: found from here whether this runs from the sources or from dist/. */
+const png = () => {
+  for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const icon = path.join(dir, 'favicon.png');
+    if (fs.existsSync(icon)) return fs.readFileSync(icon);
+  }
+  throw new Error('favicon.png not found above ' + __dirname);
+};
 
 export const SAMPLE_FILES: Record<string, { mime: string; content: () => Buffer }> = {
   '.png': { mime: 'image/png', content: png },

@@ -23,7 +23,7 @@ const actors = ({ strapi }: { strapi: Core.Strapi }) => ({
     return {
       kind: 'staff',
       id: adminUser.id,
-      name: profile?.name ?? [adminUser.lastname, adminUser.firstname].filter(Boolean).join('') ?? `管理员${adminUser.id}`,
+      name: profile?.name || [adminUser.lastname, adminUser.firstname].filter(Boolean).join('') || `管理员${adminUser.id}`,
       roles: profile?.jobRoles ?? [],
       organizationId: profile?.organization?.id ?? null,
       staffId: profile?.id ?? null,

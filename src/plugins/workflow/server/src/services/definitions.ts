@@ -101,6 +101,12 @@ const definitions = ({ strapi }: { strapi: Core.Strapi }) => {
       return load(row);
     },
 
+    /** Every stored version, loaded: what running orders may be pinned to (steps, thresholds, timers). */
+    async allStored(): Promise<LoadedDefinition[]> {
+      const rows = await strapi.db.query(UIDS.definition).findMany({ select: ['key', 'version'], orderBy: [{ key: 'asc' }, { version: 'asc' }] });
+      return Promise.all(rows.map((r: { key: string; version: number }) => this.get(r.key, r.version)));
+    },
+
     async listLatest(): Promise<LoadedDefinition[]> {
       const rows = await strapi.db.query(UIDS.definition).findMany({ where: { published: true }, orderBy: [{ key: 'asc' }, { version: 'desc' }] });
       const seen = new Set<string>();

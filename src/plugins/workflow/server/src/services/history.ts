@@ -44,7 +44,10 @@ const history = ({ strapi }: { strapi: Core.Strapi }) => ({
   async append(input: HistoryInput) {
     const last = await strapi.db.query(UIDS.historyEvent).findOne({ where: { orderId: input.orderId }, orderBy: { seq: 'desc' }, select: ['seq', 'hash'] });
     const row = { ...input, seq: (last?.seq ?? 0) + 1, prevHash: last?.hash ?? null };
-    return strapi.db.query(UIDS.historyEvent).create({ data: { ...row, hash: hashEvent(row) }, select: ['id', 'seq', 'hash'] });
+    const hash = hashEvent(row);
+    // The order keeps the newest hash, so that cutting events off the end is detected too.
+    await strapi.db.query(UIDS.order).updateMany({ where: { id: input.orderId }, data: { historyHead: hash } });
+    return strapi.db.query(UIDS.historyEvent).create({ data: { ...row, hash }, select: ['id', 'seq', 'hash'] });
   },
 
   async list(orderId: number) {
@@ -61,6 +64,10 @@ const history = ({ strapi }: { strapi: Core.Strapi }) => ({
       if ((e.prevHash ?? null) !== prev) return { valid: false, events: events.length, brokenAt: e.seq, reason: `第${e.seq}条记录与前一条记录的链接不符` };
       if (hashEvent(e) !== e.hash) return { valid: false, events: events.length, brokenAt: e.seq, reason: `第${e.seq}条记录的内容被修改` };
       prev = e.hash;
+    }
+    const order = await strapi.db.query(UIDS.order).findOne({ where: { id: orderId }, select: ['historyHead'] });
+    if ((order?.historyHead ?? null) !== prev) {
+      return { valid: false, events: events.length, brokenAt: events.length + 1, reason: `最新记录之后的记录缺失（应有第${events.length + 1}条）` };
     }
     return { valid: true, events: events.length, lastHash: prev };
   },

@@ -74,14 +74,12 @@ const orders = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** Orders past their step's threshold now, as a query-engine condition per (process, version, step). */
   const overdueWhere = async (now: Date) => {
-    const defs = await strapi.db.query(UIDS.definition).findMany({ select: ['key', 'version'] });
     const conditions = [];
-    for (const d of defs) {
-      const def = await getService('definitions').get(d.key, d.version);
+    for (const def of await getService('definitions').allStored()) {
       for (const [key] of def.nodes) {
         const hours = stepMeta(def.nodes, key)?.thresholdHours;
         if (!hours) continue;
-        conditions.push({ processKey: d.key, definitionVersion: d.version, currentStep: key, stepEnteredAt: { $lt: new Date(now.getTime() - hours * 3_600_000) } });
+        conditions.push({ processKey: def.key, definitionVersion: def.version, currentStep: key, stepEnteredAt: { $lt: new Date(now.getTime() - hours * 3_600_000) } });
       }
     }
     return { outcome: { $null: true }, $or: conditions.length ? conditions : [{ id: -1 }] };

@@ -72,12 +72,10 @@ const scope = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** Steps each (process, version) waits in for one of these job roles. */
   const stepsFor = async (roles: string[]) => {
-    const rows = await strapi.db.query(UIDS.definition).findMany({ select: ['key', 'version'] });
     const result: Array<{ processKey: string; definitionVersion: number; steps: string[] }> = [];
-    for (const { key, version } of rows) {
-      const def = await getService('definitions').get(key, version);
+    for (const def of await getService('definitions').allStored()) {
       const steps = [...def.nodes.keys()].filter((k) => (stepMeta(def.nodes, k)?.roles ?? []).some((r) => roles.includes(r)));
-      if (steps.length) result.push({ processKey: key, definitionVersion: version, steps });
+      if (steps.length) result.push({ processKey: def.key, definitionVersion: def.version, steps });
     }
     return result;
   };

@@ -1,6 +1,5 @@
 import type { Core } from '@strapi/strapi';
 import { UIDS } from '../constants';
-import { stepMeta } from '../engine/spec';
 import { getService } from '../utils';
 
 /**
@@ -9,14 +8,13 @@ import { getService } from '../utils';
  */
 const timers = ({ strapi }: { strapi: Core.Strapi }) => ({
   async runDue(now = new Date()) {
-    const defs = await getService('definitions').listLatest();
     const fired: string[] = [];
-    const rows = await strapi.db.query(UIDS.definition).findMany({ select: ['key', 'version'] });
-    for (const { key, version } of rows.length ? rows : defs) {
-      const def = await getService('definitions').get(key, version);
-      for (const [step] of def.nodes) {
-        const auto = stepMeta(def.nodes, step)?.autoAdvance;
-        if (!auto || def.nodes.get(step)?.config.meta?.autoAdvance !== auto) continue;
+    for (const def of await getService('definitions').allStored()) {
+      const { key, version } = def;
+      for (const [step, node] of def.nodes) {
+        // Declared on the step itself: a compound state's timer does not apply to each child.
+        const auto = node.config.meta?.autoAdvance;
+        if (!auto) continue;
         const due = await strapi.db.query(UIDS.order).findMany({
           where: { processKey: key, definitionVersion: version, currentStep: step, outcome: { $null: true }, stepEnteredAt: { $lte: new Date(now.getTime() - auto.afterHours * 3_600_000) } },
           select: ['number', 'lockVersion'],
