@@ -1,7 +1,21 @@
 export default ({ env }) => [
   'strapi::logger',
   'strapi::errors',
-  'strapi::security',
+  {
+    name: 'strapi::security',
+    config: {
+      contentSecurityPolicy: {
+        useDefaults: true,
+        directives: {
+          // The H5 page reads picked photos and videos (blob: URLs) before uploading them.
+          'connect-src': ["'self'", 'https:', 'blob:', 'data:'],
+          'img-src': ["'self'", 'data:', 'blob:', 'https://market-assets.strapi.io'],
+          'media-src': ["'self'", 'data:', 'blob:'],
+          upgradeInsecureRequests: null,
+        },
+      },
+    },
+  },
   'strapi::cors',
   'strapi::poweredBy',
   {
@@ -20,5 +34,6 @@ export default ({ env }) => [
   'strapi::session',
   'strapi::favicon',
   'global::private-uploads',
+  { name: 'global::client-app', config: { prefix: '/app', dir: env('CLIENT_DIST', 'uniapp-client/dist/build/h5') } },
   'strapi::public',
 ];

@@ -2,8 +2,9 @@
 
 /**
  * Builds what is missing or stale: the admin panel (`strapi build`, about a minute) when its sources
- * changed since the last build, else only the server (tsc, seconds). Used by `npm run demo` and the
- * test suite's global setup, so the admin build runs at most once per run.
+ * changed since the last build, else only the server (tsc, seconds); and the applicants' H5 page
+ * (uni-app, about ten seconds) when the client or the shared validators changed. Used by
+ * `npm run demo` and the test suite's global setup, so each build runs at most once per run.
  */
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -35,7 +36,29 @@ const adminIsStale = () => {
   return !fs.existsSync(index) || fs.statSync(index).mtimeMs < sources;
 };
 
-const build = ({ admin = true } = {}) => {
+const client = path.join(root, 'uniapp-client');
+
+const clientIsStale = () => {
+  const index = path.join(client, 'dist/build/h5/index.html');
+  const sources = Math.max(
+    newestMtime(path.join(client, 'src')),
+    newestMtime(path.join(root, 'src/validation')),
+    ...['vite.config.ts', 'index.html', '.env'].map((f) => (fs.existsSync(path.join(client, f)) ? fs.statSync(path.join(client, f)).mtimeMs : 0)),
+  );
+  return !fs.existsSync(index) || fs.statSync(index).mtimeMs < sources;
+};
+
+const buildClient = () => {
+  if (!clientIsStale()) return;
+  const uni = path.join(client, 'node_modules/@dcloudio/vite-plugin-uni/bin/uni.js');
+  if (!fs.existsSync(uni)) throw new Error('The client is not installed: npm install --prefix uniapp-client');
+  console.log('Building the H5 page (uni-app)...');
+  const result = spawnSync(process.execPath, [uni, 'build'], { cwd: client, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+  if (result.status !== 0) throw new Error('uni build failed');
+};
+
+const build = ({ admin = true, h5 = true } = {}) => {
+  if (h5) buildClient();
   if (admin && adminIsStale()) {
     console.log('Building the admin panel and the server (about a minute)...');
     // A production bundle, whatever NODE_ENV the caller runs under.
@@ -45,6 +68,6 @@ const build = ({ admin = true } = {}) => {
   }
 };
 
-module.exports = { build };
+module.exports = { build, buildClient };
 
 if (require.main === module) build();

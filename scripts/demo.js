@@ -59,10 +59,11 @@ const banner = (port) => {
   const rows = [
     ['管理后台 Admin panel', `${base}/admin`],
     ['工单中心 Staff workbench', `${base}/admin/plugins/workflow`],
+    ['手机端 H5 (applicants, field staff)', `${base}/app/`],
     ['接口 API', `${base}/api`],
     ['超级管理员 Super admin', `${demo.superAdmin.email} / ${demo.password}`],
     ...demo.staff.map((s) => [`员工 ${s.name} (${s.jobRoles.join(', ')})`, `${s.email} / ${demo.password}`]),
-    ...demo.applicants.map((a) => [`申请人 ${a.enterpriseName ?? a.realName}`, `${a.email} / ${demo.password}  (POST ${base}/api/auth/local)`]),
+    ...demo.applicants.map((a) => [`申请人 ${a.enterpriseName ?? a.realName}`, `${a.mobile} / ${demo.password}  (H5 sign-in; API: ${a.email})`]),
   ];
   // CJK characters take two columns in a terminal.
   const columns = (text) => [...text].reduce((n, ch) => n + (ch.codePointAt(0) >= 0x2e80 ? 2 : 1), 0);
