@@ -107,7 +107,30 @@ describe('applicants on the H5 page', () => {
     await fillField(page, 'idNumber', '11010519491231002X');
     await page.getByTestId('submit-application').click();
     const number = await submittedNumber(page);
-    expect(await orderRow(number)).toMatchObject({ processKey: 'water-resident', currentStep: 'review', formData: expect.objectContaining({ idNumber: '11010519491231002X' }) });
+    const row = await orderRow(number);
+    expect(row).toMatchObject({ processKey: 'water-resident', currentStep: 'review', formData: expect.objectContaining({ idNumber: '11010519491231002X' }) });
+
+    // Urge (催办): recorded in the history.
+    await page.getByTestId('urge').click();
+    await expect.poll(async () => (await db().query('plugin::workflow.history-event').findMany({ where: { orderId: row.id } })).map((e: any) => e.action)).toContain('urge');
+
+    // Past the review's 24 hours the list shows the elapsed time in red; pulling down refreshes it.
+    await page.goBack();
+    await page.locator('.uni-tabbar__item', { hasText: '我的工单' }).click();
+    const elapsed = page.locator(`[data-testid="order-card"][data-number="${number}"] .elapsed`);
+    await expect(elapsed.getAttribute('data-overdue')).resolves.toBe('false');
+    await db().query('api::order.order').update({ where: { id: row.id }, data: { stepEnteredAt: new Date(Date.now() - 30 * 3_600_000) } });
+    await drawStroke(page, [{ x: 195, y: 120 }, { x: 195, y: 200 }, { x: 195, y: 300 }, { x: 195, y: 400 }]);
+    await expect.poll(() => elapsed.getAttribute('data-overdue')).toBe('true');
+    await expect(elapsed.innerText()).resolves.toBe('1天6小时');
+    expect(await elapsed.evaluate((el) => getComputedStyle(el).color)).toBe('rgb(228, 61, 51)');
+    await shot(page, 'h5-orders-overdue');
+
+    // Withdrawn while under review.
+    await page.locator(`[data-testid="order-card"][data-number="${number}"]`).click();
+    await page.locator('[data-action="withdraw"]').click();
+    await page.getByTestId('submit-action').click();
+    expect((await waitForStep(number, 'withdrawn')).outcome).toBe('withdrawn');
     await page.context().close();
   });
 
