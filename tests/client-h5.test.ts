@@ -316,3 +316,37 @@ describe('field staff on the H5 page', () => {
     await page.context().close();
   });
 });
+
+describe('construction crews on the H5 page', () => {
+  it('upload the start, finish and water-on photos, retried when the network drops, and finish the work', async () => {
+    const zhangsan = w.applicants.zhangsan;
+    const n = await apply(app, zhangsan, 'water-resident', { name: '张三', contactPhone: '13612345678', address: '巴中市回风路8号', waterAddress: '巴中市回风路8号5单元' });
+    await step(app, w.staff.clerk, n, 'approve');
+    await upload(app, w.staff.surveyor, n, 'site-photo');
+    await upload(app, w.staff.surveyor, n, 'plan-sketch');
+    await step(app, w.staff.surveyor, n, 'complete');
+    await step(app, w.staff.finance, n, 'record-paid', { amount: 1200, receiptNo: 'SJ-0001' });
+
+    const page = await phone(browser);
+    await h5StaffSignIn(page, app.url!, 'crew@demo.local');
+    await page.locator(`[data-testid="order-card"][data-number="${n}"]`).click();
+    await page.locator('[data-action="finish"]').click();
+
+    // The first upload is cut off on the way; the client tries again by itself.
+    let cut = 0;
+    await page.route('**/workflow/orders/*/files', (route) => (cut++ === 0 ? route.abort('connectionreset') : route.continue()));
+    const jpeg = await JPEG();
+    for (const kind of ['construction-start-photo', 'construction-finish-photo', 'water-on-photo']) {
+      const box = page.locator(`.artifact[data-kind="${kind}"]`);
+      await chooseFiles(page, () => box.getByText('从相册选择').click(), [{ name: `${kind}.jpg`, mimeType: 'image/jpeg', buffer: jpeg }]);
+      await box.locator('[data-status="done"]').waitFor({ timeout: 15_000 });
+    }
+    expect(cut).toBe(4);
+    await shot(page, 'h5-crew-construction');
+    await page.getByTestId('submit-action').click();
+    const row = await waitForStep(n, 'acceptance');
+    const files = await db().query('api::order-file.order-file').findMany({ where: { order: { id: row.id }, kind: { $in: ['construction-start-photo', 'construction-finish-photo', 'water-on-photo'] } } });
+    expect(files).toHaveLength(3);
+    await page.context().close();
+  });
+});

@@ -29,6 +29,7 @@ export default defineConfig(({ mode }) => ({
     alias: {
       // The server's own validators, so a form is checked here exactly as the server will check it.
       '@shared/validation': path.resolve(__dirname, '../src/validation'),
+      '@workflow/api-types': path.resolve(__dirname, '../src/plugins/workflow/shared/api-types.ts'),
     },
   },
 }));

@@ -7,6 +7,7 @@ export default defineConfig({
   resolve: {
     alias: {
       '@shared/validation': path.resolve(__dirname, '../src/validation'),
+      '@workflow/api-types': path.resolve(__dirname, '../src/plugins/workflow/shared/api-types.ts'),
       '@': path.resolve(__dirname, 'src'),
     },
   },

@@ -2,14 +2,19 @@
  * What differs between the mini-program and the H5 page, in one place (conditional compilation).
  */
 
-// #ifdef MP-WEIXIN
-export const IS_MINI_PROGRAM = true;
-export const CHANNEL = 'mini-program';
-// #endif
-// #ifndef MP-WEIXIN
-export const IS_MINI_PROGRAM = false;
-export const CHANNEL = 'official-account';
-// #endif
+/** Which build this is; conditional compilation keeps one of the two answers. */
+const build = () => {
+  // #ifdef MP-WEIXIN
+  return { miniProgram: true, channel: 'mini-program' } as const;
+  // #endif
+  // #ifndef MP-WEIXIN
+  return { miniProgram: false, channel: 'official-account' } as const;
+  // #endif
+};
+
+export const IS_MINI_PROGRAM = build().miniProgram;
+/** The order's channel as the server records it. */
+export const CHANNEL = build().channel;
 
 /** A canvas export as a data URL: H5 gives one already; the mini-program gives a temp file. */
 export const toDataUrl = (tempFilePath: string): string => {

@@ -2,90 +2,15 @@ import { getFetchClient } from '@strapi/strapi/admin';
 
 /** One function per endpoint of the workflow's staff API. */
 
-export interface Elapsed {
-  hours: number;
-  text: string;
-  thresholdHours: number | null;
-  overdue: boolean;
-}
-
-export interface OrderRow {
-  number: string;
-  processKey: string;
-  processName: string;
-  title: string | null;
-  category: string | null;
-  channel: string;
-  buildingArea: number | null;
-  currentStep: string;
-  stepLabel: string;
-  elapsed: Elapsed;
-  version: number;
-  outcome: string | null;
-  appliedAt: string;
-  assignee: { id: number; name: string } | null;
-  /** Staff lists: the actions this person's role allows now. */
-  actions?: Array<{ action: string; label: string }>;
-}
-
-export interface FormField {
-  name: string;
-  label: string;
-  type: string;
-  required?: boolean;
-  options?: string[];
-  min?: number;
-  max?: number;
-  role?: string;
-}
-
-export interface ActionInfo {
-  action: string;
-  label: string;
-  enabled: boolean;
-  reason?: string;
-  form: { fields: FormField[] };
-  artifacts: Array<{ kind: string; label: string; min: number; types: string[] }>;
-}
-
-export interface OrderView extends Omit<OrderRow, 'actions'> {
-  formData: Record<string, unknown>;
-  form: { fields: FormField[] };
-  flags: { paymentDeferred: boolean; changedDuringConstruction: boolean };
-  activeSteps: Array<{ key: string; label: string }>;
-  history: Array<{
-    seq: number;
-    at: string;
-    actor: { kind: string; name: string };
-    action: string;
-    actionLabel: string;
-    fromStepLabel: string | null;
-    toStep: string | null;
-    toStepLabel: string | null;
-    comment: string | null;
-    changes: Record<string, { before: unknown; after: unknown }> | null;
-    elapsed?: Elapsed;
-    hash: string;
-  }>;
-  files: Record<string, Array<{ id: number; name: string; version: number; mime: string; size: number; uploadedAt: string; current: boolean }>>;
-  actions: ActionInfo[];
-  related: {
-    contracts: Array<{ contractNo: string; name: string; amount: number; counterpartyOutcome: string; approvals: Array<{ name: string; outcome: string; by: string }> | null; outcome: string | null }>;
-    payments: Array<{ amount: number; paid: boolean; paidAt: string; receiptNo: string | null }>;
-    surveys: Array<{ latitude: number | null; longitude: number | null; notes: string | null }>;
-    reports: Array<{ text: string; stage: string | null; exception: boolean; createdAt: string }>;
-    signatures: Array<{ action: string; signedAt: string; sha256: string }>;
-  };
-}
-
-export type ListParams = Record<string, string | number | boolean | undefined>;
+export type { ActionInfo, Elapsed, FormField, ListParams, OrderRow, OrderView } from '../../../shared/api-types';
+import type { FormField, ListParams, OrderRow, OrderView, Page } from '../../../shared/api-types';
 
 const BASE = '/workflow';
 
 const clean = (params: ListParams) => Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined && v !== '' && v !== false));
 
 export const listOrders = async (params: ListParams) =>
-  (await getFetchClient().get<{ data: OrderRow[]; meta: { pagination: { page: number; pageSize: number; total: number; pageCount: number } } }>(`${BASE}/orders`, { params: clean(params) })).data;
+  (await getFetchClient().get<Page<OrderRow>>(`${BASE}/orders`, { params: clean(params) })).data;
 
 export const countOrders = async () => (await getFetchClient().get<{ data: { mine: number; all: number; overdue: number } }>(`${BASE}/orders/counts`)).data.data;
 

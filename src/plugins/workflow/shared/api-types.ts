@@ -1,0 +1,129 @@
+/**
+ * The shapes the workflow API answers with, for both its clients: the admin panel's pages and the
+ * uni-app client. Types only; the server builds these objects in services/orders.ts.
+ */
+
+export interface Elapsed {
+  hours: number;
+  text: string;
+  thresholdHours: number | null;
+  overdue: boolean;
+}
+
+export interface OrderRow {
+  number: string;
+  processKey: string;
+  processName: string;
+  title: string | null;
+  category: string | null;
+  channel: string;
+  buildingArea: number | null;
+  currentStep: string;
+  stepLabel: string;
+  elapsed: Elapsed;
+  version: number;
+  outcome: string | null;
+  appliedAt: string;
+  assignee: { id: number; name: string } | null;
+  /** Staff lists: the actions this person's role allows now. */
+  actions?: Array<{ action: string; label: string }>;
+}
+
+export interface FormField {
+  name: string;
+  label: string;
+  type: string;
+  required?: boolean;
+  maxLength?: number;
+  options?: string[];
+  min?: number;
+  max?: number;
+  role?: string;
+}
+
+/** A file an action needs before it may be taken. */
+export interface Artifact {
+  kind: string;
+  label: string;
+  min: number;
+  types?: string[];
+}
+
+export interface ActionInfo {
+  action: string;
+  label: string;
+  enabled: boolean;
+  reason?: string;
+  form: { fields: FormField[] };
+  artifacts: Artifact[];
+}
+
+export interface HistoryEvent {
+  seq: number;
+  at: string;
+  actor: { kind: string; name: string };
+  action: string;
+  actionLabel: string;
+  fromStepLabel: string | null;
+  toStep: string | null;
+  toStepLabel: string | null;
+  comment: string | null;
+  changes: Record<string, { before: unknown; after: unknown }> | null;
+  /** On events that entered a step: the time spent in that step. */
+  elapsed?: Elapsed;
+  hash: string;
+}
+
+export interface OrderFile {
+  id: number;
+  name: string;
+  version: number;
+  mime: string;
+  size: number;
+  uploadedAt: string;
+  current: boolean;
+}
+
+export interface OrderView extends Omit<OrderRow, 'actions'> {
+  formData: Record<string, unknown>;
+  form: { fields: FormField[] };
+  flags: { paymentDeferred: boolean; changedDuringConstruction: boolean };
+  activeSteps: Array<{ key: string; label: string }>;
+  history: HistoryEvent[];
+  /** By kind, newest version first. */
+  files: Record<string, OrderFile[]>;
+  actions: ActionInfo[];
+  related: {
+    contracts: Array<{ contractNo: string; name: string; amount: number; counterpartyOutcome: string; approvals: Array<{ name: string; outcome: string; by: string }> | null; outcome: string | null }>;
+    payments: Array<{ amount: number; paid: boolean; paidAt: string; receiptNo: string | null }>;
+    surveys: Array<{ latitude: number | null; longitude: number | null; notes: string | null }>;
+    reports: Array<{ text: string; stage: string | null; exception: boolean; createdAt: string }>;
+    signatures: Array<{ action: string; signedAt: string; sha256: string }>;
+  };
+}
+
+export type ListParams = Record<string, string | number | boolean | undefined>;
+
+export interface Page<T> {
+  data: T[];
+  meta: { pagination: { page: number; pageSize: number; total: number; pageCount: number } };
+}
+
+/** What an action answers: where the order is now. */
+export interface ActionResult {
+  number: string;
+  version: number;
+  currentStep: string;
+  stepLabel: string;
+  outcome: string | null;
+}
+
+/** A process an applicant may start, with its application form. */
+export interface Process {
+  key: string;
+  version: number;
+  name: string;
+  description: string | null;
+  applicantType: string | null;
+  form: { fields: FormField[] };
+}
