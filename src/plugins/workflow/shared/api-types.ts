@@ -29,17 +29,9 @@ export interface OrderRow {
   actions?: Array<{ action: string; label: string }>;
 }
 
-export interface FormField {
-  name: string;
-  label: string;
-  type: string;
-  required?: boolean;
-  maxLength?: number;
-  options?: string[];
-  min?: number;
-  max?: number;
-  role?: string;
-}
+/** A form field as the process definitions declare it, checked by the app's validators. */
+export type { FormField } from '../../../validation/form';
+import type { FormField } from '../../../validation/form';
 
 /** A file an action needs before it may be taken. */
 export interface Artifact {

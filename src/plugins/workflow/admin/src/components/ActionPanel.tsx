@@ -83,7 +83,7 @@ const ActionForm = ({ number, version, info, onDone, onUploaded }: { number: str
         {info.artifacts.map((a) => (
           <Box key={a.kind} marginBottom={3}>
             <Typography variant="pi" fontWeight="bold" tag="label" htmlFor={`u-${info.action}-${a.kind}`}>
-              {a.label}（至少{a.min}个{a.types.length ? `，格式：${a.types.join('、')}` : ''}）已上传 {uploaded[a.kind] ?? 0}
+              {a.label}（至少{a.min}个{a.types?.length ? `，格式：${a.types.join('、')}` : ''}）已上传 {uploaded[a.kind] ?? 0}
             </Typography>
             <Box marginTop={1}>
               <input id={`u-${info.action}-${a.kind}`} data-testid={`upload-${a.kind}`} type="file" multiple onChange={(e) => attach(a.kind, a.label, e.target.files)} />
