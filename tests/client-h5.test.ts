@@ -31,6 +31,18 @@ const submittedNumber = async (page: Page) => {
   return (await number.innerText()).trim();
 };
 
+describe('the H5 page served by Strapi', () => {
+  it('is at /app/, never caches its index, and serves nothing outside its build folder', async () => {
+    const index = await app.http().get('/app/');
+    expect(index.status).toBe(200);
+    expect(index.headers['content-type']).toMatch(/text\/html/);
+    expect(index.headers['cache-control']).toBe('no-cache');
+    expect(index.text).toContain('./assets/');
+    expect((await app.http().get('/app')).headers.location).toBe('/app/');
+    for (const escape of ['/app/%2e%2e/%2e%2e/package.json', '/app/..%2f..%2fpackage.json', '/app/assets/missing.js']) expect((await app.http().get(escape)).status).toBe(404);
+  });
+});
+
 describe('applicants on the H5 page', () => {
   it('an enterprise registers (bad fields caught before sending), applies for a water connection and finds it in the list', async () => {
     const page = await phone(browser);
