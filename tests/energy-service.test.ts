@@ -104,9 +104,14 @@ describe('energy-service: plan, survey, contract, implementation, acceptance, ra
     const id = (await orderRow(n)).id;
     const reports = await db().query('api::progress-report.progress-report').findMany({ where: { order: { id } } });
     expect(reports.map((r: any) => r.exception)).toEqual([false, false, false, true]);
-    const warning = await db().query('plugin::workflow.outbox-message').findOne({ where: { orderId: id, template: 'exception-reported' } });
-    expect(warning).toMatchObject({ audience: 'managers', status: 'pending' });
-    expect(warning.payload.level).toBe(3);
+    // An exception raises the level-3 warning at once, to the super administrators and leaders.
+    const warnings = await db().query('plugin::workflow.outbox-message').findMany({ where: { orderId: id, template: { $startsWith: 'warning-level-' } } });
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatchObject({ template: 'warning-level-3', audience: 'executives', channel: 'message', status: 'pending' });
+    expect(warnings[0].payload).toMatchObject({ level: 3, exception: true, reason: '暴雨导致基坑积水，需停工' });
+    expect((await orderRow(n)).warningLevel).toBe(3);
+    const events = await db().query('plugin::workflow.history-event').findMany({ where: { orderId: id, action: 'warn' } });
+    expect(events.map((e: any) => e.actionLabel)).toEqual(['三级预警']);
   });
 
   it('acceptance, then a 1-5 rating completes the order', async () => {

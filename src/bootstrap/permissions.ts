@@ -4,11 +4,13 @@ const APPLICANT_ORDER_ACTIONS = ['processes', 'submit', 'list', 'view', 'act', '
   (a) => `plugin::workflow.applicant-orders.${a}`
 );
 
+const APPLICANT_MESSAGE_ACTIONS = ['list', 'read', 'readAll', 'articles', 'subscriptions'].map((a) => `plugin::workflow.applicant-messages.${a}`);
+
 /** Content-API actions each users-permissions role needs; granted on every boot so a fresh database works. */
 const ACCOUNT_ACTIONS = ['bindMobile', 'me', 'updateMe'].map((a) => `api::account.account.${a}`);
 
 export const ROLE_ACTIONS: Record<string, string[]> = {
-  authenticated: [...APPLICANT_ORDER_ACTIONS, ...ACCOUNT_ACTIONS],
+  authenticated: [...APPLICANT_ORDER_ACTIONS, ...APPLICANT_MESSAGE_ACTIONS, ...ACCOUNT_ACTIONS],
 };
 
 export const grantRolePermissions = async (strapi: Core.Strapi) => {

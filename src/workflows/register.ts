@@ -4,8 +4,9 @@ import { guards } from './guards';
 import { effects } from './effects';
 import { energyFacts } from './facts';
 import { FILE_KINDS } from './file-kinds';
+import { MESSAGES } from './messages';
 
-/** Tells the workflow engine this utility's job roles, guards, effects and rule facts. */
+/** Tells the workflow engine this utility's job roles, guards, effects, rule facts and message wording. */
 export const registerWorkflows = (strapi: Core.Strapi) => {
   const registry = strapi.plugin('workflow').service('registry');
   registry.registerRoles(Object.keys(JOB_ROLES));
@@ -13,4 +14,5 @@ export const registerWorkflows = (strapi: Core.Strapi) => {
   for (const [name, fn] of Object.entries(effects)) registry.registerEffect(name, fn);
   registry.registerFacts(energyFacts);
   registry.registerFileKinds(FILE_KINDS);
+  registry.registerMessages(MESSAGES);
 };

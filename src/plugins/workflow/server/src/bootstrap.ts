@@ -2,11 +2,12 @@ import path from 'node:path';
 import fs from 'node:fs';
 import type { Core } from '@strapi/strapi';
 import { getService } from './utils';
-import { startScheduler } from './scheduler';
+import { schedule } from './scheduler';
+import type { WorkflowConfig } from './config';
 
-/** Loads the app's definitions and rules, and schedules the timers. */
+/** Loads the app's definitions and rules, and schedules the timers, the outbox worker and the warning scan. */
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
-  const config = strapi.config.get('plugin::workflow') as { definitionsDir: string; rulesDir: string; timersCron: string | false };
+  const config = strapi.config.get('plugin::workflow') as WorkflowConfig;
   const root = strapi.dirs.app.root;
   const loaded = await getService('definitions').syncFromFiles(path.resolve(root, config.definitionsDir));
   const created = loaded.filter((d) => d.created);
@@ -19,7 +20,10 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
     }
   }
 
-  if (config.timersCron) startScheduler(config.timersCron, () => getService('timers').runDue());
+  const log = (message: string) => strapi.log.error(message);
+  if (config.timersCron) schedule('timers', config.timersCron, () => getService('timers').runDue(), log);
+  if (config.outboxCron) schedule('outbox', config.outboxCron, () => getService('outbox').runOnce(), log);
+  if (config.slaCron) schedule('sla', config.slaCron, () => getService('escalation').scan(), log);
 };
 
 export default bootstrap;

@@ -2,5 +2,14 @@ import info from './info';
 import applicantOrders from './applicant-orders';
 import staffOrders from './staff-orders';
 import definitions from './definitions';
+import applicantMessages from './applicant-messages';
+import staffMessages from './staff-messages';
 
-export default { info, 'applicant-orders': applicantOrders, 'staff-orders': staffOrders, definitions };
+export default {
+  info,
+  'applicant-orders': applicantOrders,
+  'applicant-messages': applicantMessages,
+  'staff-orders': staffOrders,
+  'staff-messages': staffMessages,
+  definitions,
+};

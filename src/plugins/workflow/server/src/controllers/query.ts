@@ -17,6 +17,7 @@ export const parseListQuery = (q: Record<string, unknown>, defaults: Partial<Inb
   channel: str(q.channel),
   assignee: q.assignee ? positiveInt(q.assignee, 0) || undefined : undefined,
   overdue: q.overdue === 'true' || q.overdue === '1',
+  warning: [1, 2, 3].find((n) => String(n) === q.warning),
   q: str(q.q),
   mine: q.mine === 'true' || q.mine === '1',
   status: (['open', 'closed', 'all'] as const).find((s) => s === q.status) ?? defaults.status ?? 'open',
@@ -26,6 +27,9 @@ export const parseListQuery = (q: Record<string, unknown>, defaults: Partial<Inb
 });
 
 /** The single uploaded file of a multipart request, whatever the field was called. */
+/** Paging of a simple list (messages, dead letters). */
+export const parsePage = (q: Record<string, unknown>) => ({ page: positiveInt(q.page, 1), pageSize: Math.min(positiveInt(q.pageSize, 20), MAX_PAGE_SIZE) });
+
 export const singleFile = (ctx: any) => {
   const files = ctx.request.files ?? {};
   const value = files.file ?? files.files ?? Object.values(files)[0];

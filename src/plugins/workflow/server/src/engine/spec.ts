@@ -12,9 +12,14 @@ export interface ArtifactRequirement {
   types?: string[];
 }
 
+export type Channel = 'sms' | 'message' | 'wechat';
+
 export interface Notification {
-  to: 'applicant' | 'assignee' | 'managers' | string;
+  /** applicant; assignee; managers (department administrators); executives (super administrators and leaders). */
+  to: 'applicant' | 'assignee' | 'managers' | 'executives' | string;
   template: string;
+  /** Defaults: sms, message and wechat for the applicant; message for staff. */
+  channels?: Channel[];
   level?: number;
 }
 
@@ -26,12 +31,16 @@ export interface TransitionMeta {
   notify?: Notification[];
   assignField?: string;
   guardMessage?: string;
+  /** Taking this action raises the step's warning to this level at once (an exception report: 3). */
+  warningLevel?: number;
 }
 
 export interface StepMeta {
   label: string;
   roles?: string[];
   thresholdHours?: number;
+  /** How the threshold counts: natural hours (default) or working hours. */
+  thresholdUnit?: 'natural' | 'working';
   assign?: 'least-busy';
   notify?: Notification[];
   secondary?: boolean;

@@ -1,6 +1,6 @@
 import type { FieldProblem } from '../errors';
 import { APPLICANT_ROLE, SYSTEM_ROLE } from '../constants';
-import { actionType, asTransitions, type ProcessSpec, type StateConfig, type TransitionConfig } from './spec';
+import { actionType, asTransitions, type Notification, type ProcessSpec, type StateConfig, type TransitionConfig } from './spec';
 
 const FIELD_TYPES = new Set(['text', 'textarea', 'mobile', 'credit-code', 'id-number', 'area', 'select', 'number', 'integer', 'staff', 'image']);
 
@@ -58,6 +58,15 @@ export const validateSpec = (spec: ProcessSpec, env: ValidationEnv): FieldProble
   const edges = new Map<string, string[]>();
   const link = (from: string, to: string) => edges.set(from, [...(edges.get(from) ?? []), to]);
 
+  const AUDIENCES = ['applicant', 'assignee', 'managers', 'executives'];
+  const CHANNELS = ['sms', 'message', 'wechat'];
+  const checkNotify = (list: Notification[] | undefined, path: string) =>
+    (list ?? []).forEach((n, i) => {
+      if (!AUDIENCES.includes(n.to)) add(`${path}.${i}.to`, `通知对象应为：${AUDIENCES.join('、')}`);
+      if (!n.template || !/^[a-z0-9-]+$/.test(n.template)) add(`${path}.${i}.template`, '通知模板名称应为小写字母、数字和连字符');
+      (n.channels ?? []).forEach((c, j) => CHANNELS.includes(c) || add(`${path}.${i}.channels.${j}`, `通知渠道应为：${CHANNELS.join('、')}`));
+    });
+
   const checkTransition = (t: TransitionConfig, path: string, from: string) => {
     if (t.target !== undefined) {
       if (!targetExists(t.target)) add(`${path}.target`, `目标状态“${t.target}”不存在`);
@@ -78,6 +87,7 @@ export const validateSpec = (spec: ProcessSpec, env: ValidationEnv): FieldProble
       if (!(a.min >= 1)) add(`${path}.meta.artifacts.${i}.min`, '最少数量应不小于1');
     });
     checkForm(t.meta?.form, `${path}.meta.form`);
+    checkNotify(t.meta?.notify, `${path}.meta.notify`);
   };
 
   const idByKey = new Map<string, string>();
@@ -103,6 +113,8 @@ export const validateSpec = (spec: ProcessSpec, env: ValidationEnv): FieldProble
       if (isLeaf && !transient && !s.meta?.label) add(`${here}.meta.label`, '步骤缺少中文名称');
       (s.meta?.roles ?? []).forEach((r, i) => roles.has(r) || add(`${here}.meta.roles.${i}`, `未知的角色：${r}`));
       if (s.meta?.thresholdHours !== undefined && !(s.meta.thresholdHours > 0)) add(`${here}.meta.thresholdHours`, '时限应大于0小时');
+      if (s.meta?.thresholdUnit !== undefined && !['natural', 'working'].includes(s.meta.thresholdUnit)) add(`${here}.meta.thresholdUnit`, '时限单位应为 natural（自然小时）或 working（工作小时）');
+      checkNotify(s.meta?.notify, `${here}.meta.notify`);
       for (const [event, t] of Object.entries(s.on ?? {})) {
         asTransitions(t).forEach((tr, i) => {
           checkTransition(tr, `${here}.on.${event}${Array.isArray(t) ? `.${i}` : ''}`, key);

@@ -12,5 +12,36 @@ import info from './info';
 import timers from './timers';
 import access from './access';
 import exportsService from './exports';
+import clock from './clock';
+import elapsed from './elapsed';
+import leases from './leases';
+import messages from './messages';
+import sms from './sms';
+import wechat from './wechat';
+import escalation from './escalation';
+import knowledge from './knowledge';
 
-export default { registry, definitions, history, outbox, scope, transitions, orders, files, rules, actors, timers, access, exports: exportsService, info };
+export default {
+  registry,
+  definitions,
+  history,
+  outbox,
+  scope,
+  transitions,
+  orders,
+  files,
+  rules,
+  actors,
+  timers,
+  access,
+  exports: exportsService,
+  info,
+  clock,
+  elapsed,
+  leases,
+  messages,
+  sms,
+  wechat,
+  escalation,
+  knowledge,
+};

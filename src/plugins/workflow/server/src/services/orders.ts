@@ -1,13 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import { SCOPE_POPULATE, UIDS } from '../constants';
 import { notFound } from '../errors';
-import { elapsedBetween } from '../engine/elapsed';
 import { activeLeaves, stepMeta, storedValue } from '../engine/spec';
 import type { Actor } from './registry';
 import type { LoadedDefinition } from './definitions';
 import { getService } from '../utils';
 
-const LIST_SELECT = ['id', 'number', 'formData', 'stateValue', 'processKey', 'definitionVersion', 'title', 'category', 'channel', 'contactPhone', 'currentStep', 'stepEnteredAt', 'lockVersion', 'outcome', 'closedAt', 'createdAt', 'paymentDeferred', 'changedDuringConstruction'];
+const LIST_SELECT = ['id', 'number', 'formData', 'stateValue', 'processKey', 'definitionVersion', 'title', 'category', 'channel', 'contactPhone', 'currentStep', 'stepEnteredAt', 'lockVersion', 'warningLevel', 'outcome', 'closedAt', 'createdAt', 'paymentDeferred', 'changedDuringConstruction'];
 
 export interface InboxQuery {
   process?: string;
@@ -16,6 +15,8 @@ export interface InboxQuery {
   channel?: string;
   assignee?: number;
   overdue?: boolean;
+  /** Orders whose current step has reached at least this warning level (1–3). */
+  warning?: number;
   q?: string;
   status?: 'open' | 'closed' | 'all';
   /** 我的待办: only the caller's own work (assigned or waiting for their job roles). */
@@ -29,10 +30,8 @@ export interface InboxQuery {
 const orders = ({ strapi }: { strapi: Core.Strapi }) => {
   const definitionOf = (o: any) => getService('definitions').get(o.processKey, o.definitionVersion);
 
-  const currentElapsed = (def: LoadedDefinition, o: any, now: Date) => {
-    const meta = stepMeta(def.nodes, o.currentStep);
-    return elapsedBetween(o.stepEnteredAt, o.closedAt ?? now, o.outcome ? null : meta?.thresholdHours);
-  };
+  const currentElapsed = (def: LoadedDefinition, o: any, now: Date) =>
+    getService('elapsed').of(stepMeta(def.nodes, o.currentStep), o.stepEnteredAt, o.closedAt ?? now, !o.outcome);
 
   const row = async (o: any, now: Date, actor?: Actor) => {
     const def = await definitionOf(o);
@@ -50,6 +49,7 @@ const orders = ({ strapi }: { strapi: Core.Strapi }) => {
       currentStep: o.currentStep,
       stepLabel: stepMeta(def.nodes, o.currentStep)?.label ?? o.currentStep,
       elapsed: currentElapsed(def, o, now),
+      warningLevel: o.outcome ? 0 : (o.warningLevel ?? 0),
       assignee: o.assignee ? { id: o.assignee.id, name: o.assignee.name } : null,
       organization: o.organization ? { id: o.organization.id, name: o.organization.name } : null,
       version: o.lockVersion,
@@ -72,21 +72,30 @@ const orders = ({ strapi }: { strapi: Core.Strapi }) => {
     return { contracts, payments, surveys, reports, signatures };
   };
 
-  /** Orders past their step's threshold now, as a query-engine condition per (process, version, step). */
+  /**
+   * Orders past their step's threshold now, as a query-engine condition per (process, version, step).
+   * Steps counted in working hours cannot be compared in SQL: there the warning scan's level 2 (100 %)
+   * says it.
+   */
   const overdueWhere = async (now: Date) => {
     const conditions = [];
     for (const def of await getService('definitions').allStored()) {
       for (const [key] of def.nodes) {
-        const hours = stepMeta(def.nodes, key)?.thresholdHours;
-        if (!hours) continue;
-        conditions.push({ processKey: def.key, definitionVersion: def.version, currentStep: key, stepEnteredAt: { $lt: new Date(now.getTime() - hours * 3_600_000) } });
+        const meta = stepMeta(def.nodes, key);
+        if (!meta?.thresholdHours) continue;
+        const step = { processKey: def.key, definitionVersion: def.version, currentStep: key };
+        conditions.push(
+          meta.thresholdUnit === 'working'
+            ? { ...step, warningLevel: { $gte: 2 } }
+            : { ...step, stepEnteredAt: { $lt: new Date(now.getTime() - meta.thresholdHours * 3_600_000) } },
+        );
       }
     }
     return { outcome: { $null: true }, $or: conditions.length ? conditions : [{ id: -1 }] };
   };
 
   return {
-    async list(actor: Actor, query: InboxQuery, now = new Date()) {
+    async list(actor: Actor, query: InboxQuery, now = getService('clock').now()) {
       const filter = await this.filter(actor, query, now);
       const orderBy = query.sort === 'elapsed' ? [{ stepEnteredAt: 'asc' }, { id: 'asc' }] : [{ createdAt: 'desc' }, { id: 'desc' }];
       const [results, total] = await Promise.all([
@@ -107,7 +116,7 @@ const orders = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** The tab counts of the inbox: my work, everything I may see, and what is overdue. */
-    async counts(actor: Actor, now = new Date()) {
+    async counts(actor: Actor, now = getService('clock').now()) {
       const base = { page: 1, pageSize: 1, status: 'open' as const };
       const count = async (q: Partial<InboxQuery>) => strapi.db.query(UIDS.order).count({ where: await this.filter(actor, { ...base, ...q }, now) });
       const [mine, all, overdue] = await Promise.all([count({ mine: true }), count({}), count({ overdue: true })]);
@@ -115,7 +124,7 @@ const orders = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** The query-engine condition for a list query, scoped to the actor. */
-    async filter(actor: Actor, query: InboxQuery, now = new Date()) {
+    async filter(actor: Actor, query: InboxQuery, now = getService('clock').now()) {
       const where: any[] = [await getService('scope').where(actor)];
       if (query.mine) where.push(await getService('scope').workWhere(actor));
       if (query.process) where.push({ processKey: query.process });
@@ -126,12 +135,13 @@ const orders = ({ strapi }: { strapi: Core.Strapi }) => {
       if (query.status === 'open' || query.status === undefined) where.push({ outcome: { $null: true } });
       if (query.status === 'closed') where.push({ outcome: { $notNull: true } });
       if (query.overdue) where.push(await overdueWhere(now));
+      if (query.warning) where.push({ outcome: { $null: true }, warningLevel: { $gte: query.warning } });
       if (query.q) where.push({ $or: [{ number: { $containsi: query.q } }, { title: { $containsi: query.q } }, { contactPhone: { $contains: query.q } }] });
       return { $and: where };
     },
 
     /** The whole order as the actor may see it; 404 when it is not theirs to see. */
-    async view(actor: Actor, number: string, now = new Date()) {
+    async view(actor: Actor, number: string, now = getService('clock').now()) {
       const o = await strapi.db.query(UIDS.order).findOne({
         where: { number },
         populate: SCOPE_POPULATE,
@@ -161,7 +171,7 @@ const orders = ({ strapi }: { strapi: Core.Strapi }) => {
           changes: e.changes,
           artifacts: e.artifacts,
           // Time spent in the step this event entered (still running for the current step).
-          ...(visitIndex >= 0 ? { elapsed: elapsedBetween(e.at, nextVisit ? nextVisit.e.at : o.closedAt ?? now, o.outcome && !nextVisit ? null : meta?.thresholdHours) } : {}),
+          ...(visitIndex >= 0 ? { elapsed: getService('elapsed').of(meta, e.at, nextVisit ? nextVisit.e.at : o.closedAt ?? now, !(o.outcome && !nextVisit)) } : {}),
           hash: e.hash,
         };
       });

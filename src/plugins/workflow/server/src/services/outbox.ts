@@ -1,25 +1,195 @@
 import type { Core } from '@strapi/strapi';
 import { UIDS } from '../constants';
-import type { Notification } from '../engine/spec';
+import { notFound } from '../errors';
+import type { Channel, Notification } from '../engine/spec';
+import type { WorkflowConfig } from '../config';
+import type { SendOutcome } from './sms';
+import type { Actor } from './registry';
+import { getService } from '../utils';
 
-/** Notifications leave through the outbox: written with the transition, sent later by the outbox worker. */
-const outbox = ({ strapi }: { strapi: Core.Strapi }) => ({
-  async enqueue(orderId: number, historyEventId: number | null, notifications: Notification[], payload: Record<string, unknown>) {
-    const rows = notifications.flatMap((n) =>
-      (n.to === 'applicant' ? (['sms', 'message'] as const) : (['message'] as const)).map((channel) => ({
-        orderId,
-        historyEventId,
-        audience: n.to,
-        channel,
-        template: n.template,
-        payload: { ...payload, ...(n.level ? { level: n.level } : {}) },
-        status: 'pending',
-        attempts: 0,
-      }))
-    );
-    for (const data of rows) await strapi.db.query(UIDS.outbox).create({ data });
-    return rows.length;
-  },
-});
+const DEFAULT_CHANNELS: Record<string, Channel[]> = { applicant: ['sms', 'message', 'wechat'] };
+
+/** yyyy-MM in China time: SMS are billed by the calendar month. */
+const chinaMonth = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 7);
+
+/** SMS template parameters must be strings; only the order's identity, step and reason go out. */
+const smsParams = (payload: Record<string, any>) =>
+  Object.fromEntries(
+    Object.entries({ number: payload.number, step: payload.stepLabel, reason: payload.reason, level: payload.level })
+      .filter(([, v]) => v !== undefined && v !== null && v !== '')
+      .map(([k, v]) => [k, String(v).slice(0, 35)]),
+  );
+
+/**
+ * Notifications leave through the outbox. A transition writes the rows in its own transaction; a
+ * worker on every app instance leases due rows (a compare-and-set on the row, so each is taken by one
+ * instance), sends them and marks them. A failure is retried with exponential backoff; after the last
+ * attempt, or at once when retrying cannot help, the row is dead-lettered for an administrator to
+ * retry. A crash between sending and marking leaves the lease to expire and the row to be sent again:
+ * at least once, never lost.
+ */
+const outbox = ({ strapi }: { strapi: Core.Strapi }) => {
+  const config = () => (strapi.config.get('plugin::workflow') as WorkflowConfig).outbox;
+  const now = () => getService('clock').now();
+
+  const send = async (row: any): Promise<SendOutcome> => {
+    if (row.channel === 'message') {
+      const written = await getService('messages').deliver(row);
+      return written > 0 ? { ok: true, providerId: `${written}` } : { ok: 'skipped', reason: '没有接收人' };
+    }
+    if (!row.recipient) return { ok: 'skipped', reason: '没有接收人（未留手机号或未绑定微信）' };
+    if (row.channel === 'sms') return getService('sms').send(row.recipient, row.template, smsParams(row.payload ?? {}));
+    return getService('wechat').send(row.recipient, row.template, row.payload ?? {}, now().getTime());
+  };
+
+  return {
+    /** Writes the notifications of one event; call inside the transaction that records the event. */
+    async enqueue(orderId: number, historyEventId: number | null, notifications: Notification[], payload: Record<string, unknown>) {
+      if (!notifications.length) return 0;
+      const order = notifications.some((n) => n.to === 'applicant')
+        ? await strapi.db.query(UIDS.order).findOne({ where: { id: orderId }, select: ['contactPhone'], populate: { applicant: { select: ['id', 'mobile', 'wechatOpenid'] } } })
+        : null;
+      const recipientOf = (n: Notification, channel: Channel): string | null => {
+        if (n.to !== 'applicant') return null;
+        if (channel === 'message') return order?.applicant ? String(order.applicant.id) : null;
+        if (channel === 'sms') return order?.applicant?.mobile ?? order?.contactPhone ?? null;
+        return order?.applicant?.wechatOpenid ?? null;
+      };
+      const at = now();
+      let written = 0;
+      for (const n of notifications) {
+        for (const channel of n.channels ?? DEFAULT_CHANNELS[n.to] ?? ['message']) {
+          const recipient = recipientOf(n, channel);
+          // WeChat reaches only mini-program users: no openid, no row.
+          if (channel === 'wechat' && !recipient) continue;
+          await strapi.db.query(UIDS.outbox).create({
+            data: {
+              orderId,
+              historyEventId,
+              audience: n.to,
+              channel,
+              template: n.template,
+              recipient,
+              payload: { ...payload, ...(n.level ? { level: n.level } : {}) },
+              status: 'pending',
+              attempts: 0,
+              nextAttemptAt: at,
+            },
+          });
+          written += 1;
+        }
+      }
+      return written;
+    },
+
+    /** One round of the worker: lease due rows, send, mark. Answers what happened to each. */
+    async runOnce() {
+      const { batchSize, leaseSeconds, maxAttempts, backoffSeconds } = config();
+      const owner = getService('leases').instance;
+      const start = now();
+      const free = { $or: [{ leaseUntil: { $null: true } }, { leaseUntil: { $lt: start } }] };
+      const due = await strapi.db.query(UIDS.outbox).findMany({
+        where: { status: { $in: ['pending', 'sending'] }, nextAttemptAt: { $lte: start }, ...free },
+        select: ['id'],
+        orderBy: { id: 'asc' },
+        limit: batchSize,
+      });
+      const result = { sent: 0, skipped: 0, retried: 0, dead: 0 };
+      for (const { id } of due) {
+        const leaseUntil = new Date(start.getTime() + leaseSeconds * 1000);
+        const { count } = await strapi.db.query(UIDS.outbox).updateMany({
+          where: { id, status: { $in: ['pending', 'sending'] }, ...free },
+          data: { status: 'sending', leaseOwner: owner, leaseUntil },
+        });
+        if (count === 0) continue; // another instance took it
+        const row = await strapi.db.query(UIDS.outbox).findOne({ where: { id } });
+        const outcome = await send(row);
+        const at = now();
+        const attempts = (row.attempts ?? 0) + 1;
+        let data: Record<string, unknown>;
+        if (outcome.ok === true) {
+          data = { status: 'sent', sentAt: at, sentMonth: chinaMonth(at), providerId: outcome.providerId, attempts, lastError: null };
+          result.sent += 1;
+        } else if (outcome.ok === 'skipped') {
+          data = { status: 'skipped', sentAt: at, attempts, lastError: outcome.reason };
+          result.skipped += 1;
+        } else if (outcome.retry && attempts < maxAttempts) {
+          data = { status: 'pending', attempts, lastError: outcome.error, nextAttemptAt: new Date(at.getTime() + backoffSeconds * 1000 * 2 ** (attempts - 1)) };
+          result.retried += 1;
+        } else {
+          data = { status: 'dead', attempts, lastError: outcome.error };
+          result.dead += 1;
+        }
+        await strapi.db.query(UIDS.outbox).updateMany({ where: { id, leaseOwner: owner }, data: { ...data, leaseOwner: null, leaseUntil: null } });
+      }
+      return result;
+    },
+
+    /** Dead letters an administrator may see: everything for super administrators, else their scope's orders. */
+    async deadLetters(actor: Actor, query: { page: number; pageSize: number }) {
+      const where: Record<string, unknown> = { status: 'dead' };
+      if (!actor.superAdmin) {
+        const orders = await strapi.db.query(UIDS.order).findMany({ where: await getService('scope').where(actor), select: ['id'] });
+        where.orderId = { $in: orders.map((o: any) => o.id).concat(-1) };
+      }
+      const [rows, total] = await Promise.all([
+        strapi.db.query(UIDS.outbox).findMany({ where, orderBy: { id: 'desc' }, offset: (query.page - 1) * query.pageSize, limit: query.pageSize }),
+        strapi.db.query(UIDS.outbox).count({ where }),
+      ]);
+      return {
+        data: rows.map((r: any) => ({
+          id: r.id,
+          number: r.payload?.number ?? null,
+          channel: r.channel,
+          audience: r.audience,
+          template: r.template,
+          // The panel shows who, not the full number.
+          recipient: r.channel === 'sms' && r.recipient ? `${r.recipient.slice(0, 3)}****${r.recipient.slice(-4)}` : r.recipient,
+          attempts: r.attempts,
+          lastError: r.lastError,
+          createdAt: r.createdAt,
+        })),
+        meta: { pagination: { page: query.page, pageSize: query.pageSize, total, pageCount: Math.ceil(total / query.pageSize) } },
+      };
+    },
+
+    /** Puts a dead letter back in the queue, due now, with a fresh count of attempts. */
+    async retry(actor: Actor, id: number) {
+      const row = await strapi.db.query(UIDS.outbox).findOne({ where: { id, status: 'dead' }, select: ['id', 'orderId'] });
+      if (!row) throw notFound();
+      if (!actor.superAdmin) {
+        const order = await strapi.db.query(UIDS.order).findOne({ where: { id: row.orderId }, populate: { applicant: { select: ['id'] }, organization: { select: ['id'] }, assignee: { select: ['id'] } } });
+        if (!order || !(await getService('scope').canView(actor, order))) throw notFound();
+      }
+      await strapi.db.query(UIDS.outbox).update({ where: { id }, data: { status: 'pending', attempts: 0, nextAttemptAt: now(), leaseOwner: null, leaseUntil: null } });
+      return { id, status: 'pending' };
+    },
+
+    /** SMS sent against the package: used, left and the cost beyond it, per month and in total. */
+    async smsUsage() {
+      const { included, price } = (strapi.config.get('plugin::workflow') as WorkflowConfig).sms;
+      const meta = strapi.db.metadata.get(UIDS.outbox) as any;
+      const column = (name: string) => meta.attributes[name].columnName ?? name;
+      // A GROUP BY the query engine cannot express; knex keeps it portable across SQLite and MySQL.
+      const rows: Array<{ month: string; sent: number | string }> = await strapi.db
+        .connection(meta.tableName)
+        .select({ month: column('sentMonth') })
+        .count({ sent: '*' })
+        .where({ [column('channel')]: 'sms', [column('status')]: 'sent' })
+        .groupBy(column('sentMonth'))
+        .orderBy(column('sentMonth'));
+      const cost = (n: number) => Math.round(n * price * 100) / 100;
+      let before = 0;
+      const months = rows.map((r) => {
+        const sent = Number(r.sent);
+        const overage = Math.max(0, before + sent - included) - Math.max(0, before - included);
+        before += sent;
+        return { month: r.month, sent, overage, cost: cost(overage) };
+      });
+      const overage = Math.max(0, before - included);
+      return { included, price, used: before, left: Math.max(0, included - before), overage, cost: cost(overage), months };
+    },
+  };
+};
 
 export default outbox;

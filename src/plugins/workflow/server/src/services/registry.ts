@@ -37,6 +37,9 @@ export type EffectFn = (ctx: EffectContext) => Promise<void> | void;
 /** Facts a guard may read, gathered asynchronously before the pure transition (rules results, counts). */
 export type FactsProvider = (args: { strapi: Core.Strapi; order: Record<string, any>; event?: string; form?: Record<string, unknown> }) => Promise<Facts>;
 
+/** What a notification says in the in-app message list; payload values are the order's number, step, reason… */
+export type MessageText = (payload: Record<string, any>) => { title: string; body: string };
+
 /**
  * Guards and effects are code the app registers by name; definitions (data) only name them. The
  * database never holds code, and a definition naming an unregistered guard or effect fails validation.
@@ -47,7 +50,16 @@ const registry = (_deps: { strapi: Core.Strapi }) => {
   const factsProviders: FactsProvider[] = [];
   const roles = new Set<string>();
   const fileKinds: Record<string, FileKind> = {};
+  const messages: Record<string, MessageText> = {};
   return {
+    /** The wording of in-app messages per notification template (SMS and WeChat wording lives with the provider). */
+    registerMessages(texts: Record<string, MessageText>) {
+      Object.assign(messages, texts);
+    },
+    message(template: string, payload: Record<string, any>) {
+      const text = messages[template];
+      return text ? text(payload) : { title: `工单${payload.number ?? ''}有新进展`, body: payload.stepLabel ? `当前环节：${payload.stepLabel}` : '' };
+    },
     /** Per attachment kind: the content types (file-type extensions) and size it may have. */
     registerFileKinds(kinds: Record<string, FileKind>) {
       Object.assign(fileKinds, kinds);

@@ -124,6 +124,13 @@ const scope = ({ strapi }: { strapi: Core.Strapi }) => {
 
     treeIds,
     rootOf,
+    /** An organization and those above it (a department, its company). */
+    async ancestorsOf(orgId: number): Promise<number[]> {
+      const p = await tree();
+      const ids = [orgId];
+      for (let id = p.get(orgId); id; id = p.get(id)) ids.push(id);
+      return ids;
+    },
   };
 };
 

@@ -7,7 +7,7 @@ import { getService } from '../utils';
  * 7 days. Fired through the transition service as the system, like any other action.
  */
 const timers = ({ strapi }: { strapi: Core.Strapi }) => ({
-  async runDue(now = new Date()) {
+  async runDue(now = getService('clock').now()) {
     const fired: string[] = [];
     for (const def of await getService('definitions').allStored()) {
       const { key, version } = def;

@@ -149,7 +149,7 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     /** 催办: the applicant asks for speed, at most once per day per order; goes to history and the outbox. */
-    async urge(actor: Actor, number: string, at = new Date()) {
+    async urge(actor: Actor, number: string, at = getService('clock').now()) {
       const order = await strapi.db.query(UIDS.order).findOne({ where: { number }, populate: ORDER_POPULATE });
       if (!order || !(await getService('scope').canView(actor, order))) throw notFound();
       if (order.outcome) throw unprocessable('工单已结束，无需催办', { outcome: order.outcome });
@@ -161,7 +161,9 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
           orderId: order.id, at, actorKind: actor.kind, actorId: actor.id, actorName: actor.name,
           action: 'urge', actionLabel: '催办', fromStep: order.currentStep, toStep: order.currentStep, comment: null, changes: null, artifacts: null,
         });
-        await getService('outbox').enqueue(order.id, event.id, [{ to: order.assignee ? 'assignee' : 'managers', template: 'order-urged' }], { number, step: order.currentStep });
+        const def = await getService('definitions').get(order.processKey, order.definitionVersion);
+        const stepLabel = stepMeta(def.nodes, order.currentStep)?.label ?? order.currentStep;
+        await getService('outbox').enqueue(order.id, event.id, [{ to: order.assignee ? 'assignee' : 'managers', template: 'order-urged' }], { number, step: order.currentStep, stepLabel });
         strapi.eventHub.emit(EVENTS.ORDER_URGED, { number });
         return { number, urgedAt: at };
       });
@@ -206,7 +208,7 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Creates an order in its process's first step(s): one transaction for order, first history event and notifications. */
     async start(input: StartInput) {
       const { actor } = input;
-      const at = input.at ?? new Date();
+      const at = input.at ?? getService('clock').now();
       if (typeof input.processKey !== 'string' || !input.processKey) throw badRequest('申请信息有误', [{ path: ['processKey'], message: '缺少业务流程' }]);
       const def = await getService('definitions').latest(input.processKey).catch(() => {
         throw badRequest('申请信息有误', [{ path: ['processKey'], message: '未知的业务流程' }]);
@@ -281,6 +283,7 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
           artifacts: null,
         });
         await getService('outbox').enqueue(created.id, event.id, enter.notify, { number, step: enter.toStep, stepLabel: enter.meta?.label });
+        await getService('knowledge').onEnter({ ...created, category }, enter.toStep, event.id);
         strapi.eventHub.emit(EVENTS.ORDER_STARTED, { number, processKey: def.key });
         return { created: true, number };
       });
@@ -289,7 +292,7 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
     /** The one way an order moves. */
     async perform(input: PerformInput) {
       const { actor } = input;
-      const at = input.at ?? new Date();
+      const at = input.at ?? getService('clock').now();
       const order = await strapi.db.query(UIDS.order).findOne({ where: { number: input.number }, populate: ORDER_POPULATE });
       if (!order || !(await getService('scope').canView(actor, order))) throw notFound();
       const def = await getService('definitions').get(order.processKey, order.definitionVersion);
@@ -336,7 +339,8 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
             lockVersion: version + 1,
             currentStep: enter.toStep,
             stateValue: storeValue(nextValue),
-            ...(enter.moved ? { stepEnteredAt: at } : {}),
+            // A new step visit starts with no warning.
+            ...(enter.moved ? { stepEnteredAt: at, warningLevel: 0 } : {}),
             ...(enter.outcome ? { outcome: enter.outcome, closedAt: at } : {}),
           },
         });
@@ -376,7 +380,12 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
           action: input.action,
           step: enter.toStep,
           stepLabel: enter.meta?.label,
+          ...(typeof form.reason === 'string' ? { reason: form.reason } : {}),
         });
+        if (enter.moved) await getService('knowledge').onEnter(order, enter.toStep, historyEvent.id);
+        if (first.meta?.warningLevel) {
+          await getService('escalation').raise(order.id, first.meta.warningLevel, { exception: true, reason: typeof form.text === 'string' ? form.text : undefined });
+        }
         strapi.eventHub.emit(EVENTS.ORDER_TRANSITIONED, { number: order.number, action: input.action, from: fromStep, to: enter.toStep });
         return {
           number: order.number,

@@ -16,6 +16,14 @@ export default {
     { method: 'GET', path: '/orders/:number/files/:fileId', handler: 'staff-orders.download', config: { policies: ADMIN } },
     { method: 'GET', path: '/orders/:number/assignees', handler: 'staff-orders.assignees', config: { policies: ADMIN } },
     { method: 'GET', path: '/orders/:number/verify', handler: 'staff-orders.verify', config: { policies: ADMIN } },
+    { method: 'GET', path: '/messages', handler: 'staff-messages.list', config: { policies: ADMIN } },
+    { method: 'GET', path: '/messages/unread', handler: 'staff-messages.unread', config: { policies: ADMIN } },
+    { method: 'POST', path: '/messages/read-all', handler: 'staff-messages.readAll', config: { policies: ADMIN } },
+    { method: 'POST', path: '/messages/:id/read', handler: 'staff-messages.read', config: { policies: ADMIN } },
+    // Administrators only (super administrators, department administrators): checked in the controller.
+    { method: 'GET', path: '/notifications/dead', handler: 'staff-messages.deadLetters', config: { policies: ADMIN } },
+    { method: 'POST', path: '/notifications/:id/retry', handler: 'staff-messages.retry', config: { policies: ADMIN } },
+    { method: 'GET', path: '/notifications/sms-usage', handler: 'staff-messages.smsUsage', config: { policies: ADMIN } },
     { method: 'GET', path: '/definitions', handler: 'definitions.list', config: { policies: ADMIN } },
     // Changing a process is an administrator's act: the same right as editing admin roles.
     { method: 'POST', path: '/definitions', handler: 'definitions.publish', config: { policies: SUPER_ADMIN } },

@@ -2,7 +2,13 @@
  * Applicant routes, served under /api/workflow. users-permissions checks each action against the
  * caller's role (the app grants them to Authenticated); the services scope every order to its owner.
  */
-const route = (method: string, path: string, handler: string) => ({ method, path, handler: `applicant-orders.${handler}`, config: { policies: [] } });
+const route = (method: string, path: string, handler: string, controller = 'applicant-orders') => ({
+  method,
+  path,
+  handler: `${controller}.${handler}`,
+  config: { policies: [] },
+});
+const messages = (method: string, path: string, handler: string) => route(method, path, handler, 'applicant-messages');
 
 export default {
   type: 'content-api',
@@ -16,5 +22,10 @@ export default {
     route('POST', '/orders/:number/urge', 'urge'),
     route('POST', '/orders/:number/files', 'upload'),
     route('GET', '/orders/:number/files/:fileId', 'download'),
+    messages('GET', '/orders/:number/articles', 'articles'),
+    messages('GET', '/messages', 'list'),
+    messages('POST', '/messages/read-all', 'readAll'),
+    messages('POST', '/messages/:id/read', 'read'),
+    messages('GET', '/subscriptions', 'subscriptions'),
   ],
 };

@@ -1,0 +1,43 @@
+import { isWorkday } from 'chinese-days';
+
+/**
+ * Working hours between two instants, in China time: only office hours of working days count, which
+ * skips weekends and public holidays and counts the make-up working days (调休) — the official
+ * calendar as the `chinese-days` package publishes it.
+ */
+const CHINA_OFFSET_MS = 8 * 3_600_000;
+const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+
+export interface OfficeHours {
+  startMinutes: number;
+  endMinutes: number;
+}
+
+export const parseOfficeHours = (text: string): OfficeHours => {
+  const [start, end] = text.split('-').map((t) => {
+    const [h, m] = t.split(':').map(Number);
+    return h * 60 + m;
+  });
+  if (!(end > start)) throw new Error(`office hours ${text}: the end must come after the start`);
+  return { startMinutes: start, endMinutes: end };
+};
+
+/** yyyy-MM-dd of a China-time day that starts at `dayStartUtcMs` (China midnight, as UTC ms). */
+const dayKey = (dayStartUtcMs: number) => new Date(dayStartUtcMs + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+
+export const workingHoursBetween = (from: Date, to: Date, office: OfficeHours): number => {
+  const start = from.getTime();
+  const end = to.getTime();
+  if (end <= start) return 0;
+  // China midnight on or before `from`, in UTC ms (China has no daylight saving time).
+  let day = Math.floor((start + CHINA_OFFSET_MS) / DAY_MS) * DAY_MS - CHINA_OFFSET_MS;
+  let total = 0;
+  for (; day < end; day += DAY_MS) {
+    if (!isWorkday(dayKey(day))) continue;
+    const open = Math.max(start, day + office.startMinutes * 60_000);
+    const close = Math.min(end, day + office.endMinutes * 60_000);
+    if (close > open) total += close - open;
+  }
+  return total / HOUR_MS;
+};

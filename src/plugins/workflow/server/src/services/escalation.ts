@@ -1,0 +1,117 @@
+import type { Core } from '@strapi/strapi';
+import { UIDS } from '../constants';
+import { formatHours } from '../engine/elapsed';
+import { stepMeta } from '../engine/spec';
+import { getService } from '../utils';
+
+/** Who each warning level tells (seed 000): the assignee, the department administrator, the top. */
+const AUDIENCE = ['', 'assignee', 'managers', 'executives'] as const;
+const LEVEL_NAMES = ['', '一级预警', '二级预警', '三级预警'];
+const SCAN_LEASE = 'sla-scan';
+const PAGE = 500;
+
+interface Reason {
+  /** The share of the threshold, the elapsed time and the threshold, as the message shows them. */
+  percent?: number;
+  elapsed?: string;
+  threshold?: string;
+  /** An exception reported from the site raises level 3 at once. */
+  exception?: boolean;
+  reason?: string;
+}
+
+/**
+ * Warnings when a step runs late: level 1 at 80 % of the step's threshold, 2 at 100 %, 3 at 200 %
+ * (configurable), each measured in the step's own unit. The order keeps the highest level of its
+ * current step visit; a compare-and-set on that column makes each level fire once per visit, on one
+ * instance, with its history event and notifications in one transaction.
+ */
+const escalation = ({ strapi }: { strapi: Core.Strapi }) => ({
+  /**
+   * Raises an order's warning to `level` for the step visit it is in; every level passed on the way
+   * gets its own history event and notification. False when the order moved on or was already there.
+   */
+  async raise(orderId: number, level: number, reason: Reason = {}) {
+    return strapi.db.transaction(async () => {
+      const order = await strapi.db.query(UIDS.order).findOne({
+        where: { id: orderId },
+        select: ['id', 'number', 'processKey', 'definitionVersion', 'currentStep', 'stepEnteredAt', 'warningLevel', 'outcome'],
+      });
+      const from = order?.warningLevel ?? 0;
+      if (!order || order.outcome || level <= from) return false;
+      const { count } = await strapi.db.query(UIDS.order).updateMany({
+        where: { id: orderId, currentStep: order.currentStep, stepEnteredAt: order.stepEnteredAt, warningLevel: from },
+        data: { warningLevel: level },
+      });
+      if (count === 0) return false;
+      const def = await getService('definitions').get(order.processKey, order.definitionVersion);
+      const stepLabel = stepMeta(def.nodes, order.currentStep)?.label ?? order.currentStep;
+      const at = getService('clock').now();
+      // The scan tells everyone each passed level concerns; an exception goes straight to the top.
+      const levels = reason.exception ? [level] : Array.from({ length: level - from }, (_, i) => from + 1 + i);
+      for (const l of levels) {
+        const event = await getService('history').append({
+          orderId,
+          at,
+          actorKind: 'system',
+          actorId: null,
+          actorName: '系统',
+          action: 'warn',
+          actionLabel: LEVEL_NAMES[l],
+          fromStep: order.currentStep,
+          toStep: order.currentStep,
+          comment: reason.exception ? `现场异常：${reason.reason ?? ''}` : `已用时${reason.elapsed}，达到时限${reason.threshold}的${reason.percent}%`,
+          changes: { warningLevel: { before: reason.exception ? from : l - 1, after: l } },
+        });
+        await getService('outbox').enqueue(orderId, event.id, [{ to: AUDIENCE[l], template: `warning-level-${l}`, channels: ['message'], level: l }], {
+          number: order.number,
+          step: order.currentStep,
+          stepLabel,
+          ...reason,
+        });
+      }
+      return true;
+    });
+  },
+
+  /**
+   * Compares every open order's time in its step with the step's threshold. One instance scans at a
+   * time (a lease in the database); within an instance the scheduler never overlaps runs.
+   */
+  async scan() {
+    return getService('leases').exclusive(SCAN_LEASE, 10 * 60_000, async () => {
+      const now = getService('clock').now();
+      let raised = 0;
+      for (let lastId = 0; ; ) {
+        const batch = await strapi.db.query(UIDS.order).findMany({
+          where: { outcome: { $null: true }, id: { $gt: lastId } },
+          select: ['id', 'processKey', 'definitionVersion', 'currentStep', 'stepEnteredAt', 'warningLevel'],
+          orderBy: { id: 'asc' },
+          limit: PAGE,
+        });
+        if (!batch.length) break;
+        lastId = batch[batch.length - 1].id;
+        for (const o of batch) {
+          if ((o.warningLevel ?? 0) >= 3) continue;
+          const def = await getService('definitions').get(o.processKey, o.definitionVersion);
+          const meta = stepMeta(def.nodes, o.currentStep);
+          if (!meta?.thresholdHours) continue;
+          const elapsed = getService('elapsed').of(meta, o.stepEnteredAt, now);
+          const level = getService('elapsed').level(elapsed);
+          if (level <= (o.warningLevel ?? 0)) continue;
+          const unit = meta.thresholdUnit === 'working' ? '工作小时' : '小时';
+          const percent = Math.floor((elapsed.measuredHours / meta.thresholdHours) * 100);
+          const reached = await this.raise(o.id, level, {
+            percent,
+            elapsed: meta.thresholdUnit === 'working' ? `${Math.floor(elapsed.measuredHours)}${unit}` : formatHours(elapsed.hours),
+            threshold: `${meta.thresholdHours}${unit}`,
+          });
+          if (reached) raised += 1;
+        }
+      }
+      return { raised };
+    });
+  },
+});
+
+export default escalation;

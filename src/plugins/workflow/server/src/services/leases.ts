@@ -1,0 +1,47 @@
+import { randomUUID } from 'node:crypto';
+import type { Core } from '@strapi/strapi';
+import { getService } from '../utils';
+
+/** The table from database/migrations: one row per job, its holder and expiry. */
+const TABLE = 'workflow_leases';
+
+/**
+ * Jobs that must run on one app instance at a time (the warning scan) take a lease in the database;
+ * a holder that dies loses it when it expires.
+ */
+const leases = ({ strapi }: { strapi: Core.Strapi }) => {
+  /** This process, as lease holders and outbox workers name it. */
+  const instance = `${process.pid}-${randomUUID().slice(0, 8)}`;
+
+  return {
+    instance,
+
+    /** True when this instance now holds `name` for `ttlMs` (it was free, expired, or already ours). */
+    async acquire(name: string, ttlMs: number): Promise<boolean> {
+      const knex = strapi.db.connection;
+      const now = getService('clock').now().getTime();
+      await knex(TABLE).insert({ name, owner: '', until_ms: 0 }).onConflict('name').ignore();
+      const taken = await knex(TABLE)
+        .where({ name })
+        .andWhere((q: any) => q.where('until_ms', '<', now).orWhere({ owner: instance }))
+        .update({ owner: instance, until_ms: now + ttlMs });
+      return Number(taken) === 1;
+    },
+
+    async release(name: string) {
+      await strapi.db.connection(TABLE).where({ name, owner: instance }).update({ until_ms: 0 });
+    },
+
+    /** Runs `job` only if the lease is free; the lease is held for the run and released after it. */
+    async exclusive<T>(name: string, ttlMs: number, job: () => Promise<T>): Promise<T | undefined> {
+      if (!(await this.acquire(name, ttlMs))) return undefined;
+      try {
+        return await job();
+      } finally {
+        await this.release(name);
+      }
+    },
+  };
+};
+
+export default leases;

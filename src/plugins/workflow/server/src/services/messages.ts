@@ -1,0 +1,98 @@
+import type { Core } from '@strapi/strapi';
+import { MANAGER_ROLE, UIDS } from '../constants';
+import { notFound } from '../errors';
+import { getService } from '../utils';
+
+const MESSAGE = 'api::message.message';
+const LEADER_ROLE = 'leader';
+
+/** The reader of a message list: an applicant (users-permissions user) or a staff member (admin user). */
+export type Reader = { kind: 'applicant'; userId: number } | { kind: 'staff'; adminId: number };
+
+const mine = (reader: Reader) => (reader.kind === 'applicant' ? { recipientUser: { id: reader.userId } } : { recipientAdminId: reader.adminId });
+
+/**
+ * In-app messages: who an audience of an order reaches, delivering an outbox row as messages, and
+ * each reader's list with its unread count.
+ */
+const messages = ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** Admin user ids of the staff an audience means for this order. */
+  async staffAudience(orderId: number, audience: string): Promise<number[]> {
+    const order = await strapi.db.query(UIDS.order).findOne({
+      where: { id: orderId },
+      select: ['id'],
+      populate: { organization: { select: ['id'] }, assignee: { select: ['id'], populate: { adminUser: { select: ['id'] } } } },
+    });
+    if (!order) return [];
+    if (audience === 'assignee' && order.assignee?.adminUser) return [order.assignee.adminUser.id];
+    const orgId = order.organization?.id;
+    if (!orgId) return [];
+    const scope = getService('scope');
+    const executives = audience === 'executives';
+    // Managers: department administrators of the order's organization or above it; an unassigned
+    // order's notices go to them too. Executives: leaders of the whole company, and super administrators.
+    const orgs = executives ? await scope.treeIds((await scope.rootOf(orgId)) ?? orgId) : await scope.ancestorsOf(orgId);
+    const role = executives ? LEADER_ROLE : MANAGER_ROLE;
+    const staff = await strapi.db.query(UIDS.staff).findMany({
+      where: { organization: { id: { $in: orgs } }, active: true },
+      select: ['id', 'jobRoles'],
+      populate: { adminUser: { select: ['id'] } },
+    });
+    const ids = staff.filter((s: any) => Array.isArray(s.jobRoles) && s.jobRoles.includes(role) && s.adminUser).map((s: any) => s.adminUser.id);
+    if (executives) {
+      const supers = await strapi.db.query('admin::user').findMany({ where: { roles: { code: 'strapi-super-admin' }, isActive: true }, select: ['id'] });
+      ids.push(...supers.map((u: any) => u.id));
+    }
+    return [...new Set<number>(ids)];
+  },
+
+  /** Writes an outbox row's in-app messages; answers how many were written. */
+  async deliver(row: { orderId: number; audience: string; template: string; recipient: string | null; payload: Record<string, any> }) {
+    const text = getService('registry').message(row.template, row.payload ?? {});
+    const base = { order: row.orderId, kind: row.template, title: text.title.slice(0, 200), body: text.body, data: row.payload ?? null };
+    if (row.audience === 'applicant') {
+      if (!row.recipient) return 0;
+      await strapi.db.query(MESSAGE).create({ data: { ...base, recipientUser: Number(row.recipient) } });
+      return 1;
+    }
+    const admins = await this.staffAudience(row.orderId, row.audience);
+    for (const adminId of admins) await strapi.db.query(MESSAGE).create({ data: { ...base, recipientAdminId: adminId } });
+    return admins.length;
+  },
+
+  async list(reader: Reader, query: { page: number; pageSize: number; unread?: boolean }) {
+    const where = { ...mine(reader), ...(query.unread ? { readAt: { $null: true } } : {}) };
+    const [rows, total, unread] = await Promise.all([
+      strapi.db.query(MESSAGE).findMany({
+        where,
+        select: ['id', 'kind', 'title', 'body', 'data', 'readAt', 'createdAt'],
+        populate: { order: { select: ['number'] } },
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        offset: (query.page - 1) * query.pageSize,
+        limit: query.pageSize,
+      }),
+      strapi.db.query(MESSAGE).count({ where }),
+      this.unreadCount(reader),
+    ]);
+    return {
+      data: rows.map((m: any) => ({ id: m.id, kind: m.kind, title: m.title, body: m.body, data: m.data, number: m.order?.number ?? null, read: !!m.readAt, createdAt: m.createdAt })),
+      meta: { pagination: { page: query.page, pageSize: query.pageSize, total, pageCount: Math.ceil(total / query.pageSize) }, unread },
+    };
+  },
+
+  unreadCount: (reader: Reader): Promise<number> => strapi.db.query(MESSAGE).count({ where: { ...mine(reader), readAt: { $null: true } } }),
+
+  /** Marks one of the reader's messages read; someone else's is 404. */
+  async markRead(reader: Reader, id: number) {
+    const { count } = await strapi.db.query(MESSAGE).updateMany({ where: { id, ...mine(reader) }, data: { readAt: getService('clock').now() } });
+    if (count === 0) throw notFound();
+    return { unread: await this.unreadCount(reader) };
+  },
+
+  async markAllRead(reader: Reader) {
+    await strapi.db.query(MESSAGE).updateMany({ where: { ...mine(reader), readAt: { $null: true } }, data: { readAt: getService('clock').now() } });
+    return { unread: 0 };
+  },
+});
+
+export default messages;
