@@ -16,29 +16,31 @@ const leases = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     instance,
 
-    /** True when this instance now holds `name` for `ttlMs` (it was free, expired, or already ours). */
-    async acquire(name: string, ttlMs: number): Promise<boolean> {
+    /**
+     * Takes `name` for `ttlMs` when it is free or expired; answers the holder's token, or null when
+     * someone (another instance, or another run in this one) holds it.
+     */
+    async acquire(name: string, ttlMs: number): Promise<string | null> {
       const knex = strapi.db.connection;
       const now = getService('clock').now().getTime();
+      const token = `${instance}:${randomUUID().slice(0, 8)}`;
       await knex(TABLE).insert({ name, owner: '', until_ms: 0 }).onConflict('name').ignore();
-      const taken = await knex(TABLE)
-        .where({ name })
-        .andWhere((q: any) => q.where('until_ms', '<', now).orWhere({ owner: instance }))
-        .update({ owner: instance, until_ms: now + ttlMs });
-      return Number(taken) === 1;
+      const taken = await knex(TABLE).where({ name }).andWhere('until_ms', '<', now).update({ owner: token, until_ms: now + ttlMs });
+      return Number(taken) === 1 ? token : null;
     },
 
-    async release(name: string) {
-      await strapi.db.connection(TABLE).where({ name, owner: instance }).update({ until_ms: 0 });
+    async release(name: string, token: string) {
+      await strapi.db.connection(TABLE).where({ name, owner: token }).update({ until_ms: 0 });
     },
 
     /** Runs `job` only if the lease is free; the lease is held for the run and released after it. */
     async exclusive<T>(name: string, ttlMs: number, job: () => Promise<T>): Promise<T | undefined> {
-      if (!(await this.acquire(name, ttlMs))) return undefined;
+      const token = await this.acquire(name, ttlMs);
+      if (!token) return undefined;
       try {
         return await job();
       } finally {
-        await this.release(name);
+        await this.release(name, token);
       }
     },
   };

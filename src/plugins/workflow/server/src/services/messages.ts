@@ -84,13 +84,16 @@ const messages = ({ strapi }: { strapi: Core.Strapi }) => ({
 
   /** Marks one of the reader's messages read; someone else's is 404. */
   async markRead(reader: Reader, id: number) {
-    const { count } = await strapi.db.query(MESSAGE).updateMany({ where: { id, ...mine(reader) }, data: { readAt: getService('clock').now() } });
-    if (count === 0) throw notFound();
+    const message = await strapi.db.query(MESSAGE).findOne({ where: { id, ...mine(reader) }, select: ['id', 'readAt'] });
+    if (!message) throw notFound();
+    if (!message.readAt) await strapi.db.query(MESSAGE).update({ where: { id }, data: { readAt: getService('clock').now() } });
     return { unread: await this.unreadCount(reader) };
   },
 
   async markAllRead(reader: Reader) {
-    await strapi.db.query(MESSAGE).updateMany({ where: { ...mine(reader), readAt: { $null: true } }, data: { readAt: getService('clock').now() } });
+    // updateMany cannot filter on a relation; select the ids first.
+    const unread = await strapi.db.query(MESSAGE).findMany({ where: { ...mine(reader), readAt: { $null: true } }, select: ['id'] });
+    if (unread.length) await strapi.db.query(MESSAGE).updateMany({ where: { id: { $in: unread.map((m: any) => m.id) } }, data: { readAt: getService('clock').now() } });
     return { unread: 0 };
   },
 });
