@@ -1,0 +1,109 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { app, apply, enterpriseForm, step, useWorld, w } from './helpers/workflow';
+import { fakeSms, type FakeServer } from './helpers/fake-services';
+
+/**
+ * Two app instances on one database: this test's app and a second one in its own process, both
+ * running the outbox worker and the warning scan at once. Each notification is sent once and each
+ * warning level fires once.
+ */
+useWorld();
+
+let sms: FakeServer;
+let second: ChildProcess;
+const reports = { sent: 0, raised: 0 };
+const plugin = () => app.strapi.plugin('workflow');
+const db = () => app.strapi.db;
+const SMS = {
+  SMS_PROVIDER: 'aliyun',
+  ALIYUN_SMS_ACCESS_KEY_ID: 'test-key-id',
+  ALIYUN_SMS_ACCESS_KEY_SECRET: 'test-key-secret',
+  ALIYUN_SMS_PROTOCOL: 'HTTP',
+  SMS_SIGN_NAME: '巴中水务',
+  SMS_TEMPLATES: JSON.stringify({ 'application-rejected': 'SMS_REJECTED' }),
+};
+
+beforeAll(async () => {
+  sms = await fakeSms();
+  const env = { ...process.env, ...SMS, ALIYUN_SMS_ENDPOINT: `127.0.0.1:${sms.port}`, WORKFLOW_TIMERS: 'true', WORKFLOW_OUTBOX_CRON: '* * * * * *', WORKFLOW_SLA_CRON: '* * * * * *', WORKFLOW_OUTBOX_BATCH: '5' };
+  app.strapi.config.set('plugin::workflow.sms', {
+    ...app.strapi.config.get('plugin::workflow.sms'),
+    provider: 'aliyun',
+    accessKeyId: SMS.ALIYUN_SMS_ACCESS_KEY_ID,
+    accessKeySecret: SMS.ALIYUN_SMS_ACCESS_KEY_SECRET,
+    endpoint: `127.0.0.1:${sms.port}`,
+    protocol: 'HTTP',
+    signName: SMS.SMS_SIGN_NAME,
+    templates: JSON.parse(SMS.SMS_TEMPLATES),
+  });
+  app.strapi.config.set('plugin::workflow.outbox', { ...app.strapi.config.get('plugin::workflow.outbox'), batchSize: 5 });
+  second = fork(path.join(__dirname, 'helpers/second-instance.js'), [], { env, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  second.on('message', (m: any) => {
+    if (m.type === 'outbox') reports.sent += m.sent;
+    if (m.type === 'escalation') reports.raised += m.raised;
+  });
+  await new Promise<void>((resolve, reject) => {
+    second.on('message', (m: any) => m.type === 'ready' && resolve());
+    second.on('exit', (code) => reject(new Error(`second instance exited with ${code}`)));
+  });
+}, 120_000);
+
+afterAll(async () => {
+  if (second?.connected) {
+    second.send('stop');
+    await new Promise((resolve) => second.once('exit', resolve));
+  }
+  await sms?.close();
+});
+
+describe('two instances sharing one database', () => {
+  it('send every notification once and fire every warning level once', async () => {
+    const residentForm = { name: '张三', contactPhone: '13612345678', address: '巴中市回风路8号', waterAddress: '巴中市回风路8号3单元' };
+    const rejected: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      const n = await apply(app, w.applicants.zhangsan, 'water-resident', residentForm);
+      await step(app, w.staff.clerk, n, 'reject', { reason: `第${i + 1}号申请资料不全` });
+      rejected.push(n);
+    }
+    // Orders that have waited in review for three days: all three levels are due.
+    const late: string[] = [];
+    for (let i = 0; i < 8; i++) late.push(await apply(app, w.applicants.zhujiang, 'water-enterprise', enterpriseForm()));
+    const lateIds = (await db().query('api::order.order').findMany({ where: { number: { $in: late } }, select: ['id'] })).map((o: any) => o.id);
+    await db().query('api::order.order').updateMany({ where: { id: { $in: lateIds } }, data: { stepEnteredAt: new Date(Date.now() - 72 * 3_600_000) } });
+
+    // Both instances work the same rows for a few seconds.
+    const mine = { sent: 0, raised: 0 };
+    const until = Date.now() + 6000;
+    while (Date.now() < until) {
+      const [sent, scanned] = await Promise.all([plugin().service('outbox').runOnce(), plugin().service('escalation').scan()]);
+      mine.sent += sent.sent;
+      mine.raised += scanned?.raised ?? 0;
+      await new Promise((r) => setTimeout(r, 150));
+    }
+    second.send('stop');
+    await new Promise((resolve) => second.once('exit', resolve));
+
+    // Both did part of the work.
+    expect(reports.sent).toBeGreaterThan(0);
+    expect(mine.sent).toBeGreaterThan(0);
+
+    const rows = await db().query('plugin::workflow.outbox-message').findMany({ where: { channel: 'sms', template: 'application-rejected' } });
+    const ours = rows.filter((r: any) => rejected.includes(r.payload.number));
+    expect(ours).toHaveLength(12);
+    expect(ours.every((r: any) => r.status === 'sent' && r.attempts === 1)).toBe(true);
+    const requests = sms.received.map((r) => JSON.parse(r.query.TemplateParam).number).filter((n: string) => rejected.includes(n));
+    expect(requests.sort()).toEqual([...rejected].sort());
+    const all = await db().query('plugin::workflow.outbox-message').findMany({ where: { status: { $in: ['pending', 'sending'] } } });
+    expect(all.filter((r: any) => r.nextAttemptAt && new Date(r.nextAttemptAt).getTime() < until - 3000)).toHaveLength(0);
+
+    for (const id of lateIds) {
+      const events = await db().query('plugin::workflow.history-event').findMany({ where: { orderId: id, action: 'warn' } });
+      expect(events.map((e: any) => e.actionLabel).sort()).toEqual(['一级预警', '三级预警', '二级预警'].sort());
+    }
+    const warningRows = await db().query('plugin::workflow.outbox-message').count({ where: { orderId: { $in: lateIds }, template: { $startsWith: 'warning-level-' } } });
+    expect(warningRows).toBe(lateIds.length * 3);
+    expect(reports.raised + mine.raised).toBe(lateIds.length);
+  }, 60_000);
+});
