@@ -33,9 +33,9 @@ describe('the mini-program build', () => {
   it('app.json lists every page of pages.json, each with its script, template and config', () => {
     const app = JSON.parse(fs.readFileSync(path.join(out, 'app.json'), 'utf8'));
     const pages = pagesJson.pages.map((p: { path: string }) => p.path);
-    expect(pages.length).toBeGreaterThanOrEqual(11);
+    expect(pages.length).toBeGreaterThanOrEqual(12);
     expect(app.pages).toEqual(pages);
-    expect(app.tabBar.list.map((t: { text: string }) => t.text)).toEqual(['报装', '我的工单', '我的']);
+    expect(app.tabBar.list.map((t: { text: string }) => t.text)).toEqual(['报装', '我的工单', '消息', '我的']);
     for (const page of pages) for (const ext of ['.js', '.wxml', '.json']) expect(fs.existsSync(path.join(out, page + ext)), page + ext).toBe(true);
   });
 
@@ -43,6 +43,13 @@ describe('the mini-program build', () => {
     expect(JSON.parse(fs.readFileSync(path.join(out, 'project.config.json'), 'utf8')).appid).toBe(APPID);
     const scripts = fs.readdirSync(out, { recursive: true }).filter((f) => String(f).endsWith('.js'));
     expect(scripts.some((f) => fs.readFileSync(path.join(out, String(f)), 'utf8').includes(API))).toBe(true);
+  });
+
+  it('asks for subscribe-message consent when applying, in the mini-program only', () => {
+    const form = fs.readFileSync(path.join(out, 'pages/apply/form.js'), 'utf8') + fs.readFileSync(path.join(out, 'utils/platform.js'), 'utf8');
+    expect(form).toContain('requestSubscribeMessage');
+    const h5 = fs.readdirSync(path.join(client, 'dist/build/h5/assets')).map((f) => fs.readFileSync(path.join(client, 'dist/build/h5/assets', f), 'utf8'));
+    expect(h5.some((text) => text.includes('uni.requestSubscribeMessage('))).toBe(false);
   });
 
   it('applies through the mini-program channel (the H5 page says official-account; see client-h5.test.ts)', () => {

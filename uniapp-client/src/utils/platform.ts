@@ -73,3 +73,18 @@ export const chooseDocument = (extensions: string[]): Promise<PickedFile[]> =>
 
 /** Voice notes: the mini-program records; the page has no recorder API, so it takes an audio file. */
 export const CAN_RECORD = IS_MINI_PROGRAM;
+
+/**
+ * Asks the mini-program user to accept the subscribe messages that will tell them of their order's
+ * progress (WeChat allows three templates per request). Refusing is fine; the page has none.
+ */
+export const askSubscriptions = (templateIds: string[]): Promise<void> =>
+  new Promise((resolve) => {
+    // #ifdef MP-WEIXIN
+    if (!templateIds.length) return resolve();
+    uni.requestSubscribeMessage({ tmplIds: templateIds.slice(0, 3), complete: () => resolve() } as any);
+    // #endif
+    // #ifndef MP-WEIXIN
+    resolve();
+    // #endif
+  });

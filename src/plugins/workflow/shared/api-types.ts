@@ -4,9 +4,13 @@
  */
 
 export interface Elapsed {
+  /** Natural hours, as every page shows them (text). */
   hours: number;
   text: string;
   thresholdHours: number | null;
+  /** How the step's threshold counts, and the elapsed time in that unit. */
+  unit: 'natural' | 'working';
+  measuredHours: number;
   overdue: boolean;
 }
 
@@ -21,6 +25,8 @@ export interface OrderRow {
   currentStep: string;
   stepLabel: string;
   elapsed: Elapsed;
+  /** The highest warning of the current step visit: 0 none, 1 at 80 %, 2 at 100 %, 3 at 200 % or an exception. */
+  warningLevel: number;
   version: number;
   outcome: string | null;
   appliedAt: string;
@@ -56,6 +62,7 @@ export interface HistoryEvent {
   actor: { kind: string; name: string };
   action: string;
   actionLabel: string;
+  fromStep: string | null;
   fromStepLabel: string | null;
   toStep: string | null;
   toStepLabel: string | null;
@@ -118,4 +125,29 @@ export interface Process {
   description: string | null;
   applicantType: string | null;
   form: { fields: FormField[] };
+}
+
+/** An in-app message of the signed-in person. */
+export interface Message {
+  id: number;
+  kind: string;
+  title: string;
+  body: string | null;
+  data: Record<string, unknown> | null;
+  number: string | null;
+  read: boolean;
+  createdAt: string;
+}
+
+export interface MessagePage extends Page<Message> {
+  meta: Page<Message>['meta'] & { unread: number };
+}
+
+/** A knowledge article of an order's process (current: tagged with the step the order is in). */
+export interface Article {
+  id: number;
+  title: string;
+  body: string | null;
+  step: string | null;
+  current: boolean;
 }

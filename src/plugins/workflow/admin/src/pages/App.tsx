@@ -3,11 +3,15 @@ import { InboxPage } from './InboxPage';
 import { OrderPage } from './OrderPage';
 import { PrintPage } from './PrintPage';
 import { WindowEntryPage } from './WindowEntryPage';
+import { MessagesPage } from './MessagesPage';
+import { NotificationsPage } from './NotificationsPage';
 
 export const App = () => (
   <Routes>
     <Route index element={<InboxPage />} />
     <Route path="new" element={<WindowEntryPage />} />
+    <Route path="messages" element={<MessagesPage />} />
+    <Route path="notifications" element={<NotificationsPage />} />
     <Route path=":number" element={<OrderPage />} />
     <Route path=":number/print/dispatch-sheet" element={<PrintPage kind="dispatch-sheet" />} />
     <Route path=":number/print/budget-book" element={<PrintPage kind="budget-book" />} />

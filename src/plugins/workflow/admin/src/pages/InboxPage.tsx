@@ -3,6 +3,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import { Box, Button, Flex, Table, Tbody, Td, Th, Thead, Tr, TextInput, Typography } from '@strapi/design-system';
 import { Layouts } from '@strapi/strapi/admin';
 import { countOrders, exportOrders, listColleagues, listOrders, listProcesses, type ListParams, type OrderRow } from '../api/orders';
+import { getMe, unreadCount, type Me } from '../api/messages';
 import { ElapsedBadge } from '../components/ElapsedBadge';
 import { saveBlob } from '../components/saveBlob';
 
@@ -57,6 +58,12 @@ const stepsOf = (spec: any): Array<{ value: string; label: string }> => {
 const formatTime = (iso: string) =>
   new Intl.DateTimeFormat('zh-CN', { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date(iso));
 
+const WARNINGS = [
+  { value: '1', label: '一级及以上' },
+  { value: '2', label: '二级及以上' },
+  { value: '3', label: '三级' },
+];
+
 const PAGE_SIZE = 20;
 
 /** 工单中心: the staff member's orders with the customer's columns, tabs, filters, search and export. */
@@ -68,11 +75,16 @@ export const InboxPage = () => {
   const [category, setCategory] = useState('');
   const [channel, setChannel] = useState('');
   const [assignee, setAssignee] = useState('');
+  const [warning, setWarning] = useState('');
+  const [me, setMe] = useState<Me | null>(null);
+  const [unread, setUnread] = useState(0);
   const [defs, setDefs] = useState<Array<{ key: string; name: string; spec: any }>>([]);
   const [colleagues, setColleagues] = useState<Array<{ id: number; name: string }>>([]);
   useEffect(() => {
     listProcesses().then(setDefs).catch(() => setDefs([]));
     listColleagues().then(setColleagues).catch(() => setColleagues([]));
+    getMe().then(setMe).catch(() => setMe(null));
+    unreadCount().then(setUnread).catch(() => setUnread(0));
   }, []);
   const [q, setQ] = useState('');
   const [sort, setSort] = useState<'applied' | 'elapsed'>('applied');
@@ -83,8 +95,8 @@ export const InboxPage = () => {
   const [error, setError] = useState<string | null>(null);
 
   const params = useCallback(
-    (): ListParams => ({ mine: tab === 'mine', overdue: tab === 'overdue', process, step: stepKey, category, channel, assignee, q, sort }),
-    [tab, process, stepKey, category, channel, assignee, q, sort],
+    (): ListParams => ({ mine: tab === 'mine', overdue: tab === 'overdue', process, step: stepKey, category, channel, assignee, warning, q, sort }),
+    [tab, process, stepKey, category, channel, assignee, warning, q, sort],
   );
   const steps = process ? stepsOf(defs.find((d) => d.key === process)?.spec) : [];
   const set = (setter: (v: string) => void) => (v: string) => { setter(v); setPage(1); };
@@ -114,6 +126,10 @@ export const InboxPage = () => {
         subtitle="报装与能效服务工单，按权限显示"
         primaryAction={
           <Flex gap={2}>
+            <Button variant="tertiary" onClick={() => navigate('messages')} data-testid="messages">
+              消息{unread ? `（${unread}条未读）` : ''}
+            </Button>
+            {me?.administrator ? <Button variant="tertiary" onClick={() => navigate('notifications')} data-testid="notifications">通知与短信</Button> : null}
             <Button variant="secondary" onClick={download} data-testid="export">导出Excel</Button>
             <Button onClick={() => navigate('new')}>窗口受理</Button>
           </Flex>
@@ -141,6 +157,7 @@ export const InboxPage = () => {
           <Filter id="wf-category" label="报装类型" value={category} onChange={set(setCategory)} options={CATEGORIES.map((c) => ({ value: c, label: c }))} />
           <Filter id="wf-channel" label="渠道" value={channel} onChange={set(setChannel)} options={CHANNELS} />
           <Filter id="wf-assignee" label="处理人" value={assignee} onChange={set(setAssignee)} options={colleagues.map((c) => ({ value: String(c.id), label: c.name }))} />
+          <Filter id="wf-warning" label="预警" value={warning} onChange={set(setWarning)} options={WARNINGS} />
           <Box minWidth="280px">
             <TextInput aria-label="搜索" placeholder="报装编号 / 单位名称 / 电话" value={q} onChange={(e: any) => { setQ(e.target.value); setPage(1); }} name="q" />
           </Box>
@@ -166,7 +183,7 @@ export const InboxPage = () => {
                 <Td><Typography>{o.category ?? o.processName}</Typography></Td>
                 <Td><Typography>{o.buildingArea ?? '—'}</Typography></Td>
                 <Td><Typography>{o.stepLabel}</Typography></Td>
-                <Td><ElapsedBadge elapsed={o.elapsed} /></Td>
+                <Td><ElapsedBadge elapsed={o.elapsed} warningLevel={o.warningLevel} /></Td>
                 <Td>
                   <Flex gap={2}>
                     <Link to={o.number}>详情</Link>

@@ -74,7 +74,7 @@ export const OrderPage = () => {
                 {Object.entries(order.formData).map(([k, v]) => (
                   <Typography key={k}><strong>{order.form.fields.find((f) => f.name === k)?.label ?? k}</strong>：{String(v)}</Typography>
                 ))}
-                <Typography>当前步骤历时：<ElapsedBadge elapsed={order.elapsed} /></Typography>
+                <Typography>当前步骤历时：<ElapsedBadge elapsed={order.elapsed} warningLevel={order.warningLevel} /></Typography>
               </Flex>
             </Box>
             <Box id="history" padding={4} background="neutral0" hasRadius shadow="tableShadow" marginBottom={4}>
@@ -83,7 +83,7 @@ export const OrderPage = () => {
                 <Box key={e.seq} paddingTop={2} paddingBottom={2} data-testid="timeline-event">
                   <Typography fontWeight="bold">{e.actionLabel}</Typography>
                   <Typography textColor="neutral600"> · {e.actor.name} · {time(e.at)}</Typography>
-                  {e.toStepLabel ? <Typography> → {e.toStepLabel}</Typography> : null}
+                  {e.toStepLabel && e.toStep !== e.fromStep ? <Typography> → {e.toStepLabel}</Typography> : null}
                   {e.elapsed ? <Typography> · 用时 </Typography> : null}
                   {e.elapsed ? <ElapsedBadge elapsed={e.elapsed} /> : null}
                   {e.comment ? <Typography tag="p" textColor="neutral700">意见：{e.comment}</Typography> : null}

@@ -10,6 +10,12 @@ const staffOrders = ({ strapi }: { strapi: Core.Strapi }) => {
   const actor = (ctx: any) => getService('actors').staff(ctx.state.user);
 
   return {
+    /** Who the caller is to the workflow: job roles, and whether the administrators' pages are theirs. */
+    async me(ctx) {
+      const who = await actor(ctx);
+      ctx.body = { data: { name: who.name, roles: who.roles, superAdmin: !!who.superAdmin, administrator: !!who.superAdmin || who.roles.includes('department-admin') } };
+    },
+
     async inbox(ctx) {
       ctx.body = await getService('orders').list(await actor(ctx), parseListQuery(ctx.query));
     },

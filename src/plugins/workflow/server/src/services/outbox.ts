@@ -143,6 +143,7 @@ const outbox = ({ strapi }: { strapi: Core.Strapi }) => {
           channel: r.channel,
           audience: r.audience,
           template: r.template,
+          title: getService('registry').message(r.template, r.payload ?? {}).title,
           // The panel shows who, not the full number.
           recipient: r.channel === 'sms' && r.recipient ? `${r.recipient.slice(0, 3)}****${r.recipient.slice(-4)}` : r.recipient,
           attempts: r.attempts,

@@ -5,6 +5,7 @@ export default {
   type: 'admin',
   routes: [
     { method: 'GET', path: '/info', handler: 'info.describe', config: { policies: ADMIN } },
+    { method: 'GET', path: '/me', handler: 'staff-orders.me', config: { policies: ADMIN } },
     { method: 'GET', path: '/orders', handler: 'staff-orders.inbox', config: { policies: ADMIN } },
     { method: 'POST', path: '/orders', handler: 'staff-orders.create', config: { policies: ADMIN } },
     { method: 'GET', path: '/staff', handler: 'staff-orders.colleagues', config: { policies: ADMIN } },
