@@ -6,6 +6,7 @@ import { countOrders, exportOrders, listColleagues, listOrders, listProcesses, t
 import { getMe, unreadCount, type Me } from '../api/messages';
 import { ElapsedBadge } from '../components/ElapsedBadge';
 import { saveBlob } from '../components/saveBlob';
+import { Pager } from '../components/Pager';
 
 const TABS = [
   { key: 'mine', label: '我的待办' },
@@ -203,11 +204,7 @@ export const InboxPage = () => {
           </Tbody>
         </Table>
         {rows.length === 0 && !error ? <Box padding={6}><Typography textColor="neutral600">没有符合条件的工单</Typography></Box> : null}
-        <Flex gap={2} marginTop={4} justifyContent="flex-end">
-          <Button variant="tertiary" disabled={page <= 1} onClick={() => setPage(page - 1)}>上一页</Button>
-          <Typography>第 {page} / {pageCount} 页</Typography>
-          <Button variant="tertiary" disabled={page >= pageCount} onClick={() => setPage(page + 1)}>下一页</Button>
-        </Flex>
+        <Pager page={page} pageCount={pageCount} onChange={setPage} />
       </Layouts.Content>
     </Layouts.Root>
   );

@@ -4,6 +4,7 @@ import { Box, Button, Flex, Typography } from '@strapi/design-system';
 import { Layouts } from '@strapi/strapi/admin';
 import { listMessages, markAllRead, markRead } from '../api/messages';
 import type { Message } from '../../../shared/api-types';
+import { Pager } from '../components/Pager';
 
 const time = (iso: string) => new Intl.DateTimeFormat('zh-CN', { dateStyle: 'short', timeStyle: 'short', hour12: false }).format(new Date(iso));
 
@@ -60,11 +61,7 @@ export const MessagesPage = () => {
           </Box>
         ))}
         {rows.length === 0 ? <Typography textColor="neutral600">没有消息</Typography> : null}
-        <Flex gap={2} marginTop={4} justifyContent="flex-end">
-          <Button variant="tertiary" disabled={page <= 1} onClick={() => setPage(page - 1)}>上一页</Button>
-          <Typography>第 {page} / {pageCount} 页</Typography>
-          <Button variant="tertiary" disabled={page >= pageCount} onClick={() => setPage(page + 1)}>下一页</Button>
-        </Flex>
+        <Pager page={page} pageCount={pageCount} onChange={setPage} />
       </Layouts.Content>
     </Layouts.Root>
   );
