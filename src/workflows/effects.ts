@@ -149,14 +149,15 @@ export const effects: Record<string, (ctx: EffectContext) => Promise<void> | voi
   async saveProgressReport(ctx) {
     const exception = Boolean(ctx.params?.exception);
     const report = await ctx.strapi.db.query('api::progress-report.progress-report').create({
-      data: { order: ctx.order.id, text: ctx.form.text, stage: ctx.form.stage ?? null, exception, reporter: ctx.actor.staffId ?? null },
+      // Stamped with the engine's time, like the history event it belongs to.
+      data: { order: ctx.order.id, text: ctx.form.text, stage: ctx.form.stage ?? null, exception, reporter: ctx.actor.staffId ?? null, createdAt: ctx.at },
     });
     ctx.changes.progressReport = { before: null, after: { id: report.id, exception } };
   },
 
   async saveEvaluation(ctx) {
     const evaluation = await ctx.strapi.db.query('api::evaluation.evaluation').create({
-      data: { order: ctx.order.id, score: ctx.form.score, comment: ctx.form.comment ?? null, applicant: ctx.actor.kind === 'applicant' ? ctx.actor.id : null },
+      data: { order: ctx.order.id, score: ctx.form.score, comment: ctx.form.comment ?? null, applicant: ctx.actor.kind === 'applicant' ? ctx.actor.id : null, createdAt: ctx.at },
     });
     ctx.changes.evaluation = { before: null, after: { id: evaluation.id, score: ctx.form.score } };
   },

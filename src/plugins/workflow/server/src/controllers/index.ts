@@ -4,6 +4,7 @@ import staffOrders from './staff-orders';
 import definitions from './definitions';
 import applicantMessages from './applicant-messages';
 import staffMessages from './staff-messages';
+import metrics from './metrics';
 
 export default {
   info,
@@ -12,4 +13,5 @@ export default {
   'staff-orders': staffOrders,
   'staff-messages': staffMessages,
   definitions,
+  metrics,
 };

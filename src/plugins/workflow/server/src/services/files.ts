@@ -93,6 +93,8 @@ const files = ({ strapi }: { strapi: Core.Strapi }) => {
             version: previous + 1,
             step: order.currentStep,
             sha256: digest,
+            // The engine's time: a step's artifacts are those uploaded since it was entered.
+            createdAt: getService('clock').now(),
             ...(actor.kind === 'applicant' ? { uploadedByApplicant: actor.id } : actor.staffId ? { uploadedByStaff: actor.staffId } : {}),
           },
         });

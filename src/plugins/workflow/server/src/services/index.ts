@@ -20,6 +20,7 @@ import sms from './sms';
 import wechat from './wechat';
 import escalation from './escalation';
 import knowledge from './knowledge';
+import metrics from './metrics';
 
 export default {
   registry,
@@ -44,4 +45,5 @@ export default {
   wechat,
   escalation,
   knowledge,
+  metrics,
 };

@@ -260,6 +260,8 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
             stateValue: storeValue(value),
             stepEnteredAt: at,
             lockVersion: 1,
+            // Applied at the engine's time (the timestamps default to the wall clock).
+            createdAt: at,
           },
           populate: ORDER_POPULATE,
         });

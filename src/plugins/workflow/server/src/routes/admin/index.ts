@@ -25,6 +25,8 @@ export default {
     { method: 'GET', path: '/notifications/dead', handler: 'staff-messages.deadLetters', config: { policies: ADMIN } },
     { method: 'POST', path: '/notifications/:id/retry', handler: 'staff-messages.retry', config: { policies: ADMIN } },
     { method: 'GET', path: '/notifications/sms-usage', handler: 'staff-messages.smsUsage', config: { policies: ADMIN } },
+    { method: 'GET', path: '/metrics', handler: 'metrics.dashboard', config: { policies: ADMIN } },
+    { method: 'GET', path: '/metrics/staff/export', handler: 'metrics.exportStaff', config: { policies: ADMIN } },
     { method: 'GET', path: '/definitions', handler: 'definitions.list', config: { policies: ADMIN } },
     // Changing a process is an administrator's act: the same right as editing admin roles.
     { method: 'POST', path: '/definitions', handler: 'definitions.publish', config: { policies: SUPER_ADMIN } },

@@ -1,0 +1,129 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { app, call, useWorld, w } from './helpers/workflow';
+import { buildMetricsData, PERIOD } from './helpers/metrics-data';
+
+/**
+ * The dashboard's query layer on a fixed data set (tests/helpers/metrics-data.ts), each figure worked
+ * out by hand from the times in it.
+ */
+useWorld();
+
+let data: Awaited<ReturnType<typeof buildMetricsData>>;
+beforeAll(async () => {
+  data = await buildMetricsData(app, w);
+});
+afterAll(() => app.strapi.plugin('workflow').service('clock').reset());
+
+const query = (extra: Record<string, string> = {}) => new URLSearchParams({ ...PERIOD, ...extra }).toString();
+const metrics = async (extra: Record<string, string> = {}, who = w.admin) => {
+  const res = await call(app, who, 'get', `/metrics?${query(extra)}`);
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return res.body.data;
+};
+
+describe('the 14 indicators', () => {
+  it('for water-resident in the two weeks from 5 October', async () => {
+    const m = await metrics({ process: 'water-resident' });
+    expect(m.indicators).toEqual({
+      // A (6 Oct), B (7 Oct), C (12 Oct); D was applied on 28 September.
+      created: 3,
+      completed: 1,
+      completionRate: 0.3333,
+      // A: 6 Oct 09:00 to 10 Oct 16:00.
+      avgCycleHours: 103,
+      // clerk (2 h, 30 h) 16, surveyor 46, finance 3, crew 48, acceptance (2 h, 2 h) 2: mean 23.
+      avgHandlingHours: 23,
+      // D waits in survey with the surveyor: 1 order against 15 staff × 20.
+      saturation: 0.0033,
+      // A answered after 2 h, B after 30 h; C not yet.
+      firstResponseHours: 16,
+      // Seven visits ended; B's review (30 h of 24) was late.
+      onTimeRate: 0.8571,
+      // C in review since 12 Oct, D in survey since 28 Sep.
+      overdueNow: 2,
+      // D: all three at the 13 Oct 04:00 scan; C: level 1 at 06:00, 2 and 3 on 14 Oct.
+      warnings: { 1: 2, 2: 2, 3: 2 },
+      // B rejected.
+      returnRejectRate: 0.3333,
+      satisfaction: { average: null, count: 0 },
+      exceptions: 0,
+      sms: { sent: 3, overage: 0, cost: 0 },
+    });
+  });
+
+  it('for the energy service: the exception, its level-3 warning and the rating', async () => {
+    const m = await metrics({ process: 'energy-service' });
+    expect(m.indicators).toMatchObject({ created: 1, completed: 1, completionRate: 1, exceptions: 1, warnings: { 1: 0, 2: 0, 3: 1 }, satisfaction: { average: 4, count: 1 }, overdueNow: 0 });
+    // Applied 13 Oct 09:00, rated 15 Oct 12:00.
+    expect(m.indicators.avgCycleHours).toBe(51);
+  });
+
+  it('response time against the previous period of the same length', async () => {
+    const m = await metrics({ process: 'water-resident' });
+    // D, applied 28 Sep 10:00, was answered at 14:00.
+    expect(m.responseComparison).toMatchObject({ current: 16, previous: 4, change: 3 });
+  });
+
+  it('by person: the clerk\u2019s orders and handling', async () => {
+    const clerk = await app.strapi.db.query('api::staff-profile.staff-profile').findOne({ where: { name: '王窗口' } });
+    const m = await metrics({ process: 'water-resident', person: String(clerk.id) });
+    expect(m.indicators).toMatchObject({ created: 2, avgHandlingHours: 16, onTimeRate: 0.5, firstResponseHours: 16 });
+  });
+});
+
+describe('the charts and the staff table', () => {
+  it('weekly trend, cycle time by step, category and channel, SLA heat by step', async () => {
+    const m = await metrics({ process: 'water-resident' });
+    expect(m.charts.weekly).toEqual([
+      { week: '2026-10-05', created: 2, completed: 1 },
+      { week: '2026-10-12', created: 1, completed: 0 },
+    ]);
+    expect(m.charts.cycleByStep).toEqual([
+      { step: '申请审核', hours: 16 },
+      { step: '现场勘察', hours: 46 },
+      { step: '缴费', hours: 3 },
+      { step: '施工通水', hours: 48 },
+      { step: '验收', hours: 2 },
+      { step: '移交', hours: 2 },
+    ]);
+    expect(m.charts.byCategory).toEqual([{ name: '永久性用水', value: 3 }]);
+    expect(m.charts.byChannel).toEqual([
+      { name: 'official-account', value: 2 },
+      { name: 'mini-program', value: 1 },
+    ]);
+    expect(m.charts.slaHeat).toEqual(
+      expect.arrayContaining([
+        { step: '申请审核', onTimeRate: 0.5, warnings: [1, 1, 1] },
+        { step: '现场勘察', onTimeRate: 1, warnings: [1, 1, 1] },
+      ]),
+    );
+  });
+
+  it('per person: handled, handling time, on time, open load, saturation; exported to Excel', async () => {
+    const m = await metrics({ process: 'water-resident' });
+    const byName = Object.fromEntries(m.staff.map((s: any) => [s.name, s]));
+    expect(byName['王窗口']).toMatchObject({ handled: 2, avgHandlingHours: 16, onTimeRate: 0.5, openLoad: 0 });
+    expect(byName['张勘察']).toMatchObject({ handled: 1, avgHandlingHours: 46, onTimeRate: 1, openLoad: 1, capacity: 20, saturation: 0.05 });
+
+    const res = await call(app, w.admin, 'get', `/metrics/staff/export?${query({ process: 'water-resident' })}`).buffer(true).parse((r, cb) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (c: Buffer) => chunks.push(c));
+      r.on('end', () => cb(null, Buffer.concat(chunks)));
+    });
+    expect(res.status).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.body);
+    const sheet = book.worksheets[0];
+    const rows = sheet.getSheetValues().slice(2).map((r: any) => r.slice(1));
+    const [name, , handled, hours, onTime, open, saturation] = rows.find((r: any) => r[0] === '张勘察') as any[];
+    expect([name, handled, hours, onTime, open, saturation]).toEqual(['张勘察', 1, 46, 1, 1, 0.05]);
+    expect(sheet.getRow(1).values).toContain('平均处理时长(小时)');
+  });
+
+  it('is scoped: another company sees none of these orders', async () => {
+    const m = await metrics({ process: 'water-resident' }, w.staff['power-admin']);
+    expect(m.indicators).toMatchObject({ created: 0, completed: 0, overdueNow: 0 });
+    expect(data.A).toMatch(/^BZ20261006/);
+  });
+});
