@@ -5,12 +5,14 @@ import { PrintPage } from './PrintPage';
 import { WindowEntryPage } from './WindowEntryPage';
 import { MessagesPage } from './MessagesPage';
 import { NotificationsPage } from './NotificationsPage';
+import { DashboardPage } from './DashboardPage';
 
 export const App = () => (
   <Routes>
     <Route index element={<InboxPage />} />
     <Route path="new" element={<WindowEntryPage />} />
     <Route path="messages" element={<MessagesPage />} />
+    <Route path="dashboard" element={<DashboardPage />} />
     <Route path="notifications" element={<NotificationsPage />} />
     <Route path=":number" element={<OrderPage />} />
     <Route path=":number/print/dispatch-sheet" element={<PrintPage kind="dispatch-sheet" />} />

@@ -127,6 +127,7 @@ export const InboxPage = () => {
         subtitle="报装与能效服务工单，按权限显示"
         primaryAction={
           <Flex gap={2}>
+            <Button variant="tertiary" onClick={() => navigate('dashboard')} data-testid="dashboard">看板</Button>
             <Button variant="tertiary" onClick={() => navigate('messages')} data-testid="messages">
               消息{unread ? `（${unread}条未读）` : ''}
             </Button>

@@ -29,6 +29,15 @@ const staffOrders = ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = { data: rows.map((r: any) => ({ id: r.id, name: r.name, jobRoles: r.jobRoles })) };
     },
 
+    /** Organizations the caller may filter by: their company's tree (all for super administrators). */
+    async organizations(ctx) {
+      const who = await actor(ctx);
+      const root = who.superAdmin ? null : await getService('scope').rootOf(who.organizationId);
+      const where = who.superAdmin ? {} : { id: { $in: root ? await getService('scope').treeIds(root) : [-1] } };
+      const rows = await strapi.db.query('api::organization.organization').findMany({ where, select: ['id', 'name', 'code'], populate: { parent: { select: ['id'] } }, orderBy: { id: 'asc' } });
+      ctx.body = { data: rows.map((o: any) => ({ id: o.id, name: o.name, code: o.code, parent: o.parent?.id ?? null })) };
+    },
+
     async assignees(ctx) {
       ctx.body = { data: await getService('transitions').assigneeChoices(await actor(ctx), String(ctx.params.number), String(ctx.query.role ?? '')) };
     },

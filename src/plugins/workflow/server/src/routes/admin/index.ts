@@ -9,6 +9,7 @@ export default {
     { method: 'GET', path: '/orders', handler: 'staff-orders.inbox', config: { policies: ADMIN } },
     { method: 'POST', path: '/orders', handler: 'staff-orders.create', config: { policies: ADMIN } },
     { method: 'GET', path: '/staff', handler: 'staff-orders.colleagues', config: { policies: ADMIN } },
+    { method: 'GET', path: '/organizations', handler: 'staff-orders.organizations', config: { policies: ADMIN } },
     { method: 'GET', path: '/orders/counts', handler: 'staff-orders.counts', config: { policies: ADMIN } },
     { method: 'GET', path: '/orders/export', handler: 'staff-orders.export', config: { policies: ADMIN } },
     { method: 'GET', path: '/orders/:number', handler: 'staff-orders.view', config: { policies: ADMIN } },
