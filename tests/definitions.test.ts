@@ -57,7 +57,7 @@ describe('process definitions as versioned data', () => {
       'machine.states.review.on.approve.guard': '未注册的条件：isFullMoon',
       'machine.states.survey.on.complete.meta.artifacts.0.kind': '未知的附件类型：selfie',
       'machine.states.payment.meta.label': '步骤缺少中文名称',
-      'machine.states.orphan': '步骤“orphan”不可到达',
+      'machine.states.orphan': '步骤“孤立步骤”（orphan）不可到达',
       'machine.states.dead-end': '非终止步骤没有任何出口',
       'machine.states.handover.on.submit.target': '目标状态“nowhere”不存在',
     });

@@ -6,6 +6,7 @@ import { WindowEntryPage } from './WindowEntryPage';
 import { MessagesPage } from './MessagesPage';
 import { NotificationsPage } from './NotificationsPage';
 import { DashboardPage } from './DashboardPage';
+import { DefinitionsPage } from './DefinitionsPage';
 
 export const App = () => (
   <Routes>
@@ -13,6 +14,7 @@ export const App = () => (
     <Route path="new" element={<WindowEntryPage />} />
     <Route path="messages" element={<MessagesPage />} />
     <Route path="dashboard" element={<DashboardPage />} />
+    <Route path="definitions" element={<DefinitionsPage />} />
     <Route path="notifications" element={<NotificationsPage />} />
     <Route path=":number" element={<OrderPage />} />
     <Route path=":number/print/dispatch-sheet" element={<PrintPage kind="dispatch-sheet" />} />

@@ -132,6 +132,7 @@ export const InboxPage = () => {
               消息{unread ? `（${unread}条未读）` : ''}
             </Button>
             {me?.administrator ? <Button variant="tertiary" onClick={() => navigate('notifications')} data-testid="notifications">通知与短信</Button> : null}
+            {me?.superAdmin ? <Button variant="tertiary" onClick={() => navigate('definitions')} data-testid="definitions">流程定义</Button> : null}
             <Button variant="secondary" onClick={download} data-testid="export">导出Excel</Button>
             <Button onClick={() => navigate('new')}>窗口受理</Button>
           </Flex>

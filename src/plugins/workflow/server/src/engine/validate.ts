@@ -91,10 +91,12 @@ export const validateSpec = (spec: ProcessSpec, env: ValidationEnv): FieldProble
   };
 
   const idByKey = new Map<string, string>();
+  const labelByKey = new Map<string, string>();
   const idOf = (key: string) => idByKey.get(key);
   const walkIds = (states: Record<string, StateConfig>) => {
     for (const [key, s] of Object.entries(states)) {
       if (s.id) idByKey.set(key, s.id);
+      if (s.meta?.label) labelByKey.set(key, s.meta.label);
       if (s.states) walkIds(s.states);
     }
   };
@@ -167,6 +169,8 @@ export const validateSpec = (spec: ProcessSpec, env: ValidationEnv): FieldProble
       }
     }
   }
-  for (const [key, path] of keys) if (!reached.has(key)) add(path, `步骤“${key}”不可到达`);
+  for (const [key, path] of keys) {
+    if (!reached.has(key)) add(path, labelByKey.has(key) ? `步骤“${labelByKey.get(key)}”（${key}）不可到达` : `步骤“${key}”不可到达`);
+  }
   return problems;
 };

@@ -76,6 +76,13 @@ const definitions = ({ strapi }: { strapi: Core.Strapi }) => {
       const results = [];
       for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
         const spec = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
+        // A file becomes a version only when the file itself changed: versions administrators
+        // published in the panel since are not overwritten by an unchanged file at the next start.
+        const lastFromFile = await strapi.db.query(UIDS.definition).findOne({ where: { key: spec.key, source: 'file' }, orderBy: { version: 'desc' }, select: ['version', 'checksum'] });
+        if (lastFromFile && lastFromFile.checksum === sha256(canonicalJson(spec))) {
+          results.push({ key: spec.key, version: lastFromFile.version, created: false });
+          continue;
+        }
         try {
           const { created, definition } = await this.publish(spec, 'file');
           results.push({ key: definition.key, version: definition.version, created });

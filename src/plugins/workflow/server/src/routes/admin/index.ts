@@ -29,6 +29,9 @@ export default {
     { method: 'GET', path: '/metrics', handler: 'metrics.dashboard', config: { policies: ADMIN } },
     { method: 'GET', path: '/metrics/staff/export', handler: 'metrics.exportStaff', config: { policies: ADMIN } },
     { method: 'GET', path: '/definitions', handler: 'definitions.list', config: { policies: ADMIN } },
+    { method: 'GET', path: '/definitions/:key/versions', handler: 'definitions.versions', config: { policies: ADMIN } },
+    { method: 'GET', path: '/definitions/:key/versions/:version', handler: 'definitions.version', config: { policies: ADMIN } },
+    { method: 'POST', path: '/definitions/validate', handler: 'definitions.validate', config: { policies: SUPER_ADMIN } },
     // Changing a process is an administrator's act: the same right as editing admin roles.
     { method: 'POST', path: '/definitions', handler: 'definitions.publish', config: { policies: SUPER_ADMIN } },
   ],
