@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import data from './demo-data.json';
-import { SAMPLE_FILES } from './sample-files';
+import { SAMPLE_FILES, contractTemplate } from './sample-files';
 
 export interface SeedCounts {
   organizations: number;
@@ -143,6 +143,20 @@ const seedOrders = async (strapi: Core.Strapi, applicantIds: Record<string, numb
   }
 };
 
+/** A contract template for the water company, once. */
+const seedContractTemplate = async (strapi: Core.Strapi) => {
+  if (await strapi.db.query('api::contract-template.contract-template').count()) return;
+  const filepath = path.join(os.tmpdir(), `demo-template-${randomBytes(6).toString('hex')}.docx`);
+  const content = contractTemplate();
+  fs.writeFileSync(filepath, content);
+  try {
+    const admin = await staffActor(strapi, data.superAdmin.email);
+    await strapi.plugin('workflow').service('contracts').upload(admin, { name: '供水工程合同', processKey: 'water-enterprise', file: { filepath, originalFilename: '供水工程合同.docx', mimetype: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', size: content.length } });
+  } finally {
+    fs.rmSync(filepath, { force: true });
+  }
+};
+
 /** Demo organizations, staff for every job role, applicants and orders. Idempotent: a second run creates nothing. */
 export const seedDemo = async (strapi: Core.Strapi): Promise<SeedCounts> => {
   const counts: SeedCounts = { organizations: 0, staff: 0, applicants: 0, orders: 0 };
@@ -150,5 +164,6 @@ export const seedDemo = async (strapi: Core.Strapi): Promise<SeedCounts> => {
   await seedStaff(strapi, orgIds, counts);
   const applicantIds = await seedApplicants(strapi, counts);
   await seedOrders(strapi, applicantIds, counts);
+  await seedContractTemplate(strapi);
   return counts;
 };

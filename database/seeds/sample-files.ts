@@ -57,7 +57,7 @@ const zip = (entries: Array<[string, string]>) => {
 };
 
 const CONTENT_TYPES = (main: string, type: string) =>
-  `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="${main}" ContentType="${type}"/></Types>`;
+  `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="${main}" ContentType="${type}"/></Types>`;
 
 /** The app's icon: found from here whether this runs from the sources or from dist/. */
 const png = () => {
@@ -82,3 +82,17 @@ export const SAMPLE_FILES: Record<string, { mime: string; content: () => Buffer 
   },
   '.mp3': { mime: 'audio/mpeg', content: () => Buffer.concat([Buffer.from('ID3'), Buffer.from([4, 0, 0, 0, 0, 0, 0]), Buffer.from([0xff, 0xfb, 0x90, 0x64]), Buffer.alloc(400)]) },
 };
+
+/** A Word document (.docx) of the given paragraphs. */
+export const wordDocument = (paragraphs: string[]) => {
+  const body = paragraphs.map((text) => `<w:p><w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`).join('');
+  return zip([
+    ['[Content_Types].xml', CONTENT_TYPES('/word/document.xml', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml')],
+    ['_rels/.rels', '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>'],
+    ['word/document.xml', `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`],
+  ]);
+};
+
+/** A contract template with the placeholders the contract draft fills (合同编号, parties, amount, …). */
+export const CONTRACT_TEMPLATE_LINES = ['供水工程合同', '合同编号：{合同编号}', '工单编号：{工单编号}', '甲方：{甲方}', '乙方：{乙方}', '工程地点：{地址}', '合同金额：{金额}元', '签订日期：{日期}'];
+export const contractTemplate = () => wordDocument(CONTRACT_TEMPLATE_LINES);

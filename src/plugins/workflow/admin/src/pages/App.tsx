@@ -7,6 +7,7 @@ import { MessagesPage } from './MessagesPage';
 import { NotificationsPage } from './NotificationsPage';
 import { DashboardPage } from './DashboardPage';
 import { DefinitionsPage } from './DefinitionsPage';
+import { ContractTemplatesPage } from './ContractTemplatesPage';
 
 export const App = () => (
   <Routes>
@@ -15,6 +16,7 @@ export const App = () => (
     <Route path="messages" element={<MessagesPage />} />
     <Route path="dashboard" element={<DashboardPage />} />
     <Route path="definitions" element={<DefinitionsPage />} />
+    <Route path="contract-templates" element={<ContractTemplatesPage />} />
     <Route path="notifications" element={<NotificationsPage />} />
     <Route path=":number" element={<OrderPage />} />
     <Route path=":number/print/dispatch-sheet" element={<PrintPage kind="dispatch-sheet" />} />

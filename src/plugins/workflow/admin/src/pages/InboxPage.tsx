@@ -133,6 +133,7 @@ export const InboxPage = () => {
             </Button>
             {me?.administrator ? <Button variant="tertiary" onClick={() => navigate('notifications')} data-testid="notifications">通知与短信</Button> : null}
             {me?.superAdmin ? <Button variant="tertiary" onClick={() => navigate('definitions')} data-testid="definitions">流程定义</Button> : null}
+            {me?.administrator ? <Button variant="tertiary" onClick={() => navigate('contract-templates')} data-testid="contract-templates">合同模板</Button> : null}
             <Button variant="secondary" onClick={download} data-testid="export">导出Excel</Button>
             <Button onClick={() => navigate('new')}>窗口受理</Button>
           </Flex>

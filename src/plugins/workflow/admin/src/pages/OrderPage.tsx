@@ -6,6 +6,7 @@ import { downloadFile, getOrder, type OrderView } from '../api/orders';
 import { ActionPanel } from '../components/ActionPanel';
 import { ElapsedBadge } from '../components/ElapsedBadge';
 import { RelatedRecords } from '../components/RelatedRecords';
+import { ContractDraft } from '../components/ContractDraft';
 import { ImagePreview } from '../components/ImagePreview';
 import { saveBlob } from '../components/saveBlob';
 
@@ -111,6 +112,7 @@ export const OrderPage = () => {
             <Box marginTop={2}>
               <ActionPanel number={order.number} version={order.version} actions={order.actions} onDone={afterAction} onUploaded={load} />
             </Box>
+            <ContractDraft number={order.number} processKey={order.processKey} onDone={load} />
             <Box marginTop={4}>
               <RelatedRecords order={order} />
             </Box>

@@ -5,6 +5,7 @@ import definitions from './definitions';
 import applicantMessages from './applicant-messages';
 import staffMessages from './staff-messages';
 import metrics from './metrics';
+import contracts from './contracts';
 
 export default {
   info,
@@ -14,4 +15,5 @@ export default {
   'staff-messages': staffMessages,
   definitions,
   metrics,
+  contracts,
 };

@@ -21,6 +21,7 @@ import wechat from './wechat';
 import escalation from './escalation';
 import knowledge from './knowledge';
 import metrics from './metrics';
+import contracts from './contracts';
 
 export default {
   registry,
@@ -46,4 +47,5 @@ export default {
   escalation,
   knowledge,
   metrics,
+  contracts,
 };
