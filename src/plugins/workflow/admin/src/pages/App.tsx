@@ -8,6 +8,7 @@ import { NotificationsPage } from './NotificationsPage';
 import { DashboardPage } from './DashboardPage';
 import { DefinitionsPage } from './DefinitionsPage';
 import { ContractTemplatesPage } from './ContractTemplatesPage';
+import { DirectoryPage } from './DirectoryPage';
 
 export const App = () => (
   <Routes>
@@ -17,6 +18,7 @@ export const App = () => (
     <Route path="dashboard" element={<DashboardPage />} />
     <Route path="definitions" element={<DefinitionsPage />} />
     <Route path="contract-templates" element={<ContractTemplatesPage />} />
+    <Route path="directory" element={<DirectoryPage />} />
     <Route path="notifications" element={<NotificationsPage />} />
     <Route path=":number" element={<OrderPage />} />
     <Route path=":number/print/dispatch-sheet" element={<PrintPage kind="dispatch-sheet" />} />

@@ -127,19 +127,22 @@ export const InboxPage = () => {
         subtitle="报装与能效服务工单，按权限显示"
         primaryAction={
           <Flex gap={2}>
-            <Button variant="tertiary" onClick={() => navigate('dashboard')} data-testid="dashboard">看板</Button>
-            <Button variant="tertiary" onClick={() => navigate('messages')} data-testid="messages">
-              消息{unread ? `（${unread}条未读）` : ''}
-            </Button>
-            {me?.administrator ? <Button variant="tertiary" onClick={() => navigate('notifications')} data-testid="notifications">通知与短信</Button> : null}
-            {me?.superAdmin ? <Button variant="tertiary" onClick={() => navigate('definitions')} data-testid="definitions">流程定义</Button> : null}
-            {me?.administrator ? <Button variant="tertiary" onClick={() => navigate('contract-templates')} data-testid="contract-templates">合同模板</Button> : null}
             <Button variant="secondary" onClick={download} data-testid="export">导出Excel</Button>
             <Button onClick={() => navigate('new')}>窗口受理</Button>
           </Flex>
         }
       />
       <Layouts.Content>
+        <Flex gap={2} marginBottom={3} wrap="wrap">
+          <Button variant="tertiary" onClick={() => navigate('dashboard')} data-testid="dashboard">看板</Button>
+          <Button variant="tertiary" onClick={() => navigate('messages')} data-testid="messages">
+            消息{unread ? `（${unread}条未读）` : ''}
+          </Button>
+          {me?.administrator ? <Button variant="tertiary" onClick={() => navigate('notifications')} data-testid="notifications">通知与短信</Button> : null}
+          {me?.superAdmin ? <Button variant="tertiary" onClick={() => navigate('definitions')} data-testid="definitions">流程定义</Button> : null}
+          {me?.administrator ? <Button variant="tertiary" onClick={() => navigate('contract-templates')} data-testid="contract-templates">合同模板</Button> : null}
+          {me?.administrator ? <Button variant="tertiary" onClick={() => navigate('directory')} data-testid="directory">机构与人员</Button> : null}
+        </Flex>
         <Flex gap={2} marginBottom={4} wrap="wrap">
           {TABS.map((t) => (
             <Button key={t.key} variant={tab === t.key ? 'default' : 'tertiary'} onClick={() => { setTab(t.key); setPage(1); }} data-testid={`tab-${t.key}`}>

@@ -6,6 +6,7 @@ import applicantMessages from './applicant-messages';
 import staffMessages from './staff-messages';
 import metrics from './metrics';
 import contracts from './contracts';
+import directory from './directory';
 
 export default {
   info,
@@ -16,4 +17,5 @@ export default {
   definitions,
   metrics,
   contracts,
+  directory,
 };

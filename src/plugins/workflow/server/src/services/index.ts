@@ -22,6 +22,7 @@ import escalation from './escalation';
 import knowledge from './knowledge';
 import metrics from './metrics';
 import contracts from './contracts';
+import directory from './directory';
 
 export default {
   registry,
@@ -48,4 +49,5 @@ export default {
   knowledge,
   metrics,
   contracts,
+  directory,
 };

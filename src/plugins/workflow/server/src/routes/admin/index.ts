@@ -29,6 +29,13 @@ export default {
     { method: 'GET', path: '/contract-templates', handler: 'contracts.list', config: { policies: ADMIN } },
     { method: 'POST', path: '/contract-templates', handler: 'contracts.upload', config: { policies: ADMIN } },
     { method: 'POST', path: '/orders/:number/contract-draft', handler: 'contracts.draft', config: { policies: ADMIN } },
+    // Administrators only (super administrators; department administrators within their tree): checked in the service.
+    { method: 'GET', path: '/directory/organizations', handler: 'directory.organizations', config: { policies: ADMIN } },
+    { method: 'POST', path: '/directory/organizations', handler: 'directory.createOrganization', config: { policies: ADMIN } },
+    { method: 'PUT', path: '/directory/organizations/:id', handler: 'directory.updateOrganization', config: { policies: ADMIN } },
+    { method: 'GET', path: '/directory/staff', handler: 'directory.staff', config: { policies: ADMIN } },
+    { method: 'POST', path: '/directory/staff', handler: 'directory.createStaff', config: { policies: ADMIN } },
+    { method: 'PUT', path: '/directory/staff/:id', handler: 'directory.updateStaff', config: { policies: ADMIN } },
     { method: 'GET', path: '/metrics', handler: 'metrics.dashboard', config: { policies: ADMIN } },
     { method: 'GET', path: '/metrics/staff/export', handler: 'metrics.exportStaff', config: { policies: ADMIN } },
     { method: 'GET', path: '/definitions', handler: 'definitions.list', config: { policies: ADMIN } },
