@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { JOB_ROLES } from '../api/staff-profile/job-roles';
 import { guards } from './guards';
 import { effects } from './effects';
-import { energyFacts } from './facts';
+import { energyFacts, ruleFacts } from './facts';
 import { FILE_KINDS } from './file-kinds';
 import { MESSAGES } from './messages';
 
@@ -13,6 +13,7 @@ export const registerWorkflows = (strapi: Core.Strapi) => {
   for (const [name, fn] of Object.entries(guards)) registry.registerGuard(name, fn);
   for (const [name, fn] of Object.entries(effects)) registry.registerEffect(name, fn);
   registry.registerFacts(energyFacts);
+  registry.registerRuleFacts(ruleFacts);
   registry.registerFileKinds(FILE_KINDS);
   registry.registerMessages(MESSAGES);
 };

@@ -9,6 +9,7 @@ import { DashboardPage } from './DashboardPage';
 import { DefinitionsPage } from './DefinitionsPage';
 import { ContractTemplatesPage } from './ContractTemplatesPage';
 import { DirectoryPage } from './DirectoryPage';
+import { RulesPage } from './RulesPage';
 
 export const App = () => (
   <Routes>
@@ -19,6 +20,7 @@ export const App = () => (
     <Route path="definitions" element={<DefinitionsPage />} />
     <Route path="contract-templates" element={<ContractTemplatesPage />} />
     <Route path="directory" element={<DirectoryPage />} />
+    <Route path="rules" element={<RulesPage />} />
     <Route path="notifications" element={<NotificationsPage />} />
     <Route path=":number" element={<OrderPage />} />
     <Route path=":number/print/dispatch-sheet" element={<PrintPage kind="dispatch-sheet" />} />

@@ -140,6 +140,7 @@ export const InboxPage = () => {
           </Button>
           {me?.administrator ? <Button variant="tertiary" onClick={() => navigate('notifications')} data-testid="notifications">通知与短信</Button> : null}
           {me?.superAdmin ? <Button variant="tertiary" onClick={() => navigate('definitions')} data-testid="definitions">流程定义</Button> : null}
+          {me?.superAdmin ? <Button variant="tertiary" onClick={() => navigate('rules')} data-testid="rules">业务规则</Button> : null}
           {me?.administrator ? <Button variant="tertiary" onClick={() => navigate('contract-templates')} data-testid="contract-templates">合同模板</Button> : null}
           {me?.administrator ? <Button variant="tertiary" onClick={() => navigate('directory')} data-testid="directory">机构与人员</Button> : null}
         </Flex>

@@ -7,6 +7,7 @@ import staffMessages from './staff-messages';
 import metrics from './metrics';
 import contracts from './contracts';
 import directory from './directory';
+import rules from './rules';
 
 export default {
   info,
@@ -18,4 +19,5 @@ export default {
   metrics,
   contracts,
   directory,
+  rules,
 };

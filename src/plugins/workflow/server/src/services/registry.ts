@@ -51,7 +51,13 @@ const registry = (_deps: { strapi: Core.Strapi }) => {
   const roles = new Set<string>();
   const fileKinds: Record<string, FileKind> = {};
   const messages: Record<string, MessageText> = {};
+  let ruleFacts: FactsProvider = async ({ order, form }) => ({ ...(order.formData ?? {}), ...(form ?? {}), category: order.category ?? null });
   return {
+    /** The facts business rules test for an order (the rules page's "try on an order" uses them). */
+    registerRuleFacts(fn: FactsProvider) {
+      ruleFacts = fn;
+    },
+    ruleFacts: (args: Parameters<FactsProvider>[0]) => ruleFacts(args),
     /** The wording of in-app messages per notification template (SMS and WeChat wording lives with the provider). */
     registerMessages(texts: Record<string, MessageText>) {
       Object.assign(messages, texts);

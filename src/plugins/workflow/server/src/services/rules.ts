@@ -1,7 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { Engine, Rule } from 'json-rules-engine';
 import { UIDS } from '../constants';
-import type { FieldProblem } from '../errors';
+import { badRequest, notFound, type FieldProblem } from '../errors';
+import { getService } from '../utils';
 
 export type RulePurpose = 'pre-review' | 'category' | 'dispatch';
 
@@ -63,6 +64,56 @@ const rules = ({ strapi }: { strapi: Core.Strapi }) => ({
     const { events } = await engine.run(facts);
     // json-rules-engine runs priorities in order; events come back in that order.
     return events.map((e) => ({ type: e.type, params: (e.params ?? {}) as Record<string, string> }));
+  },
+
+  async list() {
+    return strapi.db.query(UIDS.rule).findMany({ orderBy: [{ processKey: 'asc' }, { purpose: 'asc' }, { priority: 'desc' }, { id: 'asc' }] });
+  },
+
+  /** Creates or updates a rule; one that cannot run is refused with its problems (the rule's lifecycle checks too). */
+  async save(id: number | null, input: Record<string, any>) {
+    const data = {
+      name: typeof input.name === 'string' ? input.name.trim() : '',
+      processKey: input.processKey,
+      purpose: input.purpose,
+      priority: Number(input.priority ?? 1),
+      conditions: input.conditions,
+      event: input.event,
+      active: input.active !== false,
+    };
+    const problems = validateRule(data);
+    if (!data.name) problems.unshift({ path: ['name'], message: '请填写规则名称' });
+    if (!Number.isInteger(data.priority) || data.priority < 1 || data.priority > 100) problems.push({ path: ['priority'], message: '优先级应为1–100的整数' });
+    if (typeof data.processKey !== 'string' || !data.processKey) problems.push({ path: ['processKey'], message: '请选择业务流程' });
+    if (problems.length) throw badRequest('规则有误', problems);
+    if (id === null) return strapi.db.query(UIDS.rule).create({ data });
+    if (!(await strapi.db.query(UIDS.rule).findOne({ where: { id }, select: ['id'] }))) throw notFound();
+    return strapi.db.query(UIDS.rule).update({ where: { id }, data });
+  },
+
+  /**
+   * "Try on an order": the facts the rules would see for the order, and which of the given rules (or
+   * the stored active ones of its process) fire on them. Nothing is saved.
+   */
+  async preview(number: string, drafts?: Array<Record<string, any>>) {
+    const order = await strapi.db.query(UIDS.order).findOne({ where: { number } });
+    if (!order) throw notFound('工单不存在');
+    const facts = await getService('registry').ruleFacts({ strapi, order });
+    const candidates = drafts?.length ? drafts : await strapi.db.query(UIDS.rule).findMany({ where: { processKey: order.processKey, active: true }, orderBy: [{ purpose: 'asc' }, { priority: 'desc' }] });
+    const results = [];
+    for (const rule of candidates) {
+      const problems = validateRule(rule);
+      if (problems.length) {
+        results.push({ name: rule.name, purpose: rule.purpose, fired: false, problems });
+        continue;
+      }
+      const engine = new Engine([], { allowUndefinedFacts: true });
+      for (const [name, fn] of Object.entries(CUSTOM_OPERATORS)) engine.addOperator(name, fn);
+      engine.addRule(new Rule({ conditions: rule.conditions, event: rule.event, name: rule.name }));
+      const { events } = await engine.run({ ...facts });
+      results.push({ name: rule.name, purpose: rule.purpose, fired: events.length > 0, event: events[0] ?? null });
+    }
+    return { number, processKey: order.processKey, facts, results };
   },
 
   /** Adds the rules in a file that are not there yet (by process, purpose and name). */
