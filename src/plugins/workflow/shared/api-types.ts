@@ -30,6 +30,8 @@ export interface OrderRow {
   version: number;
   outcome: string | null;
   appliedAt: string;
+  /** An ended order's archive (ZIP) has been made. */
+  archived?: boolean;
   assignee: { id: number; name: string } | null;
   /** Staff lists: the actions this person's role allows now. */
   actions?: Array<{ action: string; label: string }>;

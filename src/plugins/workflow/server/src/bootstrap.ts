@@ -20,10 +20,16 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
     }
   }
 
+  // Administrators' settings from the database over the configuration, here and before each job.
+  await getService('settings').refresh();
   const log = (message: string) => strapi.log.error(message);
   if (config.timersCron) schedule('timers', config.timersCron, () => getService('timers').runDue(), log);
-  if (config.outboxCron) schedule('outbox', config.outboxCron, () => getService('outbox').runOnce(), log);
-  if (config.slaCron) schedule('sla', config.slaCron, () => getService('escalation').scan(), log);
+  const withSettings = (job: () => Promise<unknown>) => async () => {
+    await getService('settings').refresh();
+    return job();
+  };
+  if (config.outboxCron) schedule('outbox', config.outboxCron, withSettings(() => getService('outbox').runOnce()), log);
+  if (config.slaCron) schedule('sla', config.slaCron, withSettings(() => getService('escalation').scan()), log);
 };
 
 export default bootstrap;

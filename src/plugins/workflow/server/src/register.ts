@@ -3,7 +3,7 @@ import { errors } from '@strapi/utils';
 import { UIDS } from './constants';
 
 /** Order columns only the transition service writes. */
-const ENGINE_FIELDS = ['currentStep', 'stateValue', 'stepEnteredAt', 'lockVersion', 'historyHead', 'warningLevel', 'outcome', 'closedAt', 'definitionVersion', 'processKey', 'number'];
+const ENGINE_FIELDS = ['currentStep', 'stateValue', 'stepEnteredAt', 'lockVersion', 'historyHead', 'warningLevel', 'archive', 'archivedAt', 'outcome', 'closedAt', 'definitionVersion', 'processKey', 'number'];
 const WRITE_ACTIONS = new Set(['create', 'update', 'delete', 'clone', 'publish', 'unpublish', 'discardDraft']);
 
 /**

@@ -32,6 +32,8 @@ export const assigneeChoices = async (number: string, role: string) =>
 
 export const listColleagues = async () => (await getFetchClient().get<{ data: Array<{ id: number; name: string }> }>(`${BASE}/staff`)).data.data;
 
+export const downloadArchive = async (number: string) => (await getFetchClient().get(`${BASE}/orders/${number}/archive`, { responseType: 'blob' })).data;
+
 export const verifyChain = async (number: string) =>
   (await getFetchClient().get<{ data: { valid: boolean; events: number; brokenAt?: number; reason?: string } }>(`${BASE}/orders/${number}/verify`)).data.data;
 

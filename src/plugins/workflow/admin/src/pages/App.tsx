@@ -10,6 +10,7 @@ import { DefinitionsPage } from './DefinitionsPage';
 import { ContractTemplatesPage } from './ContractTemplatesPage';
 import { DirectoryPage } from './DirectoryPage';
 import { RulesPage } from './RulesPage';
+import { SettingsPage } from './SettingsPage';
 
 export const App = () => (
   <Routes>
@@ -21,6 +22,7 @@ export const App = () => (
     <Route path="contract-templates" element={<ContractTemplatesPage />} />
     <Route path="directory" element={<DirectoryPage />} />
     <Route path="rules" element={<RulesPage />} />
+    <Route path="settings" element={<SettingsPage />} />
     <Route path="notifications" element={<NotificationsPage />} />
     <Route path=":number" element={<OrderPage />} />
     <Route path=":number/print/dispatch-sheet" element={<PrintPage kind="dispatch-sheet" />} />

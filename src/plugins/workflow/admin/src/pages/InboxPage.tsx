@@ -12,6 +12,7 @@ const TABS = [
   { key: 'mine', label: '我的待办' },
   { key: 'all', label: '本机构' },
   { key: 'overdue', label: '超期' },
+  { key: 'closed', label: '已结束（归档）' },
 ] as const;
 type Tab = (typeof TABS)[number]['key'];
 
@@ -77,6 +78,9 @@ export const InboxPage = () => {
   const [channel, setChannel] = useState('');
   const [assignee, setAssignee] = useState('');
   const [warning, setWarning] = useState('');
+  // The period the orders were applied in (the archive search uses it most).
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
   const [me, setMe] = useState<Me | null>(null);
   const [unread, setUnread] = useState(0);
   const [defs, setDefs] = useState<Array<{ key: string; name: string; spec: any }>>([]);
@@ -96,8 +100,15 @@ export const InboxPage = () => {
   const [error, setError] = useState<string | null>(null);
 
   const params = useCallback(
-    (): ListParams => ({ mine: tab === 'mine', overdue: tab === 'overdue', process, step: stepKey, category, channel, assignee, warning, q, sort }),
-    [tab, process, stepKey, category, channel, assignee, warning, q, sort],
+    (): ListParams => ({
+      mine: tab === 'mine',
+      overdue: tab === 'overdue',
+      status: tab === 'closed' ? 'closed' : undefined,
+      process, step: stepKey, category, channel, assignee, warning, q, sort,
+      from: from ? new Date(`${from}T00:00:00+08:00`).toISOString() : undefined,
+      to: to ? new Date(new Date(`${to}T00:00:00+08:00`).getTime() + 86_400_000).toISOString() : undefined,
+    }),
+    [tab, process, stepKey, category, channel, assignee, warning, q, sort, from, to],
   );
   const steps = process ? stepsOf(defs.find((d) => d.key === process)?.spec) : [];
   const set = (setter: (v: string) => void) => (v: string) => { setter(v); setPage(1); };
@@ -141,6 +152,7 @@ export const InboxPage = () => {
           {me?.administrator ? <Button variant="tertiary" onClick={() => navigate('notifications')} data-testid="notifications">通知与短信</Button> : null}
           {me?.superAdmin ? <Button variant="tertiary" onClick={() => navigate('definitions')} data-testid="definitions">流程定义</Button> : null}
           {me?.superAdmin ? <Button variant="tertiary" onClick={() => navigate('rules')} data-testid="rules">业务规则</Button> : null}
+          {me?.superAdmin ? <Button variant="tertiary" onClick={() => navigate('settings')} data-testid="settings">业务设置</Button> : null}
           {me?.administrator ? <Button variant="tertiary" onClick={() => navigate('contract-templates')} data-testid="contract-templates">合同模板</Button> : null}
           {me?.administrator ? <Button variant="tertiary" onClick={() => navigate('directory')} data-testid="directory">机构与人员</Button> : null}
         </Flex>
@@ -148,7 +160,7 @@ export const InboxPage = () => {
           {TABS.map((t) => (
             <Button key={t.key} variant={tab === t.key ? 'default' : 'tertiary'} onClick={() => { setTab(t.key); setPage(1); }} data-testid={`tab-${t.key}`}>
               {t.label}
-              {counts ? `（${counts[t.key]}）` : ''}
+              {counts && t.key !== 'closed' ? `（${counts[t.key]}）` : ''}
             </Button>
           ))}
         </Flex>
@@ -166,8 +178,16 @@ export const InboxPage = () => {
           <Filter id="wf-channel" label="渠道" value={channel} onChange={set(setChannel)} options={CHANNELS} />
           <Filter id="wf-assignee" label="处理人" value={assignee} onChange={set(setAssignee)} options={colleagues.map((c) => ({ value: String(c.id), label: c.name }))} />
           <Filter id="wf-warning" label="预警" value={warning} onChange={set(setWarning)} options={WARNINGS} />
+          <Box>
+            <Typography variant="pi" tag="label" htmlFor="wf-from">申请日期从</Typography>
+            <Box><input id="wf-from" type="date" value={from} onChange={(e) => set(setFrom)(e.target.value)} style={{ height: 36 }} /></Box>
+          </Box>
+          <Box>
+            <Typography variant="pi" tag="label" htmlFor="wf-to">至</Typography>
+            <Box><input id="wf-to" type="date" value={to} onChange={(e) => set(setTo)(e.target.value)} style={{ height: 36 }} /></Box>
+          </Box>
           <Box minWidth="280px">
-            <TextInput aria-label="搜索" placeholder="报装编号 / 单位名称 / 电话" value={q} onChange={(e: any) => { setQ(e.target.value); setPage(1); }} name="q" />
+            <TextInput aria-label="搜索" placeholder="报装编号 / 单位名称 / 电话 / 信用代码" value={q} onChange={(e: any) => { setQ(e.target.value); setPage(1); }} name="q" />
           </Box>
           <Button variant="tertiary" onClick={() => setSort(sort === 'applied' ? 'elapsed' : 'applied')}>
             {sort === 'applied' ? '按申请时间' : '按历时'}排序

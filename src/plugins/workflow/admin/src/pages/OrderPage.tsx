@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { Box, Button, Flex, Grid, Typography } from '@strapi/design-system';
 import { Layouts } from '@strapi/strapi/admin';
-import { downloadFile, getOrder, type OrderView } from '../api/orders';
+import { downloadArchive, downloadFile, getOrder, type OrderView } from '../api/orders';
 import { ActionPanel } from '../components/ActionPanel';
 import { ElapsedBadge } from '../components/ElapsedBadge';
 import { RelatedRecords } from '../components/RelatedRecords';
@@ -61,6 +61,7 @@ export const OrderPage = () => {
         navigationAction={<Link to="..">返回工单中心</Link>}
         primaryAction={
           <Flex gap={2}>
+            {order.archived ? <Button variant="secondary" onClick={async () => saveBlob(await downloadArchive(order.number), `${order.number}-归档.zip`)} data-testid="download-archive">下载归档</Button> : null}
             {order.processKey === 'water-enterprise' ? <Link to="print/dispatch-sheet">打印派工单</Link> : null}
             {order.processKey === 'water-enterprise' ? <Link to="print/budget-book">打印预算书</Link> : null}
           </Flex>

@@ -8,6 +8,7 @@ import metrics from './metrics';
 import contracts from './contracts';
 import directory from './directory';
 import rules from './rules';
+import settings from './settings';
 
 export default {
   info,
@@ -20,4 +21,5 @@ export default {
   contracts,
   directory,
   rules,
+  settings,
 };

@@ -7,6 +7,11 @@ const positiveInt = (value: unknown, fallback: number) => {
   return Number.isInteger(n) && n > 0 ? n : fallback;
 };
 
+const date = (v: unknown) => {
+  const d = typeof v === 'string' && v ? new Date(v) : null;
+  return d && !Number.isNaN(d.getTime()) ? d : undefined;
+};
+
 const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
 
 /** Inbox and list filters from a query string; unknown values are ignored rather than guessed. */
@@ -18,6 +23,8 @@ export const parseListQuery = (q: Record<string, unknown>, defaults: Partial<Inb
   assignee: q.assignee ? positiveInt(q.assignee, 0) || undefined : undefined,
   overdue: q.overdue === 'true' || q.overdue === '1',
   warning: [1, 2, 3].find((n) => String(n) === q.warning),
+  from: date(q.from),
+  to: date(q.to),
   q: str(q.q),
   mine: q.mine === 'true' || q.mine === '1',
   status: (['open', 'closed', 'all'] as const).find((s) => s === q.status) ?? defaults.status ?? 'open',

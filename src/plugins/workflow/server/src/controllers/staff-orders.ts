@@ -65,6 +65,10 @@ const staffOrders = ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
 
+    async archive(ctx) {
+      sendFile(ctx, await getService('archives').open(await actor(ctx), String(ctx.params.number)));
+    },
+
     async download(ctx) {
       sendFile(ctx, await getService('files').open(await actor(ctx), String(ctx.params.number), Number(ctx.params.fileId)));
     },

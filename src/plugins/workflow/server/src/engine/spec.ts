@@ -12,7 +12,7 @@ export interface ArtifactRequirement {
   types?: string[];
 }
 
-export type Channel = 'sms' | 'message' | 'wechat';
+export type Channel = 'sms' | 'message' | 'wechat' | 'archive';
 
 export interface Notification {
   /** applicant; assignee; managers (department administrators); executives (super administrators and leaders). */

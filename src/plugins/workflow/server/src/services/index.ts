@@ -23,6 +23,8 @@ import knowledge from './knowledge';
 import metrics from './metrics';
 import contracts from './contracts';
 import directory from './directory';
+import archives from './archives';
+import settings from './settings';
 
 export default {
   registry,
@@ -50,4 +52,6 @@ export default {
   metrics,
   contracts,
   directory,
+  archives,
+  settings,
 };

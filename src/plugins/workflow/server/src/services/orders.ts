@@ -6,7 +6,7 @@ import type { Actor } from './registry';
 import type { LoadedDefinition } from './definitions';
 import { getService } from '../utils';
 
-const LIST_SELECT = ['id', 'number', 'formData', 'stateValue', 'processKey', 'definitionVersion', 'title', 'category', 'channel', 'contactPhone', 'currentStep', 'stepEnteredAt', 'lockVersion', 'warningLevel', 'outcome', 'closedAt', 'createdAt', 'paymentDeferred', 'changedDuringConstruction'];
+const LIST_SELECT = ['id', 'number', 'formData', 'stateValue', 'processKey', 'definitionVersion', 'title', 'category', 'channel', 'contactPhone', 'currentStep', 'stepEnteredAt', 'lockVersion', 'warningLevel', 'outcome', 'closedAt', 'archivedAt', 'createdAt', 'paymentDeferred', 'changedDuringConstruction'];
 
 export interface InboxQuery {
   process?: string;
@@ -15,6 +15,9 @@ export interface InboxQuery {
   channel?: string;
   assignee?: number;
   overdue?: boolean;
+  /** Applied from / before (the period of an archive search). */
+  from?: Date;
+  to?: Date;
   /** Orders whose current step has reached at least this warning level (1–3). */
   warning?: number;
   q?: string;
@@ -56,6 +59,7 @@ const orders = ({ strapi }: { strapi: Core.Strapi }) => {
       outcome: o.outcome ?? null,
       appliedAt: o.createdAt,
       closedAt: o.closedAt ?? null,
+      archived: !!o.archivedAt,
     };
   };
 
@@ -136,7 +140,9 @@ const orders = ({ strapi }: { strapi: Core.Strapi }) => {
       if (query.status === 'closed') where.push({ outcome: { $notNull: true } });
       if (query.overdue) where.push(await overdueWhere(now));
       if (query.warning) where.push({ outcome: { $null: true }, warningLevel: { $gte: query.warning } });
-      if (query.q) where.push({ $or: [{ number: { $containsi: query.q } }, { title: { $containsi: query.q } }, { contactPhone: { $contains: query.q } }] });
+      if (query.q) where.push({ $or: [{ number: { $containsi: query.q } }, { title: { $containsi: query.q } }, { contactPhone: { $contains: query.q } }, { creditCode: { $containsi: query.q } }] });
+      if (query.from) where.push({ createdAt: { $gte: query.from } });
+      if (query.to) where.push({ createdAt: { $lt: query.to } });
       return { $and: where };
     },
 

@@ -33,6 +33,7 @@ const outbox = ({ strapi }: { strapi: Core.Strapi }) => {
   const now = () => getService('clock').now();
 
   const send = async (row: any): Promise<SendOutcome> => {
+    if (row.channel === 'archive') return getService('archives').build(row.orderId);
     if (row.channel === 'message') {
       const written = await getService('messages').deliver(row);
       return written > 0 ? { ok: true, providerId: `${written}` } : { ok: 'skipped', reason: '没有接收人' };

@@ -253,6 +253,8 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
             submissionKey: fromApplicant ? input.idempotencyKey ?? null : null,
             title: (form[entry.titleField] as string) ?? null,
             contactPhone: (form[entry.phoneField] as string) ?? null,
+            // Kept beside the form for the search of archived orders.
+            creditCode: typeof form.creditCode === 'string' ? form.creditCode : null,
             formData: form,
             applicant: applicantId,
             organization: organization?.id ?? null,
@@ -286,6 +288,7 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
         });
         await getService('outbox').enqueue(created.id, event.id, enter.notify, { number, step: enter.toStep, stepLabel: enter.meta?.label });
         await getService('knowledge').onEnter({ ...created, category }, enter.toStep, event.id);
+        if (enter.outcome) await getService('archives').schedule(created.id, event.id);
         strapi.eventHub.emit(EVENTS.ORDER_STARTED, { number, processKey: def.key });
         return { created: true, number };
       });
@@ -385,6 +388,7 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
           ...(typeof form.reason === 'string' ? { reason: form.reason } : {}),
         });
         if (enter.moved) await getService('knowledge').onEnter(order, enter.toStep, historyEvent.id);
+        if (enter.outcome) await getService('archives').schedule(order.id, historyEvent.id);
         if (first.meta?.warningLevel) {
           await getService('escalation').raise(order.id, first.meta.warningLevel, { exception: true, reason: typeof form.text === 'string' ? form.text : undefined });
         }

@@ -1,0 +1,12 @@
+import { getFetchClient } from '@strapi/strapi/admin';
+
+/** One function per endpoint: the applicant-facing settings. */
+export interface Settings {
+  sms: { signName: string; templates: Record<string, string>; included: number; price: number };
+  officeHours: string;
+  warningPercents: [number, number, number];
+}
+
+export const getSettings = async () => (await getFetchClient().get<{ data: Settings; meta: { events: string[] } }>('/workflow/settings')).data;
+
+export const saveSettings = async (settings: Settings) => (await getFetchClient().put<{ data: Settings }>('/workflow/settings', settings)).data.data;
