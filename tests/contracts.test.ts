@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { Browser } from 'playwright-core';
 import PizZip from 'pizzip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { app, apply, call, enterpriseForm, useWorld, w } from './helpers/workflow';
+import { app, apply, call, enterpriseForm, step, useWorld, w } from './helpers/workflow';
 import { waterStages } from './helpers/water-path';
 import { contractTemplate, CONTRACT_TEMPLATE_LINES, SAMPLE_FILES, wordDocument } from '../database/seeds/sample-files';
 import { launch, shot, signIn } from './helpers/browser';
@@ -52,9 +52,16 @@ describe('contract templates', () => {
     expect(xml).toMatch(/签订日期：\d{4}年\d{1,2}月\d{1,2}日/);
     expect(xml).not.toMatch(/\{[^}]*\}/);
 
-    // The draft is the order's contract, version by version; the applicant may download it.
-    const files = (await call(app, w.applicants.zhujiang, 'get', `/orders/${n}`)).body.data.files.contract;
-    expect(files[0]).toMatchObject({ name: `供水工程合同模板-${n}.docx`, version: 1, current: true });
+    // The draft is the order's contract; the applicant sees it once the internal approvals are done.
+    const applicantView = async () => (await call(app, w.applicants.zhujiang, 'get', `/orders/${n}`)).body.data.files.contract;
+    expect(await applicantView()).toBeUndefined();
+    const staffFiles = (await call(app, w.staff.contract, 'get', `/orders/${n}`)).body.data.files.contract;
+    expect(staffFiles[0]).toMatchObject({ name: `供水工程合同模板-${n}.docx`, version: 1, current: true });
+    expect((await call(app, w.applicants.zhujiang, 'get', `/orders/${n}/files/${staffFiles[0].id}`)).status).toBe(404);
+    await step(app, w.staff.contract, n, 'counterparty-approved');
+    for (let i = 0; i < 7; i += 1) await step(app, w.staff.contract, n, 'approve');
+    const files = await applicantView();
+    expect(files[0]).toMatchObject({ name: `供水工程合同模板-${n}.docx`, version: 1 });
     const res = await call(app, w.applicants.zhujiang, 'get', `/orders/${n}/files/${files[0].id}`).buffer(true).parse((r, cb) => {
       const chunks: Buffer[] = [];
       r.on('data', (c: Buffer) => chunks.push(c));

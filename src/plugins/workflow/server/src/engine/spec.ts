@@ -81,7 +81,15 @@ export interface ProcessSpec {
     organization: string | null;
   };
   machine: StateConfig & { id: string; initial: string; states: Record<string, StateConfig> };
+  /** Attachment kinds applicants see only once the order has reached a step (a contract draft: from signing on). */
+  applicantFilesFrom?: Record<string, string>;
 }
+
+/** Kinds hidden from the applicant for now: those whose step the order has not reached yet. */
+export const hiddenFromApplicant = (spec: ProcessSpec, reachedSteps: Set<string>) =>
+  Object.entries(spec.applicantFilesFrom ?? {})
+    .filter(([, step]) => !reachedSteps.has(step))
+    .map(([kind]) => kind);
 
 export interface StepNode {
   key: string;

@@ -169,6 +169,10 @@ export const validateSpec = (spec: ProcessSpec, env: ValidationEnv): FieldProble
       }
     }
   }
+  for (const [kind, step] of Object.entries(spec.applicantFilesFrom ?? {})) {
+    if (!kinds.has(kind)) add(`applicantFilesFrom.${kind}`, `未知的附件类型：${kind}`);
+    if (!keys.has(step)) add(`applicantFilesFrom.${kind}`, `步骤“${step}”不存在`);
+  }
   for (const [key, path] of keys) {
     if (!reached.has(key)) add(path, labelByKey.has(key) ? `步骤“${labelByKey.get(key)}”（${key}）不可到达` : `步骤“${key}”不可到达`);
   }

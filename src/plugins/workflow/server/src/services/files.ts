@@ -6,7 +6,7 @@ import type { Core } from '@strapi/strapi';
 import { SCOPE_POPULATE, UIDS } from '../constants';
 import { badRequest, forbidden, notFound } from '../errors';
 import { sha256 } from '../engine/canonical';
-import { candidateEvents, storedValue, type ArtifactRequirement } from '../engine/spec';
+import { candidateEvents, hiddenFromApplicant, storedValue, type ArtifactRequirement } from '../engine/spec';
 import type { Actor } from './registry';
 import { getService } from '../utils';
 
@@ -126,6 +126,11 @@ const files = ({ strapi }: { strapi: Core.Strapi }) => {
         ? await strapi.db.query(UIDS.orderFile).findOne({ where: { id: fileId, order: { id: order.id } }, populate: { file: true } })
         : null;
       if (!row?.file) throw notFound('附件不存在');
+      if (actor.kind === 'applicant') {
+        const def = await getService('definitions').get(order.processKey, order.definitionVersion);
+        const reached = new Set((await getService('history').list(order.id)).map((e: any) => e.toStep));
+        if (hiddenFromApplicant(def.spec, reached).includes(row.kind)) throw notFound('附件不存在');
+      }
       const diskPath = path.join(strapi.dirs.static.public, row.file.url.replace(/^\/+/, ''));
       if (!diskPath.startsWith(strapi.dirs.static.public) || !fs.existsSync(diskPath)) throw notFound('附件不存在');
       return { stream: fs.createReadStream(diskPath), name: `${row.name}${path.extname(row.name) ? '' : row.file.ext}`, mime: row.file.mime as string, size: row.file.size };

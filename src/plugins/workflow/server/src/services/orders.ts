@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { SCOPE_POPULATE, UIDS } from '../constants';
 import { notFound } from '../errors';
-import { activeLeaves, stepMeta, storedValue } from '../engine/spec';
+import { activeLeaves, hiddenFromApplicant, stepMeta, storedValue } from '../engine/spec';
 import type { Actor } from './registry';
 import type { LoadedDefinition } from './definitions';
 import { getService } from '../utils';
@@ -182,6 +182,9 @@ const orders = ({ strapi }: { strapi: Core.Strapi }) => {
         };
       });
       const files = await getService('files').listByKind(o.id);
+      if (actor.kind === 'applicant') {
+        for (const kind of hiddenFromApplicant(def.spec, new Set(events.map((e: any) => e.toStep)))) delete files[kind];
+      }
       const related = await relatedRecords(o.id);
       const actions = o.outcome ? [] : await getService('transitions').availableActions(def, o, actor);
       return {
