@@ -1,21 +1,16 @@
 import ExcelJS from 'exceljs';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { app, apply, enterpriseForm, step, upload, useWorld, w } from './helpers/workflow';
-import { launch, shot, signIn } from './helpers/browser';
+import { useBrowser, shot, signIn } from './helpers/browser';
 
 useWorld({ listen: true });
+const browser = useBrowser();
 
-let browser: Browser;
 let water: string;
 let power: string;
 beforeAll(async () => {
-  browser = await launch();
   water = await apply(app, w.applicants.zhujiang, 'water-enterprise', enterpriseForm({ unitName: '浏览器测试单位' }));
   power = await apply(app, w.applicants['bazhong-steel'], 'energy-service', { name: '黄厂长', contactPhone: '13712345678', address: '巴中经济开发区工业园5号', description: '新建厂房需要电力接入，负荷800千瓦' }, 'mini-program');
-});
-afterAll(async () => {
-  await browser?.close();
 });
 
 const rowNumbers = async (page: any) => page.locator('[data-testid="order-row"] td:first-child').allInnerTexts();
@@ -24,7 +19,7 @@ describe('工单中心 in the admin panel', () => {
   it('a department administrator sees only their organization\u2019s orders; overdue time is red', async () => {
     const row = await app.strapi.db.query('api::order.order').findOne({ where: { number: water } });
     await app.strapi.db.query('api::order.order').update({ where: { id: row.id }, data: { stepEnteredAt: new Date(Date.now() - 30 * 3_600_000) } });
-    const page = await signIn(browser, app.url!, 'deptadmin@demo.local');
+    const page = await signIn(browser(), app.url!, 'deptadmin@demo.local');
     await page.getByTestId('tab-all').click();
     await page.getByText(water).waitFor();
     // Filters narrow the list on the server: by channel, then back.
@@ -54,7 +49,7 @@ describe('工单中心 in the admin panel', () => {
   it('a surveyor sees only theirs and completes a survey with two photo uploads', async () => {
     await step(app, w.staff.clerk, water, 'approve');
     await step(app, w.staff.techhead, water, 'approve');
-    const page = await signIn(browser, app.url!, 'surveyor@demo.local');
+    const page = await signIn(browser(), app.url!, 'surveyor@demo.local');
     await page.getByText(water).waitFor();
     const numbers = await rowNumbers(page);
     expect(numbers).toContain(water);
@@ -86,7 +81,7 @@ describe('工单中心 in the admin panel', () => {
   it('explains a 409 from a stale page instead of swallowing it', async () => {
     const n = await apply(app, w.applicants.zhujiang, 'water-enterprise', enterpriseForm({ unitName: '并发页面单位' }));
     // The super administrator keeps seeing the order after it moves, so the stale version is what fails.
-    const page = await signIn(browser, app.url!, 'admin@demo.local');
+    const page = await signIn(browser(), app.url!, 'admin@demo.local');
     await page.goto(`${app.url}/admin/plugins/workflow/${n}`);
     const panel = page.getByTestId('action-approve');
     await panel.waitFor();
@@ -119,7 +114,7 @@ describe('工单中心 in the admin panel', () => {
     await step(app, s.contract, n, 'upload-signed');
     await step(app, s.finance, n, 'record-paid', { amount: 1000 });
     await step(app, s.techhead, n, 'submit', { tasks: '接入DN50管道', materials: 'PE管 50米\n阀门 2个', meterNumber: 'WM-2026-001', meterCaliber: 'DN50' });
-    const page = await signIn(browser, app.url!, 'admin@demo.local');
+    const page = await signIn(browser(), app.url!, 'admin@demo.local');
     await page.goto(`${app.url}/admin/plugins/workflow/${n}/print/dispatch-sheet`);
     const sheet = page.getByTestId('print-sheet');
     await sheet.waitFor();

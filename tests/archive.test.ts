@@ -1,17 +1,11 @@
 import PizZip from 'pizzip';
 import { describe, expect, it } from 'vitest';
-import { app, apply, call, enterpriseForm, step, upload, useWorld, w } from './helpers/workflow';
+import { app, apply, call, download, enterpriseForm, step, upload, useWorld, w } from './helpers/workflow';
 
 /** The archive of an ended order, and the search over ended orders. */
 useWorld();
 
 const residentForm = { name: '张三', contactPhone: '13612345678', address: '巴中市回风路8号', waterAddress: '巴中市回风路8号3单元' };
-const download = (who: any, url: string) =>
-  call(app, who, 'get', url).buffer(true).parse((r, cb) => {
-    const chunks: Buffer[] = [];
-    r.on('data', (c: Buffer) => chunks.push(c));
-    r.on('end', () => cb(null, Buffer.concat(chunks)));
-  });
 
 describe('archives', () => {
   it('an ended order is archived with its data, its verified history and every file version', async () => {
@@ -35,7 +29,7 @@ describe('archives', () => {
     const row = await app.strapi.db.query('api::order.order').findOne({ where: { number: n } });
     expect(row.archivedAt).toBeTruthy();
 
-    const res = await download(w.staff.deptadmin, `/orders/${n}/archive`);
+    const res = await download(app, w.staff.deptadmin, `/orders/${n}/archive`);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('application/zip');
     const zip = new PizZip(res.body);

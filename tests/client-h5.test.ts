@@ -1,7 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { app, apply, step, upload, useWorld, w } from './helpers/workflow';
-import { PHONE_LOCATION, chooseFiles, drawStroke, fillField, h5SignIn, h5StaffSignIn, launch, openH5, phone, pickOption, shot } from './helpers/browser';
+import { PHONE_LOCATION, chooseFiles, drawStroke, fillField, h5SignIn, h5StaffSignIn, useBrowser, openH5, phone, pickOption, shot } from './helpers/browser';
 import { SAMPLE_FILES } from '../database/seeds/sample-files';
 
 /**
@@ -9,14 +9,8 @@ import { SAMPLE_FILES } from '../database/seeds/sample-files';
  * screen, against the running app with the demo data.
  */
 useWorld({ listen: true });
+const browser = useBrowser();
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 const db = () => app.strapi.db;
 const orderRow = (number: string) => db().query('api::order.order').findOne({ where: { number }, populate: ['applicant'] });
@@ -45,7 +39,7 @@ describe('the H5 page served by Strapi', () => {
 
 describe('applicants on the H5 page', () => {
   it('an enterprise registers (bad fields caught before sending), applies for a water connection and finds it in the list', async () => {
-    const page = await phone(browser);
+    const page = await phone(browser());
     await openH5(page, app.url!, '/pages/login/register');
     await fillField(page, 'mobile', '1391234');
     await fillField(page, 'password', 'Secret@123');
@@ -106,7 +100,7 @@ describe('applicants on the H5 page', () => {
   });
 
   it('a resident applies for a water connection with an ID number checked before sending', async () => {
-    const page = await phone(browser);
+    const page = await phone(browser());
     await h5SignIn(page, app.url!, '13612345678');
     await page.locator('[data-process="water-resident"]').click();
     await fillField(page, 'name', '张三');
@@ -147,7 +141,7 @@ describe('applicants on the H5 page', () => {
   });
 
   it('an enterprise asks for the energy service with photos and a video, uploaded with the order', async () => {
-    const page = await phone(browser);
+    const page = await phone(browser());
     await h5SignIn(page, app.url!, '13712345678');
     await page.locator('[data-process="energy-service"]').click();
     await fillField(page, 'name', '黄厂长');
@@ -208,7 +202,7 @@ const waitForStep = async (number: string, expected: string) => {
 describe('applicants act on their orders', () => {
   it('downloads the drawing and budget, then confirms them', async () => {
     const demo = await db().query('api::order.order').findOne({ where: { processKey: 'water-enterprise', currentStep: 'budget-confirm' } });
-    const page = await phone(browser);
+    const page = await phone(browser());
     await h5SignIn(page, app.url!, '13912345678');
     await page.locator('.uni-tabbar__item', { hasText: '我的工单' }).click();
     await page.locator(`[data-testid="order-card"][data-number="${demo.number}"]`).click();
@@ -231,7 +225,7 @@ describe('applicants act on their orders', () => {
 
   it('confirms a plan with a signature drawn on the canvas', async () => {
     const demo = await db().query('api::order.order').findOne({ where: { processKey: 'energy-service', currentStep: 'plan-confirm' } });
-    const page = await phone(browser);
+    const page = await phone(browser());
     await h5SignIn(page, app.url!, '13712345678');
     await openOrder(page, demo.number);
     await page.locator('[data-action="confirm"]').click();
@@ -279,7 +273,7 @@ describe('applicants act on their orders', () => {
     await upload(app, admin, n, 'acceptance-form', '.pdf');
     await step(app, admin, n, 'submit', { notes: '验收合格' });
 
-    const page = await phone(browser);
+    const page = await phone(browser());
     await h5SignIn(page, app.url!, '13712345678');
     await openOrder(page, n);
     await page.locator('[data-action="rate"]').click();
@@ -298,7 +292,7 @@ describe('applicants act on their orders', () => {
 describe('field staff on the H5 page', () => {
   it('a surveyor records a survey with a photo, a voice note and the phone\u2019s GPS position', async () => {
     const n = await energyAtSurvey();
-    const page = await phone(browser);
+    const page = await phone(browser());
     await h5StaffSignIn(page, app.url!, 'power-planner@demo.local');
     const card = page.locator(`[data-testid="order-card"][data-number="${n}"]`);
     await card.waitFor();
@@ -339,7 +333,7 @@ describe('construction crews on the H5 page', () => {
     await step(app, w.staff.surveyor, n, 'complete');
     await step(app, w.staff.finance, n, 'record-paid', { amount: 1200, receiptNo: 'SJ-0001' });
 
-    const page = await phone(browser);
+    const page = await phone(browser());
     await h5StaffSignIn(page, app.url!, 'crew@demo.local');
     await page.locator(`[data-testid="order-card"][data-number="${n}"]`).click();
     await page.locator('[data-action="finish"]').click();

@@ -1,22 +1,15 @@
 import fs from 'node:fs';
-import type { Browser } from 'playwright-core';
 import PizZip from 'pizzip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { app, apply, call, enterpriseForm, step, useWorld, w } from './helpers/workflow';
+import { app, apply, call, download, enterpriseForm, step, useWorld, w } from './helpers/workflow';
 import { waterStages } from './helpers/water-path';
 import { contractTemplate, CONTRACT_TEMPLATE_LINES, SAMPLE_FILES, wordDocument } from '../database/seeds/sample-files';
-import { launch, shot, signIn } from './helpers/browser';
+import { useBrowser, shot, signIn } from './helpers/browser';
 
 /** Contract templates (.docx with placeholders) filled with an order's data by docxtemplater. */
 useWorld({ listen: true });
+const browser = useBrowser();
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 const documentXml = (buffer: Buffer) => new PizZip(buffer).file('word/document.xml')!.asText();
 const uploadTemplate = (who = w.admin, file = contractTemplate(), name = '供水工程合同模板') =>
@@ -39,15 +32,15 @@ describe('contract templates', () => {
   it('a staff member drafts an order\u2019s contract in the panel; it opens as a .docx with the order\u2019s values', async () => {
     const n = await apply(app, w.applicants.zhujiang, 'water-enterprise', enterpriseForm());
     await waterStages(app, w).advance(n, 'contract-approvals');
-    const page = await signIn(browser, app.url!, 'contract@demo.local');
+    const page = await signIn(browser(), app.url!, 'contract@demo.local');
     await page.goto(`${app.url}/admin/plugins/workflow/${n}`);
     await page.getByTestId('generate-contract').click();
     await page.getByText('合同草稿已生成').waitFor();
     const row = page.locator('text=供水工程合同模板-' + n).first();
     await row.waitFor();
     await shot(page, 'panel-contract-draft');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('div', { has: row }).last().getByRole('button', { name: '下载' }).first().click()]);
-    const xml = documentXml(fs.readFileSync(await download.path()));
+    const [saved] = await Promise.all([page.waitForEvent('download'), page.locator('div', { has: row }).last().getByRole('button', { name: '下载' }).first().click()]);
+    const xml = documentXml(fs.readFileSync(await saved.path()));
     for (const text of ['合同编号：YJ-GS-2019-4', `工单编号：${n}`, '甲方：珠江摩尔', '乙方：自来水有限公司', '工程地点：巴中市', '合同金额：120000元']) expect(xml).toContain(text);
     expect(xml).toMatch(/签订日期：\d{4}年\d{1,2}月\d{1,2}日/);
     expect(xml).not.toMatch(/\{[^}]*\}/);
@@ -62,11 +55,7 @@ describe('contract templates', () => {
     for (let i = 0; i < 7; i += 1) await step(app, w.staff.contract, n, 'approve');
     const files = await applicantView();
     expect(files[0]).toMatchObject({ name: `供水工程合同模板-${n}.docx`, version: 1 });
-    const res = await call(app, w.applicants.zhujiang, 'get', `/orders/${n}/files/${files[0].id}`).buffer(true).parse((r, cb) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => cb(null, Buffer.concat(chunks)));
-    });
+    const res = await download(app, w.applicants.zhujiang, `/orders/${n}/files/${files[0].id}`);
     expect(documentXml(res.body)).toContain('甲方：珠江摩尔');
     await page.context().close();
   });

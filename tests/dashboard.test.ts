@@ -1,25 +1,22 @@
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { app, useWorld, w } from './helpers/workflow';
 import { buildMetricsData } from './helpers/metrics-data';
-import { launch, shot, signIn } from './helpers/browser';
+import { useBrowser, shot, signIn } from './helpers/browser';
 
 /** 看板 in the panel shows the figures the fixed data set implies (worked out in tests/metrics.test.ts). */
 useWorld({ listen: true });
+const browser = useBrowser();
 
-let browser: Browser;
 beforeAll(async () => {
-  browser = await launch();
   await buildMetricsData(app, w);
 });
 afterAll(async () => {
   app.strapi.plugin('workflow').service('clock').reset();
-  await browser?.close();
 });
 
 describe('the dashboard', () => {
   it('shows the 14 indicators, the response time against the previous period, charts and the staff table', async () => {
-    const page = await signIn(browser, app.url!, 'admin@demo.local');
+    const page = await signIn(browser(), app.url!, 'admin@demo.local');
     await page.getByTestId('dashboard').click();
     await page.locator('#m-from').fill('2026-10-05');
     await page.locator('#m-to').fill('2026-10-18');

@@ -1,18 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { app, apply, call, useWorld, w } from './helpers/workflow';
-import { launch, shot, signIn } from './helpers/browser';
+import { useBrowser, shot, signIn } from './helpers/browser';
 
 /** 流程定义 in the panel: the graph of a version, editing a draft, publishing, and the engine's refusals on the graph. */
 useWorld({ listen: true });
+const browser = useBrowser();
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 const residentForm = { name: '张三', contactPhone: '13612345678', address: '巴中市回风路8号', waterAddress: '巴中市回风路8号3单元' };
 const leaves = (states: Record<string, any>): string[] => Object.entries(states).flatMap(([k, s]) => (s.states ? leaves(s.states) : [k]));
@@ -26,7 +20,7 @@ const openProcess = async (page: Page, key: string) => {
 describe('process definitions in the panel', () => {
   it('draw every step of water-enterprise, with the contract sub-process and its parallel branch', async () => {
     const spec = (await call(app, w.admin, 'get', '/definitions')).body.data.find((d: any) => d.key === 'water-enterprise').spec;
-    const page = await signIn(browser, app.url!, 'admin@demo.local');
+    const page = await signIn(browser(), app.url!, 'admin@demo.local');
     await openProcess(page, 'water-enterprise');
     await expect.poll(() => page.locator('[data-testid="graph-step"]').count()).toBe(leaves(spec.machine.states).length);
     for (const label of ['申请审核', '合同审批（七）办公室盖章', '对方审批中', '竣工决算', '已完成']) {
@@ -39,7 +33,7 @@ describe('process definitions in the panel', () => {
 
   it('a changed threshold, published, applies to new orders; running orders keep their version', async () => {
     const before = await apply(app, w.applicants.zhangsan, 'water-resident', residentForm);
-    const page = await signIn(browser, app.url!, 'admin@demo.local');
+    const page = await signIn(browser(), app.url!, 'admin@demo.local');
     await openProcess(page, 'water-resident');
     await page.locator('[data-testid="graph-step"]', { hasText: '申请审核' }).click();
     await page.locator('#step-threshold').fill('36');
@@ -61,7 +55,7 @@ describe('process definitions in the panel', () => {
   });
 
   it('refuses a draft with an unreachable step, naming it on the graph', async () => {
-    const page = await signIn(browser, app.url!, 'admin@demo.local');
+    const page = await signIn(browser(), app.url!, 'admin@demo.local');
     await openProcess(page, 'water-resident');
     const versions = await page.locator('[data-testid="version"]').count();
     // The step's actions are listed beside the graph (their arrows may overlap on it).

@@ -1,18 +1,11 @@
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { app, call, useWorld, w } from './helpers/workflow';
-import { launch, shot, signIn } from './helpers/browser';
+import { useBrowser, shot, signIn } from './helpers/browser';
 
 /** 机构与人员: organizations and staff profiles, kept by administrators within what they manage. */
 useWorld({ listen: true });
+const browser = useBrowser();
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 const profile = (name: string) => app.strapi.db.query('api::staff-profile.staff-profile').findOne({ where: { name }, populate: { organization: true } });
 
@@ -42,7 +35,7 @@ describe('organizations and staff over the API', () => {
 
 describe('organizations and staff in the panel', () => {
   it('an administrator adds a department and changes a staff member\u2019s roles and capacity', async () => {
-    const page = await signIn(browser, app.url!, 'admin@demo.local');
+    const page = await signIn(browser(), app.url!, 'admin@demo.local');
     await page.getByTestId('directory').click();
     await page.getByTestId('org').first().waitFor();
     await page.getByLabel('部门名称').fill('水表计量所');

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { app, call, useWorld, w } from './helpers/workflow';
+import { app, call, download, useWorld, w } from './helpers/workflow';
 import { buildMetricsData, PERIOD } from './helpers/metrics-data';
 
 /**
@@ -106,11 +106,7 @@ describe('the charts and the staff table', () => {
     expect(byName['王窗口']).toMatchObject({ handled: 2, avgHandlingHours: 16, onTimeRate: 0.5, openLoad: 0 });
     expect(byName['张勘察']).toMatchObject({ handled: 1, avgHandlingHours: 46, onTimeRate: 1, openLoad: 1, capacity: 20, saturation: 0.05 });
 
-    const res = await call(app, w.admin, 'get', `/metrics/staff/export?${query({ process: 'water-resident' })}`).buffer(true).parse((r, cb) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => cb(null, Buffer.concat(chunks)));
-    });
+    const res = await download(app, w.admin, `/metrics/staff/export?${query({ process: 'water-resident' })}`);
     expect(res.status).toBe(200);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(res.body);

@@ -1,21 +1,19 @@
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { app, apply, call, enterpriseForm, useWorld, w } from './helpers/workflow';
-import { h5SignIn, launch, openH5, phone, shot, signIn } from './helpers/browser';
+import { h5SignIn, useBrowser, openH5, phone, shot, signIn } from './helpers/browser';
 
 /**
  * Where people see warnings and messages: the panel's inbox, order page, messages and the
  * administrators' notification page; the H5 page's order list, message tab and order articles.
  */
 useWorld({ listen: true });
+const browser = useBrowser();
 
-let browser: Browser;
 let late: string;
 const plugin = () => app.strapi.plugin('workflow');
 const db = () => app.strapi.db;
 
 beforeAll(async () => {
-  browser = await launch();
   await db().query('api::knowledge-article.knowledge-article').create({
     data: { title: '企业报装审核须知', body: '审核需要营业执照和用水地址的产权证明。', processKey: 'water-enterprise', step: 'review', audience: 'both', active: true },
   });
@@ -29,13 +27,10 @@ beforeAll(async () => {
     data: { orderId: row.id, audience: 'applicant', channel: 'sms', template: 'budget-ready', recipient: '13900000000', payload: { number: late }, status: 'dead', attempts: 1, lastError: 'isv.MOBILE_NUMBER_ILLEGAL: 非法手机号' },
   });
 });
-afterAll(async () => {
-  await browser?.close();
-});
 
 describe('the panel', () => {
   it('shows the warning level beside the elapsed time, filters by it, and lists the staff member\u2019s messages', async () => {
-    const page = await signIn(browser, app.url!, 'deptadmin@demo.local');
+    const page = await signIn(browser(), app.url!, 'deptadmin@demo.local');
     await page.getByTestId('tab-all').click();
     const row = page.locator('[data-testid="order-row"]', { hasText: late });
     await expect(row.locator('[data-warning]').innerText()).resolves.toBe('二级预警');
@@ -62,7 +57,7 @@ describe('the panel', () => {
   it('administrators see the SMS used against the package and retry a dead letter', async () => {
     const usage = (await call(app, w.admin, 'get', '/notifications/sms-usage')).body.data;
     expect(usage.used).toBeGreaterThan(0);
-    const page = await signIn(browser, app.url!, 'admin@demo.local');
+    const page = await signIn(browser(), app.url!, 'admin@demo.local');
     await page.getByTestId('notifications').click();
     await expect(page.getByTestId('sms-used').innerText()).resolves.toBe(`${usage.used} 条`);
     await expect(page.getByTestId('sms-left').innerText()).resolves.toBe(`${(20000 - usage.used).toLocaleString('zh-CN')} 条`);
@@ -78,7 +73,7 @@ describe('the panel', () => {
     await page.context().close();
 
     // Frontline staff have no such page.
-    const clerk = await signIn(browser, app.url!, 'clerk@demo.local');
+    const clerk = await signIn(browser(), app.url!, 'clerk@demo.local');
     await expect(clerk.getByTestId('notifications').count()).resolves.toBe(0);
     await clerk.context().close();
   });
@@ -86,7 +81,7 @@ describe('the panel', () => {
 
 describe('the H5 page', () => {
   it('shows the warning in the order list, the unread messages on their tab, and the articles of the order', async () => {
-    const page = await phone(browser);
+    const page = await phone(browser());
     await h5SignIn(page, app.url!, '13912345678');
     const unread = (await call(app, w.applicants.zhujiang, 'get', '/messages')).body.meta.unread;
     expect(unread).toBeGreaterThan(0);

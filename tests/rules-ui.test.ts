@@ -1,19 +1,14 @@
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { app, apply, call, useWorld, w } from './helpers/workflow';
-import { launch, shot, signIn } from './helpers/browser';
+import { useBrowser, shot, signIn } from './helpers/browser';
 
 /** 业务规则: structured conditions with a JSON view, checked on save, tried on an order. */
 useWorld({ listen: true });
+const browser = useBrowser();
 
-let browser: Browser;
 let order: string;
 beforeAll(async () => {
-  browser = await launch();
   order = await apply(app, w.applicants['bazhong-steel'], 'energy-service', { name: '黄厂长', contactPhone: '13712345678', address: '巴中经济开发区工业园5号', description: '工厂订单增加，需要提升供电能力到2000千伏安' }, 'mini-program');
-});
-afterAll(async () => {
-  await browser?.close();
 });
 
 const rule = (name: string) => app.strapi.db.query('plugin::workflow.rule').findOne({ where: { name } });
@@ -33,7 +28,7 @@ describe('business rules over the API', () => {
 
 describe('business rules in the panel', () => {
   it('an administrator adds a keyword, saves, and sees the rule fire on an order', async () => {
-    const page = await signIn(browser, app.url!, 'admin@demo.local');
+    const page = await signIn(browser(), app.url!, 'admin@demo.local');
     await page.getByTestId('rules').click();
     await page.locator('[data-testid="rule"]', { hasText: '关键词：扩容' }).click();
 

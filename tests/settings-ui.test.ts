@@ -1,18 +1,11 @@
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { app, call, useWorld, w } from './helpers/workflow';
-import { launch, shot, signIn } from './helpers/browser';
+import { useBrowser, shot, signIn } from './helpers/browser';
 
 /** 业务设置: what administrators change without a developer, stored and laid over the configuration. */
 useWorld({ listen: true });
+const browser = useBrowser();
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 describe('applicant-facing settings', () => {
   it('bad values are refused field by field; only super administrators may change them', async () => {
@@ -23,7 +16,7 @@ describe('applicant-facing settings', () => {
   });
 
   it('an administrator sets the SMS package, a template code, office hours and warning percentages in the panel', async () => {
-    const page = await signIn(browser, app.url!, 'admin@demo.local');
+    const page = await signIn(browser(), app.url!, 'admin@demo.local');
     await page.getByTestId('settings').click();
     await page.locator('#sms-sign').fill('巴中水务');
     await page.locator('#sms-included').fill('5000');

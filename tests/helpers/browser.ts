@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import data from '../../database/seeds/demo-data.json';
 
 export const SHOTS = path.resolve(__dirname, '../../test-results/screenshots');
@@ -98,4 +99,16 @@ export const drawStroke = async (page: Page, points: Array<{ x: number; y: numbe
   for (const p of points.slice(1)) await touch('touchMove', p);
   await touch('touchEnd');
   await cdp.detach();
+};
+
+/** One browser for a test file: launched before its tests, closed after. */
+export const useBrowser = () => {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => browser!;
 };

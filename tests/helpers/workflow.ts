@@ -110,3 +110,13 @@ export const useWorld = ({ listen = false } = {}) => {
     await app?.close();
   });
 };
+
+/** A file the API sends, as bytes. */
+export const download = (app: TestApp, who: Caller, url: string) =>
+  call(app, who, 'get', url)
+    .buffer(true)
+    .parse((res, cb) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => cb(null, Buffer.concat(chunks)));
+    });

@@ -5,6 +5,7 @@ import { Layouts } from '@strapi/strapi/admin';
 import { exportStaff, getDashboard, listOrganizations, type Dashboard, type MetricsParams } from '../api/metrics';
 import { listColleagues } from '../api/orders';
 import { Chart } from '../components/Chart';
+import { Filter } from '../components/Filter';
 import { saveBlob } from '../components/saveBlob';
 
 const DAY = 86_400_000;
@@ -36,18 +37,6 @@ const INDICATORS: Array<{ key: string; label: string; help: string; value: (d: D
   { key: 'exceptions', label: '异常上报', help: '期间内施工人员上报的现场异常数', value: (d) => String(d.exceptions) },
   { key: 'sms', label: '短信与费用', help: '期间内发送的短信条数，及超出套餐部分的费用（0.05元/条）', value: (d) => `${d.sms.sent}条 · ¥${d.sms.cost.toFixed(2)}` },
 ];
-
-const Select = ({ id, label, value, onChange, options }: { id: string; label: string; value: string; onChange: (v: string) => void; options: Array<{ value: string; label: string }> }) => (
-  <Box>
-    <Typography variant="pi" tag="label" htmlFor={id}>{label}</Typography>
-    <Box>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value)} style={{ height: 40, minWidth: 140 }}>
-        <option value="">全部</option>
-        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
-      </select>
-    </Box>
-  </Box>
-);
 
 /** 看板: the 14 indicators, charts and the staff table for a period, organization, process, category and person. */
 export const DashboardPage = () => {
@@ -117,10 +106,10 @@ export const DashboardPage = () => {
             <Typography variant="pi" tag="label" htmlFor="m-to">结束日期</Typography>
             <Box><input id="m-to" type="date" value={to} onChange={(e) => setTo(e.target.value)} style={{ height: 36 }} /></Box>
           </Box>
-          <Select id="m-org" label="机构" value={organization} onChange={setOrganization} options={orgs.map((o) => ({ value: String(o.id), label: o.name }))} />
-          <Select id="m-process" label="业务" value={process} onChange={setProcess} options={PROCESSES} />
-          <Select id="m-category" label="类型" value={category} onChange={setCategory} options={CATEGORIES.map((c) => ({ value: c, label: c }))} />
-          <Select id="m-person" label="人员" value={person} onChange={setPerson} options={people.map((p) => ({ value: String(p.id), label: p.name }))} />
+          <Filter id="m-org" label="机构" value={organization} onChange={setOrganization} options={orgs.map((o) => ({ value: String(o.id), label: o.name }))} />
+          <Filter id="m-process" label="业务" value={process} onChange={setProcess} options={PROCESSES} />
+          <Filter id="m-category" label="类型" value={category} onChange={setCategory} options={CATEGORIES.map((c) => ({ value: c, label: c }))} />
+          <Filter id="m-person" label="人员" value={person} onChange={setPerson} options={people.map((p) => ({ value: String(p.id), label: p.name }))} />
         </Flex>
         {error ? <Typography textColor="danger600">{error}</Typography> : null}
         {d ? (

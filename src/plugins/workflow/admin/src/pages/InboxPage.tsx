@@ -5,6 +5,7 @@ import { Layouts } from '@strapi/strapi/admin';
 import { countOrders, exportOrders, listColleagues, listOrders, listProcesses, type ListParams, type OrderRow } from '../api/orders';
 import { getMe, unreadCount, type Me } from '../api/messages';
 import { ElapsedBadge } from '../components/ElapsedBadge';
+import { Filter } from '../components/Filter';
 import { saveBlob } from '../components/saveBlob';
 import { Pager } from '../components/Pager';
 
@@ -30,19 +31,6 @@ const CHANNELS = [
   { value: 'window', label: '窗口' },
   { value: 'staff-app', label: '员工端' },
 ];
-
-/** Labelled native select: small, accessible and easy to drive from tests. */
-const Filter = ({ id, label, value, onChange, options }: { id: string; label: string; value: string; onChange: (v: string) => void; options: Array<{ value: string; label: string }> }) => (
-  <Box>
-    <Typography variant="pi" tag="label" htmlFor={id}>{label}</Typography>
-    <Box>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value)} style={{ height: 40, minWidth: 140 }}>
-        <option value="">全部</option>
-        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
-      </select>
-    </Box>
-  </Box>
-);
 
 /** Steps with their labels, from the process definitions. */
 const stepsOf = (spec: any): Array<{ value: string; label: string }> => {
