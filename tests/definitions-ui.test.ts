@@ -13,7 +13,10 @@ const leaves = (states: Record<string, any>): string[] => Object.entries(states)
 
 const openProcess = async (page: Page, key: string) => {
   await page.getByTestId('definitions').click();
+  await page.locator('[data-testid="graph-step"]').first().waitFor();
   await page.getByTestId(`process-${key}`).click();
+  const versions = (await call(app, w.admin, 'get', `/definitions/${key}/versions`)).body.data.length;
+  await expect.poll(() => page.locator('[data-testid="version"]').count()).toBe(versions);
   await page.locator('[data-testid="graph-step"]').first().waitFor();
 };
 
@@ -57,7 +60,9 @@ describe('process definitions in the panel', () => {
   it('refuses a draft with an unreachable step, naming it on the graph', async () => {
     const page = await signIn(browser(), app.url!, 'admin@demo.local');
     await openProcess(page, 'water-resident');
-    const versions = await page.locator('[data-testid="version"]').count();
+    const versions = (await call(app, w.admin, 'get', '/definitions/water-resident/versions')).body.data.length;
+    // The page has loaded this process's versions (not those of the process it opened with).
+    await expect.poll(() => page.locator('[data-testid="version"]').count()).toBe(versions);
     // The step's actions are listed beside the graph (their arrows may overlap on it).
     await page.locator('[data-testid="graph-step"]').filter({ hasText: /^缴费/ }).click();
     await page.getByTestId('step-action').filter({ hasText: '未缴费，提交领导审批' }).click();
@@ -70,6 +75,7 @@ describe('process definitions in the panel', () => {
     await expect(waiver.getAttribute('data-errors')).resolves.toBe('true');
     await expect(waiver.innerText()).resolves.toContain('不可到达');
     await shot(page, 'panel-definition-refused');
+    expect((await call(app, w.admin, 'get', '/definitions/water-resident/versions')).body.data).toHaveLength(versions);
     await expect(page.locator('[data-testid="version"]').count()).resolves.toBe(versions);
     await page.context().close();
   });

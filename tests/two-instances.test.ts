@@ -1,4 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
+import supertest from 'supertest';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { app, apply, enterpriseForm, step, useWorld, w } from './helpers/workflow';
@@ -9,10 +11,18 @@ import { fakeSms, type FakeServer } from './helpers/fake-services';
  * running the outbox worker and the warning scan at once. Each notification is sent once and each
  * warning level fires once.
  */
-useWorld();
+useWorld({ listen: true });
 
 let sms: FakeServer;
 let second: ChildProcess;
+let secondUrl = '';
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
 const reports = { sent: 0, raised: 0 };
 const plugin = () => app.strapi.plugin('workflow');
 const db = () => app.strapi.db;
@@ -27,7 +37,9 @@ const SMS = {
 
 beforeAll(async () => {
   sms = await fakeSms();
-  const env = { ...process.env, ...SMS, ALIYUN_SMS_ENDPOINT: `127.0.0.1:${sms.port}`, WORKFLOW_TIMERS: 'true', WORKFLOW_OUTBOX_CRON: '* * * * * *', WORKFLOW_SLA_CRON: '* * * * * *', WORKFLOW_OUTBOX_BATCH: '5' };
+  const port = await freePort();
+  secondUrl = `http://127.0.0.1:${port}`;
+  const env = { ...process.env, ...SMS, SECOND_PORT: String(port), ALIYUN_SMS_ENDPOINT: `127.0.0.1:${sms.port}`, WORKFLOW_TIMERS: 'true', WORKFLOW_OUTBOX_CRON: '* * * * * *', WORKFLOW_SLA_CRON: '* * * * * *', WORKFLOW_OUTBOX_BATCH: '5' };
   app.strapi.config.set('plugin::workflow.sms', {
     ...app.strapi.config.get('plugin::workflow.sms'),
     provider: 'aliyun',
@@ -59,6 +71,27 @@ afterAll(async () => {
 });
 
 describe('two instances sharing one database', () => {
+  it('serve the same sessions, and racing actions on the same orders leave exactly one winner each', async () => {
+    // A staff member signs in on the second instance; the token works on both.
+    // The super administrator may see every order: the loser is told it acted on a stale version (409), not 404.
+    const login = await supertest(secondUrl).post('/admin/login').send({ email: 'admin@demo.local', password: 'Demo@2026' });
+    expect(login.status).toBe(200);
+    const token = login.body.data.token;
+    const first = await supertest(app.url!).get('/workflow/orders/counts').set('Authorization', `Bearer ${token}`);
+    expect(first.status).toBe(200);
+
+    const orders: string[] = [];
+    for (let i = 0; i < 8; i++) orders.push(await apply(app, w.applicants.zhujiang, 'water-enterprise', enterpriseForm()));
+    const act = (base: string, n: string) => supertest(base).post(`/workflow/orders/${n}/actions/approve`).set('Authorization', `Bearer ${token}`).send({ version: 1, form: {} });
+    const results = await Promise.all(orders.map((n) => Promise.all([act(app.url!, n), act(secondUrl, n)])));
+    for (const pair of results) expect(pair.map((r) => r.status).sort()).toEqual([200, 409]);
+    for (const n of orders) {
+      const row = await db().query('api::order.order').findOne({ where: { number: n } });
+      expect(row).toMatchObject({ currentStep: 'dispatch', lockVersion: 2 });
+      expect(await db().query('plugin::workflow.history-event').count({ where: { orderId: row.id, action: 'approve' } })).toBe(1);
+    }
+  }, 60_000);
+
   it('send every notification once and fire every warning level once', async () => {
     const residentForm = { name: '张三', contactPhone: '13612345678', address: '巴中市回风路8号', waterAddress: '巴中市回风路8号3单元' };
     const rejected: string[] = [];

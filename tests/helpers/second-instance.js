@@ -10,6 +10,10 @@ const { createStrapi } = require('@strapi/strapi');
 const root = path.resolve(__dirname, '../..');
 
 const main = async () => {
+  if (process.env.SECOND_PORT) {
+    process.env.HOST = '127.0.0.1';
+    process.env.PORT = process.env.SECOND_PORT;
+  }
   const app = createStrapi({ appDir: root, distDir: path.join(root, 'dist'), autoReload: false, serveAdminPanel: false });
   const plugin = () => app.plugin('workflow');
   // Wrap the jobs before bootstrap schedules them (the scheduler looks the services up on each run).
@@ -24,6 +28,8 @@ const main = async () => {
     };
   }
   await app.bootstrap();
+  // With SECOND_PORT it also serves HTTP, as a second instance behind a load balancer would.
+  if (process.env.SECOND_PORT) await app.listen();
   process.send({ type: 'ready' });
   process.on('message', async (message) => {
     if (message !== 'stop') return;

@@ -132,6 +132,21 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
     }
   };
 
+  /**
+   * The transition's transaction. When another writer holds the order (SQLite's file lock between
+   * processes, a MySQL deadlock or lock timeout), the caller is told someone acted first (409), as for
+   * a stale version, instead of a server error; nothing was written.
+   */
+  const inTransaction = async <T>(version: number, work: () => Promise<T>): Promise<T> => {
+    try {
+      return await strapi.db.transaction(work);
+    } catch (error: any) {
+      const locked = ['SQLITE_BUSY', 'SQLITE_BUSY_SNAPSHOT', 'ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT'].includes(error?.code) || /database is locked/.test(error?.message ?? '');
+      if (locked) throw conflict(version + 1);
+      throw error;
+    }
+  };
+
   /** Entering a step: its label, outcome, assignee and notifications. */
   const entering = async (def: LoadedDefinition, order: any, fromStep: string | null, value: StateValue, form: Record<string, unknown>, transitionMeta?: TransitionConfig['meta']) => {
     const toStep = primaryStep(def.nodes, value);
@@ -335,7 +350,7 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
       const nextValue = next.value as StateValue;
       const fromStep = order.currentStep as string;
 
-      return strapi.db.transaction(async () => {
+      return inTransaction(version, async () => {
         const enter = await entering(def, order, fromStep, nextValue, form, first.meta);
         const stepChanged = enter.moved || JSON.stringify(nextValue) !== JSON.stringify(value);
         const { count } = await strapi.db.query(UIDS.order).updateMany({
