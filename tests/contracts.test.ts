@@ -24,6 +24,8 @@ describe('contract templates', () => {
     const bad = await uploadTemplate(w.admin, wordDocument([...CONTRACT_TEMPLATE_LINES, '金额大写：{金额大写']));
     expect(bad.status).toBe(400);
     expect(bad.body.error.details.errors[0].message).toContain('占位符括号不成对');
+    const noTemplate = await call(app, w.staff.contract, 'post', '/orders/BZ0/contract-draft').send({});
+    expect(noTemplate.status).toBe(404);
     const ok = await uploadTemplate();
     expect(ok.status).toBe(201);
     expect(ok.body.data.placeholders).toEqual(['合同编号', '工单编号', '甲方', '乙方', '地址', '金额', '日期']);

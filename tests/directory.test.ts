@@ -18,6 +18,7 @@ describe('organizations and staff over the API', () => {
     expect((await call(app, w.staff['power-admin'], 'put', `/directory/staff/${surveyor.id}`).send({ capacity: 3 })).status).toBe(404);
     expect((await call(app, w.staff.surveyor, 'get', '/directory/staff')).status).toBe(403);
     expect((await call(app, w.staff.surveyor, 'get', '/directory/organizations')).status).toBe(403);
+    expect((await call(app, w.admin, 'put', '/directory/staff/not-a-number').send({ capacity: 3 })).status).toBe(404);
   });
 
   it('refuses bad values field by field, and duplicate codes', async () => {
@@ -49,7 +50,9 @@ describe('organizations and staff in the panel', () => {
 
     const row = page.locator('[data-testid="staff"][data-name="张勘察"]');
     await row.getByLabel('可承载工单数').fill('5');
-    await row.getByLabel('designer').check();
+    // Job roles read in Chinese.
+    await expect(row.innerText()).resolves.toContain('勘察员');
+    await row.getByLabel('设计员', { exact: true }).check();
     await row.getByTestId('save-staff').click();
     await expect.poll(() => row.getByTestId('staff-message').innerText()).toBe('已保存');
     const saved = await profile('张勘察');

@@ -117,6 +117,15 @@ describe('the charts and the staff table', () => {
     expect(sheet.getRow(1).values).toContain('平均处理时长(小时)');
   });
 
+  it('the staff table shows whom the viewer oversees: a frontline member only themselves; a chosen organization never widens it', async () => {
+    const clerk = await metrics({ process: 'water-resident' }, w.staff.clerk);
+    expect(clerk.staff.map((s: any) => s.name)).toEqual(['王窗口']);
+    const power = await app.strapi.db.query('api::organization.organization').findOne({ where: { code: 'POWER' } });
+    const water = await metrics({ organization: String(power.id) }, w.staff.deptadmin);
+    expect(water.staff).toEqual([]);
+    expect((await metrics({}, w.staff.deptadmin)).staff.map((s: any) => s.name)).toContain('张勘察');
+  });
+
   it('is scoped: another company sees none of these orders', async () => {
     const m = await metrics({ process: 'water-resident' }, w.staff['power-admin']);
     expect(m.indicators).toMatchObject({ created: 0, completed: 0, overdueNow: 0 });

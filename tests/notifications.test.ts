@@ -132,6 +132,7 @@ describe('SMS through Alibaba Cloud', () => {
     expect(other.body.data.map((d: any) => d.id)).not.toContain(row.id);
     expect((await call(app, w.staff['power-admin'], 'post', `/notifications/${row.id}/retry`)).status).toBe(404);
     expect((await call(app, w.staff.clerk, 'post', `/notifications/${row.id}/retry`)).status).toBe(403);
+    expect((await call(app, w.admin, 'post', '/notifications/abc/retry')).status).toBe(404);
 
     const retried = await call(app, w.staff.deptadmin, 'post', `/notifications/${row.id}/retry`);
     expect(retried.status).toBe(200);
@@ -178,6 +179,7 @@ describe('in-app messages', () => {
     expect(read.body.data.unread).toBe(unread - 1);
     // Someone else's message is not there for them.
     expect((await call(app, w.applicants.zhujiang, 'post', `/messages/${message.id}/read`)).status).toBe(404);
+    expect((await call(app, me, 'post', '/messages/0/read')).status).toBe(404);
     expect((await call(app, w.applicants.zhujiang, 'get', '/messages')).body.data.map((m: any) => m.id)).not.toContain(message.id);
     await call(app, me, 'post', '/messages/read-all');
     expect((await call(app, me, 'get', '/messages')).body.meta.unread).toBe(0);

@@ -9,7 +9,7 @@ import { MESSAGES } from './messages';
 /** Tells the workflow engine this utility's job roles, guards, effects, rule facts and message wording. */
 export const registerWorkflows = (strapi: Core.Strapi) => {
   const registry = strapi.plugin('workflow').service('registry');
-  registry.registerRoles(Object.keys(JOB_ROLES));
+  registry.registerRoles(JOB_ROLES);
   for (const [name, fn] of Object.entries(guards)) registry.registerGuard(name, fn);
   for (const [name, fn] of Object.entries(effects)) registry.registerEffect(name, fn);
   registry.registerFacts(energyFacts);

@@ -9,7 +9,7 @@ export interface Problem {
 }
 
 export const listDefinitions = async () =>
-  (await getFetchClient().get<{ data: Array<{ key: string; version: number; name: string; spec: any }>; meta: { roles: string[]; fileKinds: string[] } }>(BASE)).data;
+  (await getFetchClient().get<{ data: Array<{ key: string; version: number; name: string; spec: any }>; meta: { roles: string[]; roleLabels: Record<string, string>; fileKinds: string[] } }>(BASE)).data;
 
 export const listVersions = async (key: string) =>
   (await getFetchClient().get<{ data: Array<{ version: number; source: string; createdAt: string; orders: number; openOrders: number }> }>(`${BASE}/${key}/versions`)).data.data;

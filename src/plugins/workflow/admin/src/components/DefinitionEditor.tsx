@@ -58,7 +58,7 @@ const Notifications = ({ list, onChange }: { list: any[]; onChange: (next: any[]
   </Box>
 );
 
-export const StepEditor = ({ spec, step, roles, onChange, onSelectAction }: { spec: any; step: string; roles: string[]; onChange: Change; onSelectAction: (id: string) => void }) => {
+export const StepEditor = ({ spec, step, roles, roleLabels, onChange, onSelectAction }: { spec: any; step: string; roles: string[]; roleLabels: Record<string, string>; onChange: Change; onSelectAction: (id: string) => void }) => {
   const state = findState(spec.machine.states, step);
   if (!state) return null;
   const meta = state.meta ?? {};
@@ -90,7 +90,7 @@ export const StepEditor = ({ spec, step, roles, onChange, onSelectAction }: { sp
                 checked={(meta.roles ?? []).includes(r)}
                 onChange={(e) => set({ roles: e.target.checked ? [...(meta.roles ?? []), r] : (meta.roles ?? []).filter((x: string) => x !== r) })}
               />
-              {r}
+              {roleLabels[r] ?? r}
             </label>
           ))}
         </Flex>

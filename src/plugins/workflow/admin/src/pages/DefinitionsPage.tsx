@@ -12,7 +12,7 @@ type Selection = { kind: 'step'; key: string } | { kind: 'edge'; id: string } | 
 /** 流程定义: every process and its versions, the graph of a version, and a draft to edit and publish. */
 export const DefinitionsPage = () => {
   const [processes, setProcesses] = useState<Array<{ key: string; name: string; version: number }>>([]);
-  const [choices, setChoices] = useState<{ roles: string[]; fileKinds: string[] }>({ roles: [], fileKinds: [] });
+  const [choices, setChoices] = useState<{ roles: string[]; roleLabels: Record<string, string>; fileKinds: string[] }>({ roles: [], roleLabels: {}, fileKinds: [] });
   const [key, setKey] = useState('');
   const [versions, setVersions] = useState<Array<{ version: number; source: string; createdAt: string; orders: number; openOrders: number }>>([]);
   const [version, setVersion] = useState<number | null>(null);
@@ -139,7 +139,7 @@ export const DefinitionsPage = () => {
           <Grid.Item col={3} s={12} direction="column" alignItems="stretch">
             <Box padding={3} background="neutral0" hasRadius shadow="tableShadow" width="100%">
               {!draft || !selection ? <Typography textColor="neutral600">选择一个步骤或操作</Typography> : null}
-              {draft && selection?.kind === 'step' ? <StepEditor spec={draft} step={selection.key} roles={choices.roles} onChange={change} onSelectAction={(id) => setSelection({ kind: 'edge', id })} /> : null}
+              {draft && selection?.kind === 'step' ? <StepEditor spec={draft} step={selection.key} roles={choices.roles} roleLabels={choices.roleLabels} onChange={change} onSelectAction={(id) => setSelection({ kind: 'edge', id })} /> : null}
               {draft && edge ? <EdgeEditor spec={draft} edge={edge} kinds={choices.fileKinds} onChange={change} /> : null}
               {draft && selection?.kind === 'form' ? <FormEditor spec={draft} onChange={change} /> : null}
             </Box>

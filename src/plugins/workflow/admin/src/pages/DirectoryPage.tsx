@@ -23,7 +23,7 @@ const Tree = ({ orgs, parent = null, depth = 0 }: { orgs: Organization[]; parent
 );
 
 /** One staff member's editable row: organization, job roles, mobile, capacity, active. */
-const StaffRow = ({ staff, orgs, roles, onSaved }: { staff: StaffProfile; orgs: Organization[]; roles: string[]; onSaved: () => void }) => {
+const StaffRow = ({ staff, orgs, roles, roleLabels, onSaved }: { staff: StaffProfile; orgs: Organization[]; roles: string[]; roleLabels: Record<string, string>; onSaved: () => void }) => {
   const [draft, setDraft] = useState({ organization: staff.organization?.id ?? '', jobRoles: staff.jobRoles, mobile: staff.mobile ?? '', capacity: staff.capacity, active: staff.active });
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const save = async () => {
@@ -53,8 +53,8 @@ const StaffRow = ({ staff, orgs, roles, onSaved }: { staff: StaffProfile; orgs: 
       <Flex gap={2} wrap="wrap" marginTop={2}>
         {roles.map((r) => (
           <label key={r} style={{ fontSize: 12 }}>
-            <input type="checkbox" aria-label={r} checked={draft.jobRoles.includes(r)} onChange={(e) => setDraft({ ...draft, jobRoles: e.target.checked ? [...draft.jobRoles, r] : draft.jobRoles.filter((x) => x !== r) })} />
-            {r}
+            <input type="checkbox" checked={draft.jobRoles.includes(r)} onChange={(e) => setDraft({ ...draft, jobRoles: e.target.checked ? [...draft.jobRoles, r] : draft.jobRoles.filter((x) => x !== r) })} />
+            {roleLabels[r] ?? r}
           </label>
         ))}
       </Flex>
@@ -67,6 +67,7 @@ export const DirectoryPage = () => {
   const [orgs, setOrgs] = useState<Organization[]>([]);
   const [staff, setStaff] = useState<StaffProfile[]>([]);
   const [roles, setRoles] = useState<string[]>([]);
+  const [roleLabels, setRoleLabels] = useState<Record<string, string>>({});
   const [newOrg, setNewOrg] = useState({ name: '', code: '', parent: '' });
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const load = useCallback(() => {
@@ -75,7 +76,12 @@ export const DirectoryPage = () => {
   }, []);
   useEffect(() => {
     load();
-    listDefinitions().then((d) => setRoles(d.meta.roles)).catch(() => setRoles([]));
+    listDefinitions()
+      .then((d) => {
+        setRoles(d.meta.roles);
+        setRoleLabels(d.meta.roleLabels);
+      })
+      .catch(() => setRoles([]));
   }, [load]);
 
   const addOrganization = async () => {
@@ -117,7 +123,7 @@ export const DirectoryPage = () => {
           <Grid.Item col={8} s={12} direction="column" alignItems="stretch">
             <Typography variant="delta">人员（{staff.length}）</Typography>
             <Box marginTop={2}>
-              {staff.map((s) => <StaffRow key={s.id} staff={s} orgs={orgs} roles={roles} onSaved={load} />)}
+              {staff.map((s) => <StaffRow key={s.id} staff={s} orgs={orgs} roles={roles} roleLabels={roleLabels} onSaved={load} />)}
             </Box>
           </Grid.Item>
         </Grid.Root>

@@ -1,5 +1,5 @@
 import { getService } from '../utils';
-import { parsePage } from './query';
+import { idParam, parsePage } from './query';
 
 /** Applicants (users-permissions JWT): their in-app messages, the articles of an order, subscribe templates. */
 const applicantMessages = () => {
@@ -10,7 +10,7 @@ const applicantMessages = () => {
       ctx.body = await getService('messages').list(reader(ctx), { ...parsePage(ctx.query), unread: ctx.query.unread === 'true' });
     },
     async read(ctx) {
-      ctx.body = { data: await getService('messages').markRead(reader(ctx), Number(ctx.params.id)) };
+      ctx.body = { data: await getService('messages').markRead(reader(ctx), idParam(ctx)) };
     },
     async readAll(ctx) {
       ctx.body = { data: await getService('messages').markAllRead(reader(ctx)) };

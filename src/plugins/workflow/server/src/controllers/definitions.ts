@@ -12,7 +12,7 @@ const definitions = ({ strapi }: { strapi: Core.Strapi }) => ({
     ctx.body = {
       data: defs.map((d) => ({ key: d.key, version: d.version, name: d.spec.name, spec: d.spec })),
       // What an editor may choose from: job roles and attachment kinds.
-      meta: { roles: registry.roles(), fileKinds: kinds },
+      meta: { roles: registry.roles(), roleLabels: registry.roleLabels(), fileKinds: kinds },
     };
   },
 

@@ -1,3 +1,4 @@
+import { notFound } from '../errors';
 import type { InboxQuery } from '../services/orders';
 
 const MAX_PAGE_SIZE = 100;
@@ -34,6 +35,13 @@ export const parseListQuery = (q: Record<string, unknown>, defaults: Partial<Inb
 });
 
 /** The single uploaded file of a multipart request, whatever the field was called. */
+/** The `:id` of a route: anything but a positive integer names nothing there (404, not a server error). */
+export const idParam = (ctx: any, name = 'id') => {
+  const id = Number(ctx.params[name]);
+  if (!Number.isInteger(id) || id < 1) throw notFound();
+  return id;
+};
+
 /** Paging of a simple list (messages, dead letters). */
 export const parsePage = (q: Record<string, unknown>) => ({ page: positiveInt(q.page, 1), pageSize: Math.min(positiveInt(q.pageSize, 20), MAX_PAGE_SIZE) });
 

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { getService } from '../utils';
 import { OPERATORS } from '../services/rules';
+import { idParam } from './query';
 
 /** Super administrators: business rules (pre-review, category, dispatch), edited and tried on orders. */
 const rules = (_deps: { strapi: Core.Strapi }) => ({
@@ -12,7 +13,7 @@ const rules = (_deps: { strapi: Core.Strapi }) => ({
     ctx.body = { data: await getService('rules').save(null, ctx.request.body ?? {}) };
   },
   async update(ctx) {
-    ctx.body = { data: await getService('rules').save(Number(ctx.params.id), ctx.request.body ?? {}) };
+    ctx.body = { data: await getService('rules').save(idParam(ctx), ctx.request.body ?? {}) };
   },
   async preview(ctx) {
     const body = ctx.request.body ?? {};

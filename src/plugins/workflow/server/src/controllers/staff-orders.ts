@@ -13,7 +13,7 @@ const staffOrders = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Who the caller is to the workflow: job roles, and whether the administrators' pages are theirs. */
     async me(ctx) {
       const who = await actor(ctx);
-      ctx.body = { data: { name: who.name, roles: who.roles, superAdmin: !!who.superAdmin, administrator: !!who.superAdmin || who.roles.includes('department-admin') } };
+      ctx.body = { data: { name: who.name, roles: who.roles, superAdmin: !!who.superAdmin, administrator: getService('scope').isAdministrator(who) } };
     },
 
     async inbox(ctx) {

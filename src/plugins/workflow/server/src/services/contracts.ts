@@ -48,7 +48,7 @@ const contracts = ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   async upload(actor: Actor, input: { name: unknown; processKey: unknown; file: IncomingFile | undefined }) {
-    if (!actor.superAdmin && !actor.roles.includes('department-admin')) throw forbidden('只有管理员可以上传合同模板');
+    if (!getService('scope').isAdministrator(actor)) throw forbidden('只有管理员可以上传合同模板');
     const problems = [];
     const name = typeof input.name === 'string' ? input.name.trim() : '';
     if (!name || name.length > 100) problems.push({ path: ['name'], message: '请填写模板名称（100字以内）' });
@@ -97,6 +97,7 @@ const contracts = ({ strapi }: { strapi: Core.Strapi }) => ({
     const order = await strapi.db.query(UIDS.order).findOne({ where: { number }, populate: { ...SCOPE_POPULATE } });
     if (!order || !(await getService('scope').canView(actor, order))) throw notFound();
     if (!actor.superAdmin && !actor.roles.some((r) => CONTRACT_ROLES.includes(r))) throw forbidden('只有合同管理人员可以生成合同草稿');
+    if (!Number.isInteger(templateId) || templateId < 1) throw badRequest('合同草稿有误', [{ path: ['templateId'], message: '请选择合同模板' }]);
     const template = await strapi.db.query(TEMPLATE).findOne({ where: { id: templateId, active: true }, populate: { file: true } });
     if (!template?.file) throw notFound('合同模板不存在');
     const source = fs.readFileSync(path.join(strapi.dirs.static.public, template.file.url));

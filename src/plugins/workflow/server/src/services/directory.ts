@@ -14,9 +14,9 @@ const ORG_TYPES = ['power-bureau', 'energy-company', 'water-company', 'departmen
 const directory = ({ strapi }: { strapi: Core.Strapi }) => {
   /** The organizations the actor may manage; null means all. */
   const managed = async (actor: Actor): Promise<number[] | null> => {
-    if (actor.superAdmin) return null;
-    if (!actor.roles.includes('department-admin') || !actor.organizationId) throw forbidden('只有管理员可以管理机构和人员');
-    return getService('scope').treeIds(actor.organizationId);
+    const orgs = await getService('scope').managedOrganizations(actor);
+    if (orgs !== null && !orgs.length) throw forbidden('只有管理员可以管理机构和人员');
+    return orgs;
   };
   const mayManage = (orgs: number[] | null, id: number | null | undefined) => orgs === null || (id != null && orgs.includes(id));
 

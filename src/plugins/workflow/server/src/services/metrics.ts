@@ -236,18 +236,19 @@ const metrics = ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
 
-    /** Staff the viewer may see, narrowed by organization and person. */
+    /** Staff the viewer may see (administrators: those they oversee; others: themselves), narrowed by organization and person. */
     async staffInScope(actor: Actor, q: MetricsQuery) {
       const scope = getService('scope');
-      const orgs = q.organization
-        ? await scope.treeIds(q.organization)
-        : actor.superAdmin
-          ? null
-          : await scope.treeIds((actor.roles.includes('department-admin') ? actor.organizationId : null) ?? -1);
       const where: any = { active: true };
-      if (orgs) where.organization = { id: { $in: orgs } };
-      if (q.person) where.id = q.person;
-      if (!actor.superAdmin && !actor.roles.includes('department-admin')) where.id = actor.staffId ?? -1;
+      if (!scope.isAdministrator(actor)) where.id = actor.staffId ?? -1;
+      else {
+        const managed = await scope.managedOrganizations(actor);
+        const chosen = q.organization ? await scope.treeIds(q.organization) : null;
+        // A chosen organization narrows what the viewer oversees; it never widens it.
+        const orgs = managed && chosen ? chosen.filter((id) => managed.includes(id)) : (chosen ?? managed);
+        if (orgs) where.organization = { id: { $in: orgs.length ? orgs : [-1] } };
+        if (q.person) where.id = q.person;
+      }
       return strapi.db.query(UIDS.staff).findMany({ where, select: ['id', 'name', 'capacity'], populate: { adminUser: { select: ['id'] }, organization: { select: ['name'] } }, orderBy: { id: 'asc' } });
     },
 

@@ -51,6 +51,7 @@ const registry = (_deps: { strapi: Core.Strapi }) => {
   const roles = new Set<string>();
   const fileKinds: Record<string, FileKind> = {};
   const messages: Record<string, MessageText> = {};
+  const roleLabels: Record<string, string> = {};
   let ruleFacts: FactsProvider = async ({ order, form }) => ({ ...(order.formData ?? {}), ...(form ?? {}), category: order.category ?? null });
   return {
     /** The facts business rules test for an order (the rules page's "try on an order" uses them). */
@@ -71,11 +72,16 @@ const registry = (_deps: { strapi: Core.Strapi }) => {
       Object.assign(fileKinds, kinds);
     },
     fileKind: (kind: string): FileKind | undefined => fileKinds[kind],
-    /** Job roles steps may name (besides the applicant and the system). */
-    registerRoles(names: string[]) {
-      names.forEach((n) => roles.add(n));
+    /** Job roles steps may name (besides the applicant and the system), with the names people read. */
+    registerRoles(names: string[] | Record<string, string>) {
+      const entries = Array.isArray(names) ? names.map((n) => [n, n]) : Object.entries(names);
+      entries.forEach(([key, label]) => {
+        roles.add(key);
+        roleLabels[key] = label;
+      });
     },
     roles: () => [...roles],
+    roleLabels: () => ({ ...roleLabels }),
     registerGuard(name: string, fn: GuardFn) {
       guards[name] = fn;
     },

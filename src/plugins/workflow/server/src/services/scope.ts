@@ -124,6 +124,14 @@ const scope = ({ strapi }: { strapi: Core.Strapi }) => {
 
     treeIds,
     rootOf,
+    /** Super administrators and department administrators: who keeps organizations, staff, templates, dead letters. */
+    isAdministrator: (actor: Actor) => actor.kind === 'staff' && (!!actor.superAdmin || isManager(actor)),
+    /** Organizations whose staff the actor oversees: all (null) for super administrators, their tree for department administrators, none otherwise. */
+    async managedOrganizations(actor: Actor): Promise<number[] | null> {
+      if (actor.superAdmin) return null;
+      if (!isManager(actor) || !actor.organizationId) return [];
+      return treeIds(actor.organizationId);
+    },
     /** An organization and those above it (a department, its company). */
     async ancestorsOf(orgId: number): Promise<number[]> {
       const p = await tree();
