@@ -1,9 +1,19 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { UIDS } from './constants';
+import { declareIndexes } from './indexes';
 
 /** Order columns only the transition service writes. */
-const ENGINE_FIELDS = ['currentStep', 'stateValue', 'stepEnteredAt', 'lockVersion', 'historyHead', 'warningLevel', 'archive', 'archivedAt', 'outcome', 'closedAt', 'definitionVersion', 'processKey', 'number'];
+const ENGINE_FIELDS = [
+  'currentStep', 'stateValue', 'stepEnteredAt', 'lockVersion', 'historyHead', 'historySeq', 'warningLevel', 'firstResponseAt', 'archive', 'archivedAt', 'outcome', 'closedAt', 'definitionVersion', 'processKey', 'number',
+  'applicantRef', 'organizationRef', 'assigneeRef',
+];
+/** Relations only the engine sets (it keeps a copy of each in the order row). */
+const ENGINE_RELATIONS = ['applicant', 'organization', 'assignee'];
+
+/** A relation value that changes something (the content manager sends empty connect/disconnect lists on every save). */
+const changesRelation = (value: any) =>
+  value !== undefined && !(value && typeof value === 'object' && !Array.isArray(value) && !('set' in value) && ['connect', 'disconnect'].every((k) => !value[k]?.length));
 const WRITE_ACTIONS = new Set(['create', 'update', 'delete', 'clone', 'publish', 'unpublish', 'discardDraft']);
 
 /**
@@ -12,6 +22,7 @@ const WRITE_ACTIONS = new Set(['create', 'update', 'delete', 'clone', 'publish',
  * itself writes through the query engine, below this middleware.
  */
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
+  declareIndexes(strapi);
   strapi.documents.use(async (ctx, next) => {
     if (WRITE_ACTIONS.has(ctx.action)) {
       if (ctx.uid === UIDS.historyEvent || ctx.uid === UIDS.definition || ctx.uid === UIDS.outbox) {
@@ -19,7 +30,7 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
       }
       if (ctx.uid === UIDS.order) {
         const data = (ctx.params as any)?.data ?? {};
-        const touched = ENGINE_FIELDS.filter((f) => f in data);
+        const touched = [...ENGINE_FIELDS.filter((f) => f in data), ...ENGINE_RELATIONS.filter((f) => changesRelation(data[f]))];
         if (ctx.action !== 'update' || touched.length > 0) {
           throw new errors.ForbiddenError(`工单只能通过流程操作变更（不能直接${ctx.action === 'update' ? `修改 ${touched.join('、')}` : '创建或删除'}）`);
         }

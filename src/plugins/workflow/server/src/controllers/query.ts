@@ -15,10 +15,16 @@ const date = (v: unknown) => {
 
 const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
 
+const steps = (v: unknown) => {
+  const list = (Array.isArray(v) ? v : [v]).flatMap((s) => (typeof s === 'string' ? s.split(',') : [])).map((s) => s.trim()).filter(Boolean);
+  return list.length ? list : undefined;
+};
+
 /** Inbox and list filters from a query string; unknown values are ignored rather than guessed. */
 export const parseListQuery = (q: Record<string, unknown>, defaults: Partial<InboxQuery> = {}): InboxQuery => ({
   process: str(q.process),
-  step: str(q.step),
+  // Several steps at once: step=survey,design (or the parameter repeated).
+  step: steps(q.step),
   category: str(q.category),
   channel: str(q.channel),
   assignee: q.assignee ? positiveInt(q.assignee, 0) || undefined : undefined,

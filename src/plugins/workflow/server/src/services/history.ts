@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { UIDS } from '../constants';
 import { canonicalJson, sha256 } from '../engine/canonical';
+import { getService } from '../utils';
 
 export interface HistoryInput {
   orderId: number;
@@ -40,14 +41,37 @@ export const hashEvent = (e: Record<string, any>) => sha256(canonicalJson(conten
 
 /** Append-only history, chained per order ("区块链存证"): each event hashes its content and the previous hash. */
 const history = ({ strapi }: { strapi: Core.Strapi }) => ({
-  /** Call inside the transition's transaction, after the order row is locked by its update. */
-  async append(input: HistoryInput) {
-    const last = await strapi.db.query(UIDS.historyEvent).findOne({ where: { orderId: input.orderId }, orderBy: { seq: 'desc' }, select: ['seq', 'hash'] });
-    const row = { ...input, seq: (last?.seq ?? 0) + 1, prevHash: last?.hash ?? null };
+  /**
+   * The next link of an order's chain. The order row keeps the newest hash and sequence number, so
+   * that cutting events off the end is detected too; the caller holds that row (locked) and writes
+   * `head` back to it in the same transaction.
+   */
+  async next(order: { id: number; historyHead?: string | null; historySeq?: number | null }, input: HistoryInput) {
+    let seq = Number(order.historySeq ?? 0);
+    // Orders written before the order kept its sequence number.
+    if (!seq && order.historyHead) {
+      seq = (await strapi.db.query(UIDS.historyEvent).findOne({ where: { orderId: order.id }, orderBy: { seq: 'desc' }, select: ['seq'] }))?.seq ?? 0;
+    }
+    const row = { ...input, seq: seq + 1, prevHash: order.historyHead ?? null };
     const hash = hashEvent(row);
-    // The order keeps the newest hash, so that cutting events off the end is detected too.
-    await strapi.db.query(UIDS.order).updateMany({ where: { id: input.orderId }, data: { historyHead: hash } });
-    return strapi.db.query(UIDS.historyEvent).create({ data: { ...row, hash }, select: ['id', 'seq', 'hash'] });
+    return { row: { ...row, hash }, head: { historyHead: hash, historySeq: row.seq } };
+  },
+
+  /** Writes an event made by `next`; call in the same transaction. */
+  async insert(row: Record<string, unknown>) {
+    return getService('tables').inTransaction((trx) => getService('tables').insert(trx, UIDS.historyEvent, row));
+  },
+
+  /** Appends one event on its own: locks the order, links, writes the event and the new head. */
+  async append(input: HistoryInput) {
+    return getService('tables').inTransaction(async () => {
+      const order = await getService('orderRows').load({ id: input.orderId }, { lock: true });
+      if (!order) throw new Error(`order ${input.orderId} not found`);
+      const { row, head } = await this.next(order as any, input);
+      const id = await this.insert(row);
+      await getService('orderRows').update(input.orderId, head);
+      return { id, seq: row.seq, hash: row.hash };
+    });
   },
 
   async list(orderId: number) {

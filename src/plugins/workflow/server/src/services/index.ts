@@ -25,6 +25,8 @@ import contracts from './contracts';
 import directory from './directory';
 import archives from './archives';
 import settings from './settings';
+import tables from './tables';
+import orderRows from './order-rows';
 
 export default {
   registry,
@@ -54,4 +56,6 @@ export default {
   directory,
   archives,
   settings,
+  tables,
+  orderRows,
 };

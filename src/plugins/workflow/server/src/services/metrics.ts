@@ -48,7 +48,7 @@ const weekOf = (at: Date) => {
 const metrics = ({ strapi }: { strapi: Core.Strapi }) => {
   const load = async (actor: Actor, q: MetricsQuery) => {
     const where: any[] = [await getService('scope').where(actor), { createdAt: { $lt: q.to } }, { $or: [{ closedAt: { $null: true } }, { closedAt: { $gte: new Date(q.from.getTime() - 0) } }] }];
-    if (q.organization) where.push({ organization: { id: { $in: await getService('scope').treeIds(q.organization) } } });
+    if (q.organization) where.push({ organizationRef: { $in: await getService('scope').treeIds(q.organization) } });
     if (q.process) where.push({ processKey: q.process });
     if (q.category) where.push({ category: q.category });
     let orders = await strapi.db.query(UIDS.order).findMany({

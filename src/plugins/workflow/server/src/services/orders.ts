@@ -10,7 +10,8 @@ const LIST_SELECT = ['id', 'number', 'formData', 'stateValue', 'processKey', 'de
 
 export interface InboxQuery {
   process?: string;
-  step?: string;
+  /** One step or several. */
+  step?: string | string[];
   category?: string;
   channel?: string;
   assignee?: number;
@@ -132,10 +133,10 @@ const orders = ({ strapi }: { strapi: Core.Strapi }) => {
       const where: any[] = [await getService('scope').where(actor)];
       if (query.mine) where.push(await getService('scope').workWhere(actor));
       if (query.process) where.push({ processKey: query.process });
-      if (query.step) where.push({ currentStep: query.step });
+      if (query.step) where.push({ currentStep: Array.isArray(query.step) ? { $in: query.step } : query.step });
       if (query.category) where.push({ category: query.category });
       if (query.channel) where.push({ channel: query.channel });
-      if (query.assignee) where.push({ assignee: { id: query.assignee } });
+      if (query.assignee) where.push({ assigneeRef: query.assignee });
       if (query.status === 'open' || query.status === undefined) where.push({ outcome: { $null: true } });
       if (query.status === 'closed') where.push({ outcome: { $notNull: true } });
       if (query.overdue) where.push(await overdueWhere(now));

@@ -32,6 +32,15 @@ const outbox = ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => (strapi.config.get('plugin::workflow') as WorkflowConfig).outbox;
   const now = () => getService('clock').now();
 
+  /** The applicant's mobile and WeChat openid, else the phone the application gave. */
+  const applicantContact = async (orderId: number) => {
+    const order = await getService('orderRows').load({ id: orderId });
+    const applicant = order?.applicantRef
+      ? await strapi.db.query('plugin::users-permissions.user').findOne({ where: { id: order.applicantRef }, select: ['id', 'mobile', 'wechatOpenid'] })
+      : null;
+    return order ? { contactPhone: order.contactPhone as string | null, applicant } : null;
+  };
+
   const send = async (row: any): Promise<SendOutcome> => {
     if (row.channel === 'archive') return getService('archives').build(row.orderId);
     if (row.channel === 'message') {
@@ -47,9 +56,7 @@ const outbox = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Writes the notifications of one event; call inside the transaction that records the event. */
     async enqueue(orderId: number, historyEventId: number | null, notifications: Notification[], payload: Record<string, unknown>) {
       if (!notifications.length) return 0;
-      const order = notifications.some((n) => n.to === 'applicant')
-        ? await strapi.db.query(UIDS.order).findOne({ where: { id: orderId }, select: ['contactPhone'], populate: { applicant: { select: ['id', 'mobile', 'wechatOpenid'] } } })
-        : null;
+      const order = notifications.some((n) => n.to === 'applicant') ? await applicantContact(orderId) : null;
       const recipientOf = (n: Notification, channel: Channel): string | null => {
         if (n.to !== 'applicant') return null;
         if (channel === 'message') return order?.applicant ? String(order.applicant.id) : null;
@@ -57,30 +64,17 @@ const outbox = ({ strapi }: { strapi: Core.Strapi }) => {
         return order?.applicant?.wechatOpenid ?? null;
       };
       const at = now();
-      let written = 0;
-      for (const n of notifications) {
-        for (const channel of n.channels ?? DEFAULT_CHANNELS[n.to] ?? ['message']) {
+      const rows = notifications.flatMap((n) =>
+        (n.channels ?? DEFAULT_CHANNELS[n.to] ?? ['message']).flatMap((channel) => {
           const recipient = recipientOf(n, channel);
           // WeChat reaches only mini-program users: no openid, no row.
-          if (channel === 'wechat' && !recipient) continue;
-          await strapi.db.query(UIDS.outbox).create({
-            data: {
-              orderId,
-              historyEventId,
-              audience: n.to,
-              channel,
-              template: n.template,
-              recipient,
-              payload: { ...payload, ...(n.level ? { level: n.level } : {}) },
-              status: 'pending',
-              attempts: 0,
-              nextAttemptAt: at,
-            },
-          });
-          written += 1;
-        }
-      }
-      return written;
+          if (channel === 'wechat' && !recipient) return [];
+          const payloadOf = { ...payload, ...(n.level ? { level: n.level } : {}) };
+          return [{ orderId, historyEventId, audience: n.to, channel, template: n.template, recipient, payload: payloadOf, status: 'pending', attempts: 0, nextAttemptAt: at }];
+        }),
+      );
+      await getService('tables').inTransaction((trx) => getService('tables').insertMany(trx, UIDS.outbox, rows));
+      return rows.length;
     },
 
     /** One round of the worker: lease due rows, send, mark. Answers what happened to each. */

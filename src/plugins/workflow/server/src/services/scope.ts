@@ -85,29 +85,29 @@ const scope = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     /** Orders that are the actor's work now: assigned to them, or unclaimed in a step their job roles act on. */
     async workWhere(actor: Actor): Promise<Record<string, unknown>> {
-      if (actor.kind !== 'staff' || !actor.organizationId) return actor.superAdmin ? { assignee: { id: { $null: true } } } : { id: -1 };
-      const mine: Record<string, unknown>[] = actor.staffId ? [{ assignee: { id: actor.staffId } }] : [];
+      if (actor.kind !== 'staff' || !actor.organizationId) return actor.superAdmin ? { assigneeRef: { $null: true } } : { id: -1 };
+      const mine: Record<string, unknown>[] = actor.staffId ? [{ assigneeRef: actor.staffId }] : [];
       const line = await lineOf(actor.organizationId);
       for (const w of await stepsFor(actor.roles)) {
         mine.push({
           processKey: w.processKey,
           definitionVersion: w.definitionVersion,
           currentStep: { $in: w.steps },
-          assignee: { id: { $null: true } },
-          organization: { id: { $in: line } },
+          assigneeRef: { $null: true },
+          organizationRef: { $in: line },
         });
       }
       return mine.length ? { $or: mine } : { id: -1 };
     },
 
-    /** A query-engine `where` limiting orders to what the actor may see. */
+    /** A query-engine `where` limiting orders to what the actor may see; single-table, on the order's `…Ref` columns. */
     async where(actor: Actor): Promise<Record<string, unknown>> {
       if (actor.kind === 'system' || actor.superAdmin) return {};
-      if (actor.kind === 'applicant') return { applicant: { id: actor.id } };
+      if (actor.kind === 'applicant') return { applicantRef: actor.id };
       if (!actor.organizationId) return { id: -1 };
       const work = await this.workWhere(actor);
       if (!isManager(actor)) return work;
-      return { $or: [{ organization: { id: { $in: await treeIds(actor.organizationId) } } }, work] };
+      return { $or: [{ organizationRef: { $in: await treeIds(actor.organizationId) } }, work] };
     },
 
     /** The same rule for an order already loaded with its applicant, organization and assignee. */

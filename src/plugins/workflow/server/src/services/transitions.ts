@@ -114,13 +114,17 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
       return named;
     }
     if (candidates.length === 0) return null;
-    const open = await strapi.db.query(UIDS.order).findMany({
-      where: { outcome: { $null: true }, assignee: { id: { $in: candidates.map((c: any) => c.id) } } },
-      select: ['id'],
-      populate: { assignee: { select: ['id'] } },
-    });
+    const orders = getService('tables').table(UIDS.order);
+    const open: Array<{ id: number; n: number }> = await getService('tables').inTransaction((trx) =>
+      trx(orders.name)
+        .whereNull(orders.column('outcome'))
+        .whereIn(orders.column('assigneeRef'), candidates.map((c: any) => c.id))
+        .groupBy(orders.column('assigneeRef'))
+        .select({ id: orders.column('assigneeRef') })
+        .count({ n: '*' }),
+    );
     const load = new Map<number, number>(candidates.map((c: any) => [c.id, 0]));
-    for (const o of open) if (o.assignee) load.set(o.assignee.id, (load.get(o.assignee.id) ?? 0) + 1);
+    for (const o of open) load.set(Number(o.id), Number(o.n));
     return [...load.entries()].sort((a, b) => a[1] - b[1] || a[0] - b[0])[0][0];
   };
 
@@ -230,7 +234,7 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
       });
       const fromApplicant = actor.kind === 'applicant';
       if (fromApplicant && input.idempotencyKey) {
-        const existing = await strapi.db.query(UIDS.order).findOne({ where: { submissionKey: input.idempotencyKey, applicant: { id: actor.id } }, select: ['number'] });
+        const existing = await strapi.db.query(UIDS.order).findOne({ where: { submissionKey: input.idempotencyKey, applicantRef: actor.id }, select: ['number'] });
         if (existing) return { created: false, number: existing.number as string };
       }
 
@@ -257,38 +261,38 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
 
       return strapi.db.transaction(async ({ trx }) => {
         const number = await strapi.service('api::order.order-number').next(trx, at);
-        const created = await strapi.db.query(UIDS.order).create({
-          data: {
-            number,
-            processKey: def.key,
-            definitionVersion: def.version,
-            applicantType: def.spec.applicantType,
-            category,
-            channel,
-            submissionKey: fromApplicant ? input.idempotencyKey ?? null : null,
-            title: (form[entry.titleField] as string) ?? null,
-            contactPhone: (form[entry.phoneField] as string) ?? null,
-            // Kept beside the form for the search of archived orders.
-            creditCode: typeof form.creditCode === 'string' ? form.creditCode : null,
-            formData: form,
-            applicant: applicantId,
-            organization: organization?.id ?? null,
-            currentStep: primaryStep(def.nodes, value),
-            stateValue: storeValue(value),
-            stepEnteredAt: at,
-            lockVersion: 1,
-            // Applied at the engine's time (the timestamps default to the wall clock).
-            createdAt: at,
-          },
-          populate: ORDER_POPULATE,
+        const id = await getService('tables').insert(trx, UIDS.order, {
+          number,
+          processKey: def.key,
+          definitionVersion: def.version,
+          applicantType: def.spec.applicantType,
+          category,
+          channel,
+          submissionKey: fromApplicant ? input.idempotencyKey ?? null : null,
+          title: (form[entry.titleField] as string) ?? null,
+          contactPhone: (form[entry.phoneField] as string) ?? null,
+          // Kept beside the form for the search of archived orders.
+          creditCode: typeof form.creditCode === 'string' ? form.creditCode : null,
+          formData: form,
+          currentStep: primaryStep(def.nodes, value),
+          stateValue: storeValue(value),
+          stepEnteredAt: at,
+          lockVersion: 1,
+          warningLevel: 0,
+          historySeq: 0,
+          paymentDeferred: false,
+          changedDuringConstruction: false,
+          // Applied at the engine's time (the timestamps default to the wall clock).
+          createdAt: at,
         });
+        await getService('orderRows').setRelations(id, { applicant: applicantId, organization: organization?.id ?? null });
+        const created: any = await getService('orderRows').load({ id });
         const ctx = { strapi, order: created, form, actor, at, facts, patch: {} as Record<string, unknown>, changes: {} };
         await runEffects(def, actions as any, ctx);
         const enter = await entering(def, created, null, value, form);
-        const patch = { ...ctx.patch, ...(enter.assignee ? { assignee: enter.assignee } : {}), ...(enter.outcome ? { outcome: enter.outcome, closedAt: at } : {}) };
-        if (Object.keys(patch).length > 0) await strapi.db.query(UIDS.order).update({ where: { id: created.id }, data: patch });
-        const event = await getService('history').append({
-          orderId: created.id,
+        const { relations, rest } = getService('orderRows').splitRelations({ ...ctx.patch, ...(enter.assignee ? { assignee: enter.assignee } : {}) });
+        const { row: eventRow, head } = await getService('history').next(created, {
+          orderId: id,
           at,
           actorKind: actor.kind,
           actorId: actor.id,
@@ -301,6 +305,9 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
           changes: { formData: { before: null, after: form }, ...ctx.changes },
           artifacts: null,
         });
+        const event = { id: await getService('history').insert(eventRow) };
+        await getService('orderRows').update(id, { ...rest, ...head, ...(enter.outcome ? { outcome: enter.outcome, closedAt: at } : {}) });
+        await getService('orderRows').setRelations(id, relations);
         await getService('outbox').enqueue(created.id, event.id, enter.notify, { number, step: enter.toStep, stepLabel: enter.meta?.label });
         await getService('knowledge').onEnter({ ...created, category }, enter.toStep, event.id);
         if (enter.outcome) await getService('archives').schedule(created.id, event.id);
@@ -313,7 +320,7 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
     async perform(input: PerformInput) {
       const { actor } = input;
       const at = input.at ?? getService('clock').now();
-      const order = await strapi.db.query(UIDS.order).findOne({ where: { number: input.number }, populate: ORDER_POPULATE });
+      const order: any = await getService('orderRows').load({ number: input.number });
       if (!order || !(await getService('scope').canView(actor, order))) throw notFound();
       const def = await getService('definitions').get(order.processKey, order.definitionVersion);
       const value = storedValue(order.stateValue);
@@ -351,27 +358,18 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
       const fromStep = order.currentStep as string;
 
       return inTransaction(version, async () => {
+        // The order's row stays locked to the end: the version, the chain's head and the state move together.
+        const locked: any = await getService('orderRows').load({ id: order.id }, { lock: true });
+        if (!locked || locked.lockVersion !== version) throw conflict(locked?.lockVersion ?? version + 1);
         const enter = await entering(def, order, fromStep, nextValue, form, first.meta);
         const stepChanged = enter.moved || JSON.stringify(nextValue) !== JSON.stringify(value);
-        const { count } = await strapi.db.query(UIDS.order).updateMany({
-          where: { id: order.id, lockVersion: version },
-          data: {
-            lockVersion: version + 1,
-            currentStep: enter.toStep,
-            stateValue: storeValue(nextValue),
-            // A new step visit starts with no warning.
-            ...(enter.moved ? { stepEnteredAt: at, warningLevel: 0 } : {}),
-            ...(enter.outcome ? { outcome: enter.outcome, closedAt: at } : {}),
-          },
-        });
-        if (count === 0) throw conflict(version + 1);
 
         const ctx = { strapi, order, form, actor, at, facts, patch: {} as Record<string, unknown>, changes: {} as EffectContext['changes'] };
         await runEffects(def, actions as any, ctx);
+        const { relations, rest } = getService('orderRows').splitRelations(ctx.patch);
         const assigneeChanges = enter.moved && (order.assignee?.id ?? null) !== (enter.assignee ?? null);
-        const patch = { ...ctx.patch, ...(assigneeChanges ? { assignee: enter.assignee ?? null } : {}) };
-        if (Object.keys(patch).length > 0) await strapi.db.query(UIDS.order).update({ where: { id: order.id }, data: patch });
         if (assigneeChanges) {
+          relations.assignee = enter.assignee ?? null;
           ctx.changes.assignee = { before: order.assignee?.id ?? null, after: enter.assignee ?? null };
         }
 
@@ -381,7 +379,7 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
               select: ['id', 'kind', 'name', 'version', 'sha256'],
             })
           : [];
-        const historyEvent = await getService('history').append({
+        const { row: eventRow, head } = await getService('history').next(locked, {
           orderId: order.id,
           at,
           actorKind: actor.kind,
@@ -395,6 +393,19 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
           changes: { ...(stepChanged ? { state: { before: value, after: nextValue } } : {}), ...(Object.keys(form).length ? { form: { before: null, after: form } } : {}), ...ctx.changes },
           artifacts: attached.map((f: any) => ({ id: f.id, kind: f.kind, name: f.name, version: f.version, sha256: f.sha256 })),
         });
+        const historyEvent = { id: await getService('history').insert(eventRow) };
+        await getService('orderRows').update(order.id, {
+          ...rest,
+          ...head,
+          lockVersion: version + 1,
+          currentStep: enter.toStep,
+          stateValue: storeValue(nextValue),
+          // A new step visit starts with no warning.
+          ...(enter.moved ? { stepEnteredAt: at, warningLevel: 0 } : {}),
+          ...(enter.outcome ? { outcome: enter.outcome, closedAt: at } : {}),
+          ...(actor.kind === 'staff' && !locked.firstResponseAt ? { firstResponseAt: at } : {}),
+        });
+        await getService('orderRows').setRelations(order.id, relations);
         await getService('outbox').enqueue(order.id, historyEvent.id, enter.notify, {
           number: order.number,
           action: input.action,

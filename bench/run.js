@@ -1,0 +1,315 @@
+#!/usr/bin/env node
+'use strict';
+
+/**
+ * `npm run bench`: the engine's speed on MariaDB beside what the database and plain Strapi allow,
+ * measured in one run. Prints a table and writes bench/results.json with the MariaDB settings.
+ *
+ * 1. On a fresh database (demo seed): applicant submissions at 50 clients; transitions through the
+ *    HTTP API at 16 clients; the same writes with raw mysql2 (the floor); Strapi's own REST update of
+ *    an order through the document service (what a plain Strapi app does per request).
+ * 2. On each generated database named in BENCH_DATABASES (default utility_bench, made by
+ *    `npm run bench:generate`): the inbox of a department administrator (several steps, sorted by
+ *    elapsed, 20 rows), the warning scan, the 14 dashboard indicators; server RSS.
+ *
+ * BENCH_SMOKE=1 runs every part with a few requests on one fresh database (tests/bench-smoke.test.ts).
+ * The app runs in its own process (bench/server.js); the load comes from autocannon in this one.
+ */
+const path = require('node:path');
+const fs = require('node:fs');
+const { fork } = require('node:child_process');
+const { randomBytes } = require('node:crypto');
+const autocannon = require('autocannon');
+const mysql = require('mysql2/promise');
+
+const root = path.resolve(__dirname, '..');
+const SMOKE = process.env.BENCH_SMOKE === '1';
+const SUBMISSIONS = Number(process.env.BENCH_SUBMISSIONS ?? (SMOKE ? 60 : 3000));
+const INBOX_REQUESTS = Number(process.env.BENCH_INBOX_REQUESTS ?? (SMOKE ? 10 : 300));
+const INDICATOR_REQUESTS = Number(process.env.BENCH_INDICATOR_REQUESTS ?? (SMOKE ? 2 : 10));
+const DATABASES = SMOKE ? [] : (process.env.BENCH_DATABASES ?? 'utility_bench').split(',').filter(Boolean);
+const OUT = process.env.BENCH_OUT ?? path.join(__dirname, 'results.json');
+const PASSWORD = 'Demo@2026';
+const connection = { host: process.env.DATABASE_HOST ?? '127.0.0.1', port: Number(process.env.DATABASE_PORT ?? 3306), user: process.env.DATABASE_USERNAME ?? 'root', password: process.env.DATABASE_PASSWORD ?? '' };
+const secrets = { APP_KEYS: 'a,b', API_TOKEN_SALT: 's', ADMIN_JWT_SECRET: 'j', TRANSFER_TOKEN_SALT: 't', JWT_SECRET: 'u', ENCRYPTION_KEY: 'e' };
+
+const log = (...args) => console.error('[bench]', ...args);
+const percentile = (sorted, p) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : null);
+const round = (n, d = 1) => (n === null || n === undefined ? null : Math.round(n * 10 ** d) / 10 ** d);
+const summary = (latencies, seconds, errors = 0) => {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  return { requests: sorted.length, perSecond: round(sorted.length / seconds), p50: round(percentile(sorted, 50)), p95: round(percentile(sorted, 95)), p99: round(percentile(sorted, 99)), errors };
+};
+
+/** The app in a child process; `ask` sends an IPC command and waits for its answer. */
+const startServer = async (database, { seed = false, port }) => {
+  const child = fork(path.join(__dirname, 'server.js'), [], {
+    env: {
+      ...process.env,
+      ...Object.fromEntries(Object.entries(secrets).filter(([k]) => !process.env[k])),
+      NODE_ENV: 'production', ENV_PATH: '/dev/null', LOG_LEVEL: 'error', STARTUP_LOG: 'false', WORKFLOW_TIMERS: 'false', STRAPI_TELEMETRY_DISABLED: 'true',
+      RATE_LIMIT_SIGN_IN: '1000000', RATE_LIMIT_REGISTER: '1000000', RATE_LIMIT_SUBMIT: '1000000', BUILTIN_RATE_LIMITS: 'false',
+      DATABASE_CLIENT: 'mysql', DATABASE_NAME: database, HOST: '127.0.0.1', PORT: String(port), BENCH_SEED: seed ? '1' : '0',
+    },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const waiting = new Map();
+  let next = 1;
+  child.on('message', (m) => {
+    waiting.get(m.id)?.(m);
+    waiting.delete(m.id);
+  });
+  const ready = new Promise((resolve, reject) => {
+    waiting.set(0, resolve);
+    child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
+  });
+  await ready;
+  const ask = (cmd) =>
+    new Promise((resolve, reject) => {
+      const id = next++;
+      waiting.set(id, (m) => (m.ok ? resolve(m) : reject(new Error(m.error))));
+      child.send({ id, cmd });
+    });
+  return { url: `http://127.0.0.1:${port}`, ask, stop: () => ask('stop').catch(() => child.kill()) };
+};
+
+const request = async (url, { method = 'GET', headers = {}, body } = {}) => {
+  const res = await fetch(url, { method, headers: { 'content-type': 'application/json', ...headers }, body: body ? JSON.stringify(body) : undefined });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : null };
+};
+
+const signIn = async (url, who) => {
+  if (who.admin) {
+    const res = await request(`${url}/admin/login`, { method: 'POST', body: { email: who.admin, password: PASSWORD } });
+    if (res.status !== 200) throw new Error(`admin login ${who.admin}: ${res.status}`);
+    return { Authorization: `Bearer ${res.body.data.token}` };
+  }
+  const res = await request(`${url}/api/auth/local`, { method: 'POST', body: { identifier: who.applicant, password: PASSWORD } });
+  if (res.status !== 200) throw new Error(`applicant login ${who.applicant}: ${res.status}`);
+  return { Authorization: `Bearer ${res.body.jwt}` };
+};
+
+/** autocannon over a list of requests, each sent once; latencies per request from its own clock. */
+const load = (url, connections, requests) =>
+  new Promise((resolve, reject) => {
+    let i = 0;
+    const started = Date.now();
+    const latencies = [];
+    let errors = 0;
+    const instance = autocannon(
+      {
+        url,
+        connections: Math.min(connections, requests.length),
+        amount: requests.length,
+        timeout: 60,
+        requests: [{ setupRequest: (req) => ({ ...req, ...requests[i++ % requests.length] }) }],
+      },
+      (err) => (err ? reject(err) : resolve(summary(latencies, (Date.now() - started) / 1000, errors))),
+    );
+    instance.on('reqError', () => (errors += 1));
+    instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+      if (statusCode >= 400) errors += 1;
+      latencies.push(responseTime);
+    });
+  });
+
+const sequential = async (count, fn) => {
+  const latencies = [];
+  const started = Date.now();
+  for (let i = 0; i < count; i += 1) {
+    const t = process.hrtime.bigint();
+    await fn(i);
+    latencies.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  return summary(latencies, (Date.now() - started) / 1000);
+};
+
+/** The floor: the transition's writes with raw mysql2, one transaction each, 16 at a time. */
+const rawFloor = async (database, orderIds, connections) => {
+  const pool = mysql.createPool({ ...connection, database, connectionLimit: connections });
+  const latencies = [];
+  let next = 0;
+  const started = Date.now();
+  const worker = async () => {
+    while (next < orderIds.length) {
+      const id = orderIds[next++];
+      const t = process.hrtime.bigint();
+      const c = await pool.getConnection();
+      try {
+        await c.beginTransaction();
+        const [[order]] = await c.query('SELECT lock_version FROM orders WHERE id = ? FOR UPDATE', [id]);
+        const [[last]] = await c.query('SELECT seq, hash FROM workflow_history_events WHERE order_id = ? ORDER BY seq DESC LIMIT 1', [id]);
+        await c.query('UPDATE orders SET lock_version = ?, current_step = ?, step_entered_at = NOW(6), history_head = ? WHERE id = ? AND lock_version = ?', [order.lock_version + 1, 'dispatch', randomBytes(32).toString('hex'), id, order.lock_version]);
+        const [event] = await c.query(
+          'INSERT INTO workflow_history_events (document_id, order_id, seq, at, actor_kind, actor_name, action, from_step, to_step, hash, prev_hash, published_at) VALUES (?, ?, ?, NOW(6), ?, ?, ?, ?, ?, ?, ?, NOW(6))',
+          [randomBytes(12).toString('hex'), id, (last?.seq ?? 0) + 1, 'staff', 'bench', 'raw', 'dispatch', 'dispatch', randomBytes(32).toString('hex'), last?.hash ?? null],
+        );
+        await c.query(
+          'INSERT INTO workflow_outbox_messages (document_id, order_id, history_event_id, audience, channel, template, status, attempts, next_attempt_at, created_at, updated_at, published_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, NOW(6), NOW(6), NOW(6), NOW(6))',
+          [randomBytes(12).toString('hex'), id, event.insertId, 'applicant', 'message', 'bench', 'sent'],
+        );
+        await c.commit();
+      } catch (error) {
+        await c.rollback();
+        throw error;
+      } finally {
+        c.release();
+      }
+      latencies.push(Number(process.hrtime.bigint() - t) / 1e6);
+    }
+  };
+  await Promise.all(Array.from({ length: connections }, worker));
+  const result = summary(latencies, (Date.now() - started) / 1000);
+  await pool.end();
+  return result;
+};
+
+const mariadbSettings = async () => {
+  const c = await mysql.createConnection(connection);
+  const [[row]] = await c.query(
+    'SELECT @@version AS version, @@innodb_buffer_pool_size AS innodb_buffer_pool_size, @@innodb_flush_log_at_trx_commit AS innodb_flush_log_at_trx_commit, @@sync_binlog AS sync_binlog, @@log_bin AS log_bin, @@tx_isolation AS tx_isolation, @@max_connections AS max_connections, @@innodb_log_file_size AS innodb_log_file_size',
+  );
+  await c.end();
+  return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v]));
+};
+
+/** Part 1: writes on a fresh database. */
+const writes = async () => {
+  const database = `bench_${randomBytes(4).toString('hex')}`;
+  const admin = await mysql.createConnection(connection);
+  await admin.query(`CREATE DATABASE \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  const server = await startServer(database, { seed: true, port: 19100 });
+  const db = await mysql.createConnection({ ...connection, database });
+  try {
+    const applicant = await signIn(server.url, { applicant: 'zhujiang@demo.local' });
+    const clerk = await signIn(server.url, { admin: 'clerk@demo.local' });
+    const form = { unitName: '压测单位', creditCode: '91510107590201629B', contactName: '刘经理', contactPhone: '13912345678', unitAddress: '江北大道1号', waterAddress: '江北大道1号B区', connectionType: '增容', buildingArea: 100 };
+    log(`submissions: ${SUBMISSIONS} at 50 clients`);
+    const submitBody = JSON.stringify({ processKey: 'water-enterprise', formData: form });
+    const submission = await load(server.url, 50, Array.from({ length: SUBMISSIONS }, () => ({ method: 'POST', path: '/api/workflow/orders', headers: { ...applicant, 'content-type': 'application/json' }, body: submitBody })));
+
+    const [inReview] = await db.query("SELECT id, number, document_id FROM orders WHERE current_step = 'review' ORDER BY id");
+    const half = Math.floor(inReview.length / 2);
+    log(`transitions: ${half} approvals at 16 clients`);
+    const approveBody = JSON.stringify({ version: 1, form: {} });
+    const transition = await load(server.url, 16, inReview.slice(0, half).map((o) => ({ method: 'POST', path: `/workflow/orders/${o.number}/actions/approve`, headers: { ...clerk, 'content-type': 'application/json' }, body: approveBody })));
+
+    log(`baseline: Strapi's REST update of ${inReview.length - half} orders at 16 clients`);
+    const { accessKey } = await server.ask('token');
+    const restHeaders = { Authorization: `Bearer ${accessKey}`, 'content-type': 'application/json' };
+    const strapiRest = await load(server.url, 16, inReview.slice(half).map((o, i) => ({ method: 'PUT', path: `/api/bench/orders/${o.document_id}`, headers: restHeaders, body: JSON.stringify({ data: { title: `压测单位${i}` } }) })));
+
+    log(`baseline: the same writes with raw mysql2 on ${inReview.length} orders at 16 connections`);
+    const raw = await rawFloor(database, inReview.map((o) => o.id), 16);
+    const { rss } = await server.ask('memory');
+    return { database, submission, transition, strapiRest, raw, rss };
+  } finally {
+    await db.end();
+    await server.stop();
+    await admin.query(`DROP DATABASE \`${database}\``);
+    await admin.end();
+  }
+};
+
+/** Part 2: reads on a generated database (or, in a smoke run, on a small fresh one). */
+const reads = async (database, { seed = false } = {}) => {
+  const server = await startServer(database, { seed, port: 19101 });
+  const db = await mysql.createConnection({ ...connection, database });
+  try {
+    const [[{ orders }]] = await db.query('SELECT COUNT(*) AS orders FROM orders');
+    const [[{ open }]] = await db.query('SELECT COUNT(*) AS open FROM orders WHERE outcome IS NULL');
+    const [[{ events }]] = await db.query('SELECT COUNT(*) AS events FROM workflow_history_events');
+    const deptAdmin = await signIn(server.url, { admin: 'deptadmin@demo.local' });
+    const superAdmin = await signIn(server.url, { admin: 'admin@demo.local' });
+    const steps = 'survey,design,budget-confirm,construction';
+    log(`${database}: ${orders} orders (${open} open, ${events} events); inbox ×${INBOX_REQUESTS}`);
+    const inbox = await sequential(INBOX_REQUESTS, async (i) => {
+      const res = await request(`${server.url}/workflow/orders?status=open&step=${steps}&sort=elapsed&pageSize=20&page=${(i % 5) + 1}`, { headers: deptAdmin });
+      if (res.status !== 200) throw new Error(`inbox ${res.status} ${JSON.stringify(res.body)}`);
+    });
+    const [first] = [await request(`${server.url}/workflow/orders?status=open&step=${steps}&sort=elapsed&pageSize=20`, { headers: deptAdmin })];
+    log('warning scan ×3');
+    const scans = [];
+    for (let i = 0; i < 3; i += 1) scans.push(await server.ask('scan'));
+    log(`indicators ×${INDICATOR_REQUESTS} (the last 30 days, super administrator)`);
+    const indicators = await sequential(INDICATOR_REQUESTS, async () => {
+      const res = await request(`${server.url}/workflow/metrics`, { headers: superAdmin });
+      if (res.status !== 200) throw new Error(`metrics ${res.status} ${JSON.stringify(res.body)}`);
+    });
+    const { rss } = await server.ask('memory');
+    return {
+      database, orders: Number(orders), open: Number(open), events: Number(events),
+      inbox: { ...inbox, total: first.body.meta.pagination.total, rows: first.body.data.length },
+      scan: { ms: round(Math.max(...scans.map((s) => s.ms))), first: round(scans[0].ms), examined: scans[0].examined, raised: scans[0].raised },
+      indicators,
+      rss,
+    };
+  } finally {
+    await db.end();
+    await server.stop();
+  }
+};
+
+const table = (results) => {
+  const w = results.writes;
+  const mb = (b) => `${Math.round(b / 1048576)} MB`;
+  const line = (name, r, extra = '') => `${name.padEnd(34)} ${String(r.perSecond).padStart(8)}/s  p50 ${String(r.p50).padStart(6)} ms  p95 ${String(r.p95).padStart(6)} ms${r.errors ? `  errors ${r.errors}` : ''}${extra}`;
+  const rows = [
+    `MariaDB ${results.mariadb.version}, buffer pool ${mb(results.mariadb.innodb_buffer_pool_size)}, flush_log_at_trx_commit ${results.mariadb.innodb_flush_log_at_trx_commit}`,
+    line('submission (c=50)', w.submission),
+    line('transition via HTTP (c=16)', w.transition),
+    line('  baseline raw mysql2 (c=16)', w.raw),
+    line('  baseline Strapi REST update (c=16)', w.strapiRest),
+    `  ratios: ${results.ratios.ofRawFloor} of the raw floor, ${results.ratios.ofStrapiRest}× Strapi's update`,
+    `  RSS after writes: ${mb(w.rss)}`,
+  ];
+  for (const r of results.reads) {
+    rows.push(`${r.database}: ${r.orders} orders, ${r.open} open, ${r.events} events`);
+    rows.push(line('  inbox (dept admin, 4 steps, 20 rows)', r.inbox, `  total ${r.inbox.total}`));
+    rows.push(`  warning scan                      ${r.scan.ms} ms (first ${r.scan.first} ms; examined ${r.scan.examined}, raised ${r.scan.raised})`);
+    rows.push(line('  14 indicators (30 days)', r.indicators));
+    rows.push(`  RSS: ${mb(r.rss)}`);
+  }
+  return rows.join('\n');
+};
+
+const main = async () => {
+  const started = Date.now();
+  const mariadb = await mariadbSettings();
+  const writeResults = await writes();
+  const readResults = [];
+  if (SMOKE) {
+    const database = `bench_${randomBytes(4).toString('hex')}`;
+    const admin = await mysql.createConnection(connection);
+    await admin.query(`CREATE DATABASE \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+    try {
+      readResults.push(await reads(database, { seed: true }));
+    } finally {
+      await admin.query(`DROP DATABASE \`${database}\``);
+      await admin.end();
+    }
+  }
+  for (const database of DATABASES) readResults.push(await reads(database));
+  const results = {
+    at: new Date().toISOString(),
+    smoke: SMOKE,
+    machine: { cpus: require('node:os').cpus().length, node: process.version },
+    mariadb,
+    writes: writeResults,
+    ratios: {
+      ofRawFloor: round(writeResults.transition.perSecond / writeResults.raw.perSecond, 3),
+      ofStrapiRest: round(writeResults.transition.perSecond / writeResults.strapiRest.perSecond, 2),
+    },
+    reads: readResults,
+    seconds: round((Date.now() - started) / 1000),
+  };
+  fs.writeFileSync(OUT, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(table(results));
+  log(`written ${path.relative(process.cwd(), OUT)} in ${results.seconds} s`);
+};
+
+main().then(() => process.exit(0), (error) => {
+  console.error(error);
+  process.exit(1);
+});

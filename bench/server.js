@@ -1,0 +1,62 @@
+'use strict';
+
+/**
+ * The app under load, in its own process so that the load generator does not share its CPU time.
+ * Serves HTTP on PORT against the database the environment names; answers the bench's questions
+ * over IPC: `scan` (times the warning scan), `memory` (RSS), `token` (a full-access API token for
+ * Strapi's plain REST baseline), `stop`.
+ */
+const path = require('node:path');
+
+const root = path.resolve(__dirname, '..');
+const distDir = process.env.DIST_DIR ?? path.join(root, 'dist');
+
+const main = async () => {
+  const { createStrapi } = require('@strapi/strapi');
+  const app = createStrapi({ appDir: root, distDir, autoReload: false, serveAdminPanel: false });
+  await app.load();
+  if (process.env.BENCH_SEED === '1') await require(path.join(distDir, 'database/seeds/demo.js')).seedDemo(app);
+  // The baseline: what a plain Strapi app does per request, Strapi's core controller updating an order
+  // through the document service (the product itself exposes no REST route for orders).
+  const { factories } = require('@strapi/strapi');
+  app.get('services').set('api::order.order', factories.createCoreService('api::order.order'));
+  const core = factories.createCoreController('api::order.order')({ strapi: app });
+  app.server.routes({
+    type: 'content-api',
+    routes: [{ method: 'PUT', path: '/bench/orders/:id', handler: (ctx) => core.update(ctx), config: { auth: { scope: ['api::order.order.update'] } } }],
+  });
+  await app.listen();
+
+  const answers = {
+    async scan() {
+      const started = process.hrtime.bigint();
+      const result = await app.plugin('workflow').service('escalation').scan();
+      return { ms: Number(process.hrtime.bigint() - started) / 1e6, ...(result ?? {}) };
+    },
+    async memory() {
+      return { rss: process.memoryUsage().rss };
+    },
+    async token() {
+      const token = await app.service('admin::api-token').create({ name: `bench-${Date.now()}`, type: 'full-access', lifespan: null });
+      return { accessKey: token.accessKey };
+    },
+    async stop() {
+      await app.destroy();
+      setImmediate(() => process.exit(0));
+      return {};
+    },
+  };
+  process.on('message', async ({ id, cmd }) => {
+    try {
+      process.send({ id, ok: true, ...(await answers[cmd]()) });
+    } catch (error) {
+      process.send({ id, ok: false, error: String(error?.stack ?? error) });
+    }
+  });
+  process.send({ id: 0, ok: true, ready: true });
+};
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

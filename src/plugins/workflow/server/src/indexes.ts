@@ -1,0 +1,49 @@
+import type { Core } from '@strapi/strapi';
+import { UIDS } from './constants';
+
+/**
+ * Secondary indexes the engine's queries need, declared on the content types so that Strapi's schema
+ * sync creates them (and owns them) on SQLite and MySQL alike. Column names, not attribute names.
+ * docs/performance.md tells which query each one serves and what it bought.
+ */
+const INDEXES: Record<string, Array<{ name: string; columns: string[]; type?: 'unique' }>> = {
+  [UIDS.order]: [
+    // The inbox: open orders in elapsed order, filtered inside the index (scope, step, assignee) so that
+    // finding the first 20 matches reads the index only. `id` follows step_entered_at to match the
+    // sort's tie-break. (MySQL keys hold 3,072 bytes; Strapi's strings are varchar(255) utf8mb4, 1,020
+    // bytes each, so at most two of them per index.)
+    { name: 'orders_inbox_idx', columns: ['outcome', 'step_entered_at', 'id', 'organization_ref', 'current_step', 'assignee_ref'] },
+    // Counts and lists of one organization's orders (department administrators, the dashboard).
+    { name: 'orders_org_idx', columns: ['organization_ref', 'outcome', 'current_step', 'step_entered_at'] },
+    // A person's work and the least-busy assignment.
+    { name: 'orders_assignee_idx', columns: ['assignee_ref', 'outcome'] },
+    // An applicant's own orders, newest first.
+    { name: 'orders_applicant_idx', columns: ['applicant_ref', 'created_at'] },
+    // The warning scan: per step and level, the orders past a point in time. Closed orders stand in final
+    // states, which have no threshold, so the scan's ranges never reach them without `outcome` here.
+    { name: 'orders_sla_idx', columns: ['process_key', 'definition_version', 'current_step', 'warning_level', 'step_entered_at'] },
+    // A repeated submission finds the order it made.
+    { name: 'orders_submission_idx', columns: ['submission_key'] },
+    // The dashboard's periods and the archive search.
+    { name: 'orders_created_idx', columns: ['created_at', 'organization_ref', 'outcome'] },
+    { name: 'orders_closed_idx', columns: ['closed_at', 'outcome', 'organization_ref'] },
+  ],
+  [UIDS.historyEvent]: [
+    // One chain per order; the unique pair also stops two writers appending the same link.
+    { name: 'workflow_history_order_seq_uq', columns: ['order_id', 'seq'], type: 'unique' },
+    { name: 'workflow_history_action_at_idx', columns: ['action', 'at'] },
+  ],
+  [UIDS.outbox]: [
+    { name: 'workflow_outbox_due_idx', columns: ['status', 'next_attempt_at'] },
+    { name: 'workflow_outbox_order_idx', columns: ['order_id'] },
+    { name: 'workflow_outbox_sent_idx', columns: ['channel', 'status', 'sent_at'] },
+  ],
+};
+
+/** Called in register, before Strapi turns content types into database models. */
+export const declareIndexes = (strapi: Core.Strapi) => {
+  for (const [uid, indexes] of Object.entries(INDEXES)) {
+    const contentType = strapi.contentType(uid as any) as unknown as { indexes?: unknown[] };
+    contentType.indexes = [...(contentType.indexes ?? []), ...indexes];
+  }
+};

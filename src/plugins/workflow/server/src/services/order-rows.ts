@@ -1,0 +1,72 @@
+import type { Core } from '@strapi/strapi';
+import { UIDS } from '../constants';
+import { getService } from '../utils';
+
+/** The relations of an order the engine sets; each is kept in its link table and in a plain `…Ref` column. */
+export const ORDER_RELATIONS = ['applicant', 'organization', 'assignee'] as const;
+export type OrderRelation = (typeof ORDER_RELATIONS)[number];
+const REF: Record<OrderRelation, string> = { applicant: 'applicantRef', organization: 'organizationRef', assignee: 'assigneeRef' };
+
+/**
+ * The order row as the engine reads and writes it. Strapi keeps a manyToOne relation in a link table,
+ * which no index on the order can cover; the engine also writes the related id into a column of the
+ * order (`assigneeRef`, …) so that the inbox, the scope rules and the warning scan are single-table
+ * queries on composite indexes. Only the engine writes these relations (register.ts refuses them
+ * through the document service), always through `setRelations`, so the two copies agree.
+ */
+const orderRows = ({ strapi }: { strapi: Core.Strapi }) => {
+  const tables = () => getService('tables');
+  const orders = () => tables().table(UIDS.order);
+
+  /** The loaded row with the relations as `{ id }` objects, the shape the scope rules and effects read. */
+  const shape = (row: Record<string, any> | undefined) => {
+    if (!row) return null;
+    const order: Record<string, any> = orders().fromRow(row);
+    for (const rel of ORDER_RELATIONS) order[rel] = order[REF[rel]] ? { id: order[REF[rel]] } : null;
+    return order;
+  };
+
+  return {
+    /** One order by number or id; `lock` holds its row until the transaction ends (MySQL). */
+    async load(where: { number: string } | { id: number }, { lock = false } = {}) {
+      return tables().inTransaction(async (trx) => {
+        const key = 'number' in where ? orders().column('number') : 'id';
+        const query = trx(orders().name).where(key, 'number' in where ? where.number : where.id).first();
+        return shape(await (lock ? tables().forUpdate(query) : query));
+      });
+    },
+
+    /** Writes attribute values of an order (relations go through setRelations). */
+    async update(id: number, data: Record<string, unknown>) {
+      if (Object.keys(data).length === 0) return;
+      await tables().inTransaction((trx) => trx(orders().name).where('id', id).update(orders().toRow({ ...data, updatedAt: new Date() })));
+    },
+
+    /** Sets relations: the link row and the `…Ref` column together. */
+    async setRelations(id: number, relations: Partial<Record<OrderRelation, number | null>>) {
+      const entries = Object.entries(relations).filter(([, v]) => v !== undefined) as Array<[OrderRelation, number | null]>;
+      if (entries.length === 0) return;
+      await tables().inTransaction(async (trx) => {
+        for (const [rel, target] of entries) {
+          const link = orders().link(rel);
+          await trx(link.name).where(link.from, id).delete();
+          if (target) await trx(link.name).insert({ [link.from]: id, [link.to]: target });
+        }
+        await trx(orders().name).where('id', id).update(orders().toRow(Object.fromEntries(entries.map(([rel, target]) => [REF[rel], target ?? null]))));
+      });
+    },
+
+    /** Relation values in a patch, split from the plain attributes. */
+    splitRelations(patch: Record<string, unknown>) {
+      const relations: Partial<Record<OrderRelation, number | null>> = {};
+      const rest: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(patch)) {
+        if ((ORDER_RELATIONS as readonly string[]).includes(k)) relations[k as OrderRelation] = v === null ? null : Number((v as any)?.id ?? v);
+        else rest[k] = v;
+      }
+      return { relations, rest };
+    },
+  };
+};
+
+export default orderRows;
