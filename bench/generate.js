@@ -182,16 +182,11 @@ const main = async () => {
     const missing = columns.filter(([, c]) => !real.has(c)).map(([a]) => a);
     if (missing.length) console.warn(`${meta.tableName}: no column for ${missing.join(', ')} (not written)`);
     const kept = columns.filter(([, c]) => real.has(c));
+    // One object literal with fixed keys per table: millions of rows, so no loop over the columns per row.
+    const row = new Function('stringify', `return (d) => ({ ${kept.map(([a, c, isJson]) => `${JSON.stringify(c)}: ${isJson ? `d.${a} == null ? null : stringify(d.${a})` : `d.${a} ?? null`}`).join(', ')} });`)(JSON.stringify);
     return {
       name: meta.tableName,
-      row: (data) => {
-        const row = {};
-        for (const [a, c, isJson] of kept) {
-          const v = data[a];
-          row[c] = v === undefined ? null : isJson && v !== null ? JSON.stringify(v) : v;
-        }
-        return row;
-      },
+      row,
       link: (attr) => {
         const jt = meta.attributes[attr].joinTable;
         return { name: jt.name, from: jt.joinColumn.name, to: jt.inverseJoinColumn.name, order: jt.orderColumnName ?? null, inverseOrder: jt.inverseOrderColumnName ?? null };
@@ -621,7 +616,10 @@ const main = async () => {
         prevHash,
       };
       const hash = hashEvent(event);
-      batch.events.push(events.row({ ...event, hash, documentId: documentId(), createdAt: at, updatedAt: at, publishedAt: at }));
+      event.hash = hash;
+      event.documentId = documentId();
+      event.createdAt = event.updatedAt = event.publishedAt = at;
+      batch.events.push(events.row(event));
       prevHash = hash;
       if (i > 0 && firstResponse === null && h.actor.kind === 'staff') firstResponse = at;
     });

@@ -64,13 +64,20 @@ const startServer = async (database, { seed = false, port }) => {
     child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
   });
   await ready;
-  const ask = (cmd) =>
+  const ask = (cmd, arg) =>
     new Promise((resolve, reject) => {
       const id = next++;
       waiting.set(id, (m) => (m.ok ? resolve(m) : reject(new Error(m.error))));
-      child.send({ id, cmd });
+      child.send({ id, cmd, arg });
     });
-  return { url: `http://127.0.0.1:${port}`, ask, stop: () => ask('stop').catch(() => child.kill()) };
+  /** Runs a part, with its CPU profile when BENCH_PROFILE names a folder. */
+  const part = async (name, work) => {
+    if (process.env.BENCH_PROFILE) await ask('profile-start');
+    const result = await work();
+    if (process.env.BENCH_PROFILE) log(`profile: ${(await ask('profile-stop', name)).file}`);
+    return result;
+  };
+  return { url: `http://127.0.0.1:${port}`, ask, part, stop: () => ask('stop').catch(() => child.kill()) };
 };
 
 const request = async (url, { method = 'GET', headers = {}, body } = {}) => {
@@ -187,23 +194,34 @@ const writes = async () => {
     const form = { unitName: '压测单位', creditCode: '91510107590201629B', contactName: '刘经理', contactPhone: '13912345678', unitAddress: '江北大道1号', waterAddress: '江北大道1号B区', connectionType: '增容', buildingArea: 100 };
     log(`submissions: ${SUBMISSIONS} at 50 clients`);
     const submitBody = JSON.stringify({ processKey: 'water-enterprise', formData: form });
-    const submission = await load(server.url, 50, Array.from({ length: SUBMISSIONS }, () => ({ method: 'POST', path: '/api/workflow/orders', headers: { ...applicant, 'content-type': 'application/json' }, body: submitBody })));
+    const submission = await server.part('submission', () => load(server.url, 50, Array.from({ length: SUBMISSIONS }, () => ({ method: 'POST', path: '/api/workflow/orders', headers: { ...applicant, 'content-type': 'application/json' }, body: submitBody }))));
 
     const [inReview] = await db.query("SELECT id, number, document_id FROM orders WHERE current_step = 'review' ORDER BY id");
     const half = Math.floor(inReview.length / 2);
     log(`transitions: ${half} approvals at 16 clients`);
     const approveBody = JSON.stringify({ version: 1, form: {} });
-    const transition = await load(server.url, 16, inReview.slice(0, half).map((o) => ({ method: 'POST', path: `/workflow/orders/${o.number}/actions/approve`, headers: { ...clerk, 'content-type': 'application/json' }, body: approveBody })));
+    const perRequest = async (label, n) => {
+      if (process.env.BENCH_QUERIES !== '1') return;
+      const { queries } = await server.ask('queries');
+      const total = queries.reduce((t, [, c]) => t + c, 0);
+      log(`${label}: ${(total / n).toFixed(1)} statements per request`);
+      for (const [sql, c] of queries.slice(0, 25)) log(`  ${(c / n).toFixed(2).padStart(6)}  ${sql}`);
+    };
+    await perRequest('submission', SUBMISSIONS);
+    const transition = await server.part('transition', () => load(server.url, 16, inReview.slice(0, half).map((o) => ({ method: 'POST', path: `/workflow/orders/${o.number}/actions/approve`, headers: { ...clerk, 'content-type': 'application/json' }, body: approveBody }))));
 
+    await perRequest('transition', half);
+    log(`ceiling: Strapi's own authenticated admin request (GET /admin/users/me) ×${half} at 16 clients`);
+    const adminNoop = await server.part('admin-noop', () => load(server.url, 16, inReview.slice(0, half).map(() => ({ method: 'GET', path: '/admin/users/me', headers: clerk }))));
     log(`baseline: Strapi's REST update of ${inReview.length - half} orders at 16 clients`);
     const { accessKey } = await server.ask('token');
     const restHeaders = { Authorization: `Bearer ${accessKey}`, 'content-type': 'application/json' };
-    const strapiRest = await load(server.url, 16, inReview.slice(half).map((o, i) => ({ method: 'PUT', path: `/api/bench/orders/${o.document_id}`, headers: restHeaders, body: JSON.stringify({ data: { title: `压测单位${i}` } }) })));
+    const strapiRest = await server.part('strapi-rest', () => load(server.url, 16, inReview.slice(half).map((o, i) => ({ method: 'PUT', path: `/api/bench/orders/${o.document_id}`, headers: restHeaders, body: JSON.stringify({ data: { title: `压测单位${i}` } }) }))));
 
     log(`baseline: the same writes with raw mysql2 on ${inReview.length} orders at 16 connections`);
     const raw = await rawFloor(database, inReview.map((o) => o.id), 16);
     const { rss } = await server.ask('memory');
-    return { database, submission, transition, strapiRest, raw, rss };
+    return { database, submission, transition, adminNoop, strapiRest, raw, rss };
   } finally {
     await db.end();
     await server.stop();
@@ -224,19 +242,19 @@ const reads = async (database, { seed = false } = {}) => {
     const superAdmin = await signIn(server.url, { admin: 'admin@demo.local' });
     const steps = 'survey,design,budget-confirm,construction';
     log(`${database}: ${orders} orders (${open} open, ${events} events); inbox ×${INBOX_REQUESTS}`);
-    const inbox = await sequential(INBOX_REQUESTS, async (i) => {
+    const inbox = await server.part(`inbox-${database}`, () => sequential(INBOX_REQUESTS, async (i) => {
       const res = await request(`${server.url}/workflow/orders?status=open&step=${steps}&sort=elapsed&pageSize=20&page=${(i % 5) + 1}`, { headers: deptAdmin });
       if (res.status !== 200) throw new Error(`inbox ${res.status} ${JSON.stringify(res.body)}`);
-    });
+    }));
     const [first] = [await request(`${server.url}/workflow/orders?status=open&step=${steps}&sort=elapsed&pageSize=20`, { headers: deptAdmin })];
     log('warning scan ×3');
     const scans = [];
     for (let i = 0; i < 3; i += 1) scans.push(await server.ask('scan'));
     log(`indicators ×${INDICATOR_REQUESTS} (the last 30 days, super administrator)`);
-    const indicators = await sequential(INDICATOR_REQUESTS, async () => {
+    const indicators = await server.part(`indicators-${database}`, () => sequential(INDICATOR_REQUESTS, async () => {
       const res = await request(`${server.url}/workflow/metrics`, { headers: superAdmin });
       if (res.status !== 200) throw new Error(`metrics ${res.status} ${JSON.stringify(res.body)}`);
-    });
+    }));
     const { rss } = await server.ask('memory');
     return {
       database, orders: Number(orders), open: Number(open), events: Number(events),
@@ -261,7 +279,8 @@ const table = (results) => {
     line('transition via HTTP (c=16)', w.transition),
     line('  baseline raw mysql2 (c=16)', w.raw),
     line('  baseline Strapi REST update (c=16)', w.strapiRest),
-    `  ratios: ${results.ratios.ofRawFloor} of the raw floor, ${results.ratios.ofStrapiRest}× Strapi's update`,
+    line('  ceiling: Strapi admin GET users/me', w.adminNoop),
+    `  ratios: ${results.ratios.ofRawFloor} of the raw floor, ${results.ratios.ofStrapiRest}× Strapi's update, ${results.ratios.ofAdminCeiling} of Strapi's authenticated no-op`,
     `  RSS after writes: ${mb(w.rss)}`,
   ];
   for (const r of results.reads) {
@@ -300,6 +319,7 @@ const main = async () => {
     ratios: {
       ofRawFloor: round(writeResults.transition.perSecond / writeResults.raw.perSecond, 3),
       ofStrapiRest: round(writeResults.transition.perSecond / writeResults.strapiRest.perSecond, 2),
+      ofAdminCeiling: round(writeResults.transition.perSecond / writeResults.adminNoop.perSecond, 3),
     },
     reads: readResults,
     seconds: round((Date.now() - started) / 1000),

@@ -27,7 +27,30 @@ const main = async () => {
   });
   await app.listen();
 
+  // Statements the app sends, by shape (BENCH_QUERIES=1): what docs/performance.md counts per request.
+  const shapes = new Map();
+  if (process.env.BENCH_QUERIES === '1') app.db.connection.on('query', (q) => shapes.set(q.sql.slice(0, 100), (shapes.get(q.sql.slice(0, 100)) ?? 0) + 1));
+  // A CPU profile of one part of the run (BENCH_PROFILE=<dir>): profile-start, then profile-stop <name>.
+  const inspector = new (require('node:inspector').Session)();
+  inspector.connect();
+  const post = (method, params) => new Promise((resolve, reject) => inspector.post(method, params, (err, result) => (err ? reject(err) : resolve(result))));
   const answers = {
+    async 'profile-start'() {
+      await post('Profiler.enable');
+      await post('Profiler.start');
+      return {};
+    },
+    async 'profile-stop'(name) {
+      const { profile } = await post('Profiler.stop');
+      const file = path.join(process.env.BENCH_PROFILE, `${name}.cpuprofile`);
+      require('node:fs').writeFileSync(file, JSON.stringify(profile));
+      return { file };
+    },
+    async queries() {
+      const list = [...shapes].sort((a, b) => b[1] - a[1]);
+      shapes.clear();
+      return { queries: list };
+    },
     async scan() {
       const started = process.hrtime.bigint();
       const result = await app.plugin('workflow').service('escalation').scan();
@@ -46,9 +69,9 @@ const main = async () => {
       return {};
     },
   };
-  process.on('message', async ({ id, cmd }) => {
+  process.on('message', async ({ id, cmd, arg }) => {
     try {
-      process.send({ id, ok: true, ...(await answers[cmd]()) });
+      process.send({ id, ok: true, ...(await answers[cmd](arg)) });
     } catch (error) {
       process.send({ id, ok: false, error: String(error?.stack ?? error) });
     }

@@ -17,8 +17,8 @@ const READ = 'plugin::content-manager.explorer.read';
 const UPDATE = 'plugin::content-manager.explorer.update';
 const CREATE = 'plugin::content-manager.explorer.create';
 
-const staffProfileOf = (strapi: Core.Strapi, adminUserId: number) =>
-  strapi.db.query(UIDS.staff).findOne({ where: { adminUser: { id: adminUserId } }, populate: { organization: { select: ['id'] } } });
+// Strapi evaluates these conditions on every admin request: the actors service keeps profiles briefly.
+const staffProfileOf = (_strapi: Core.Strapi, adminUserId: number) => getService('actors').profile(adminUserId);
 
 /** The panel's own list views obey the same scope: RBAC conditions usable in the role editor. */
 const registerConditions = async (strapi: Core.Strapi) => {

@@ -7,54 +7,81 @@ import type { Actor } from './registry';
 
 const SUPER_ADMIN_CODE = 'strapi-super-admin';
 
-/** Who is calling: an applicant (users-permissions user) or a staff member (admin user + staff profile). */
-const actors = ({ strapi }: { strapi: Core.Strapi }) => ({
-  applicant(user: { id: number; username?: string; realName?: string }): Actor {
-    return { kind: 'applicant', id: user.id, name: user.realName || user.username || `用户${user.id}`, roles: [APPLICANT_ROLE] };
-  },
+/** How long a staff profile read for a request serves the next ones (another instance's edits show after this). */
+const PROFILE_TTL_MS = 5_000;
 
-  async staff(adminUser: { id: number; firstname?: string; lastname?: string; roles?: Array<{ code: string }> }): Promise<Actor> {
-    const superAdmin = (adminUser.roles ?? []).some((r) => r.code === SUPER_ADMIN_CODE);
+/** Who is calling: an applicant (users-permissions user) or a staff member (admin user + staff profile). */
+const actors = ({ strapi }: { strapi: Core.Strapi }) => {
+  // Every staff request needs the caller's profile, often twice (policy and controller): keep it briefly,
+  // and drop all at once when any profile changes here.
+  const profiles = new Map<number, { at: number; profile: any }>();
+  strapi.db.lifecycles.subscribe({
+    models: [UIDS.staff],
+    afterCreate: () => profiles.clear(),
+    afterUpdate: () => profiles.clear(),
+    afterUpdateMany: () => profiles.clear(),
+    afterDelete: () => profiles.clear(),
+    afterDeleteMany: () => profiles.clear(),
+  } as any);
+  const profileOf = async (adminUserId: number) => {
+    const hit = profiles.get(adminUserId);
+    if (hit && Date.now() - hit.at < PROFILE_TTL_MS) return hit.profile;
     const profile = await strapi.db.query(UIDS.staff).findOne({
-      where: { adminUser: { id: adminUser.id }, active: true },
+      where: { adminUser: { id: adminUserId }, active: true },
       populate: { organization: { select: ['id'] } },
     });
-    if (!profile && !superAdmin) throw forbidden('您还没有员工档案，请联系管理员');
-    return {
-      kind: 'staff',
-      id: adminUser.id,
-      name: profile?.name || [adminUser.lastname, adminUser.firstname].filter(Boolean).join('') || `管理员${adminUser.id}`,
-      roles: profile?.jobRoles ?? [],
-      organizationId: profile?.organization?.id ?? null,
-      staffId: profile?.id ?? null,
-      superAdmin,
-    };
-  },
+    profiles.set(adminUserId, { at: Date.now(), profile });
+    return profile;
+  };
 
-  /** 窗口受理: the walk-in applicant by mobile number, created when new (they sign in later by SMS or WeChat). */
-  async findOrCreateApplicant(mobileInput: unknown, name: unknown): Promise<number> {
-    const mobile = typeof mobileInput === 'string' ? normalizeMobile(mobileInput) : null;
-    if (!mobile) throw badRequest('申请人信息有误', [{ path: ['applicantMobile'], message: '申请人手机号码应为11位中国大陆手机号码' }]);
-    const existing = await strapi.db.query('plugin::users-permissions.user').findOne({ where: { mobile }, select: ['id'] });
-    if (existing) return existing.id;
-    const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'authenticated' }, select: ['id'] });
-    const user = await strapi.plugin('users-permissions').service('user').add({
-      username: `m${mobile}`,
-      email: `m${mobile}@window.invalid`,
-      password: randomBytes(24).toString('base64'),
-      provider: 'local',
-      confirmed: true,
-      blocked: false,
-      role: role.id,
-      mobile,
-      realName: typeof name === 'string' ? name.slice(0, 50) : null,
-    });
-    return user.id;
-  },
+  return {
+    /** The active staff profile of an admin user, with its organization id; null when none. */
+    profile: profileOf,
 
-  system(name = '系统'): Actor {
-    return { kind: 'system', id: null, name, roles: [SYSTEM_ROLE] };
-  },
-});
+    applicant(user: { id: number; username?: string; realName?: string }): Actor {
+      return { kind: 'applicant', id: user.id, name: user.realName || user.username || `用户${user.id}`, roles: [APPLICANT_ROLE] };
+    },
+
+    async staff(adminUser: { id: number; firstname?: string; lastname?: string; roles?: Array<{ code: string }> }): Promise<Actor> {
+      const superAdmin = (adminUser.roles ?? []).some((r) => r.code === SUPER_ADMIN_CODE);
+      const profile = await profileOf(adminUser.id);
+      if (!profile && !superAdmin) throw forbidden('您还没有员工档案，请联系管理员');
+      return {
+        kind: 'staff',
+        id: adminUser.id,
+        name: profile?.name || [adminUser.lastname, adminUser.firstname].filter(Boolean).join('') || `管理员${adminUser.id}`,
+        roles: profile?.jobRoles ?? [],
+        organizationId: profile?.organization?.id ?? null,
+        staffId: profile?.id ?? null,
+        superAdmin,
+      };
+    },
+
+    /** 窗口受理: the walk-in applicant by mobile number, created when new (they sign in later by SMS or WeChat). */
+    async findOrCreateApplicant(mobileInput: unknown, name: unknown): Promise<number> {
+      const mobile = typeof mobileInput === 'string' ? normalizeMobile(mobileInput) : null;
+      if (!mobile) throw badRequest('申请人信息有误', [{ path: ['applicantMobile'], message: '申请人手机号码应为11位中国大陆手机号码' }]);
+      const existing = await strapi.db.query('plugin::users-permissions.user').findOne({ where: { mobile }, select: ['id'] });
+      if (existing) return existing.id;
+      const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'authenticated' }, select: ['id'] });
+      const user = await strapi.plugin('users-permissions').service('user').add({
+        username: `m${mobile}`,
+        email: `m${mobile}@window.invalid`,
+        password: randomBytes(24).toString('base64'),
+        provider: 'local',
+        confirmed: true,
+        blocked: false,
+        role: role.id,
+        mobile,
+        realName: typeof name === 'string' ? name.slice(0, 50) : null,
+      });
+      return user.id;
+    },
+
+    system(name = '系统'): Actor {
+      return { kind: 'system', id: null, name, roles: [SYSTEM_ROLE] };
+    },
+  };
+};
 
 export default actors;

@@ -23,8 +23,21 @@ export interface LoadedDefinition {
  * Process definitions as versioned data. A version never changes once stored; publishing a changed
  * definition stores the next version, and orders keep the version they started with.
  */
+/** How long the list of stored versions serves requests; a version published on another instance is seen after this. */
+const VERSIONS_TTL_MS = 5_000;
+
 const definitions = ({ strapi }: { strapi: Core.Strapi }) => {
   const cache = new Map<string, LoadedDefinition>();
+  // Every submission and every staff scope check asks which versions exist: a light list, kept briefly.
+  let versions: { at: number; rows: Promise<Array<{ key: string; version: number; published: boolean }>> } | null = null;
+  const storedVersions = () => {
+    if (!versions || Date.now() - versions.at > VERSIONS_TTL_MS) {
+      const rows = strapi.db.query(UIDS.definition).findMany({ select: ['key', 'version', 'published'], orderBy: [{ key: 'asc' }, { version: 'asc' }] });
+      versions = { at: Date.now(), rows };
+      rows.catch(() => (versions = null));
+    }
+    return versions.rows;
+  };
 
   const load = (row: { id: number; key: string; version: number; spec: ProcessSpec }): LoadedDefinition => {
     const id = `${row.key}@${row.version}`;
@@ -66,6 +79,7 @@ const definitions = ({ strapi }: { strapi: Core.Strapi }) => {
       const row = await strapi.db.query(UIDS.definition).create({
         data: { key: spec.key, version: (latest?.version ?? 0) + 1, name: spec.name, published: true, checksum, spec, source },
       });
+      versions = null;
       strapi.eventHub.emit(EVENTS.DEFINITION_PUBLISHED, { key: row.key, version: row.version });
       return { created: true, definition: load(row) };
     },
@@ -95,9 +109,9 @@ const definitions = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async latest(key: string): Promise<LoadedDefinition> {
-      const row = await strapi.db.query(UIDS.definition).findOne({ where: { key, published: true }, orderBy: { version: 'desc' } });
-      if (!row) throw notFound('流程不存在');
-      return load(row);
+      const newest = (await storedVersions()).filter((r) => r.key === key && r.published).pop();
+      if (!newest) throw notFound('流程不存在');
+      return this.get(key, newest.version);
     },
 
     async get(key: string, version: number): Promise<LoadedDefinition> {
@@ -110,8 +124,7 @@ const definitions = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Every stored version, loaded: what running orders may be pinned to (steps, thresholds, timers). */
     async allStored(): Promise<LoadedDefinition[]> {
-      const rows = await strapi.db.query(UIDS.definition).findMany({ select: ['key', 'version'], orderBy: [{ key: 'asc' }, { version: 'asc' }] });
-      return Promise.all(rows.map((r: { key: string; version: number }) => this.get(r.key, r.version)));
+      return Promise.all((await storedVersions()).map((r) => this.get(r.key, r.version)));
     },
 
     async listLatest(): Promise<LoadedDefinition[]> {

@@ -59,7 +59,7 @@ const history = ({ strapi }: { strapi: Core.Strapi }) => ({
 
   /** Writes an event made by `next`; call in the same transaction. */
   async insert(row: Record<string, unknown>) {
-    return getService('tables').inTransaction((trx) => getService('tables').insert(trx, UIDS.historyEvent, row));
+    return getService('tables').current((trx) => getService('tables').insert(trx, UIDS.historyEvent, row));
   },
 
   /** Appends one event on its own: locks the order, links, writes the event and the new head. */

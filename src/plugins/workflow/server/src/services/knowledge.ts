@@ -6,6 +6,7 @@ import type { Actor } from './registry';
 import { getService } from '../utils';
 
 const ARTICLE = 'api::knowledge-article.knowledge-article';
+const TAGS_TTL_MS = 5_000;
 
 /** Articles that apply to an order: of its process (or any), its category (or any). */
 const forOrder = (order: { processKey: string; category?: string | null }) => ({
@@ -20,31 +21,54 @@ const forOrder = (order: { processKey: string; category?: string | null }) => ({
  * The knowledge base: when an order enters a step that articles are tagged with, the applicant and
  * the assignee get a message naming them; applicants can read the articles of their order.
  */
-const knowledge = ({ strapi }: { strapi: Core.Strapi }) => ({
-  /** Call inside the transaction that moved the order into `step`. */
-  async onEnter(order: { id: number; number: string; processKey: string; definitionVersion: number; category?: string | null }, step: string, historyEventId: number | null) {
-    const articles = await strapi.db.query(ARTICLE).findMany({ where: { ...forOrder(order), step }, select: ['id', 'title', 'audience'], orderBy: { id: 'asc' } });
-    if (!articles.length) return 0;
-    const def = await getService('definitions').get(order.processKey, order.definitionVersion);
-    const stepLabel = stepMeta(def.nodes, step)?.label ?? step;
-    const forWhom = (who: string[]) => articles.filter((a: any) => who.includes(a.audience ?? 'both')).map((a: any) => ({ id: a.id, title: a.title }));
-    let written = 0;
-    for (const [to, list] of [['applicant', forWhom(['applicant', 'both'])], ['assignee', forWhom(['staff', 'both'])]] as const) {
-      if (!list.length) continue;
-      written += await getService('outbox').enqueue(order.id, historyEventId, [{ to, template: 'knowledge', channels: ['message'] }], { number: order.number, step, stepLabel, articles: list });
+const knowledge = ({ strapi }: { strapi: Core.Strapi }) => {
+  // Every step entered asks which articles are tagged with it: the tags of all active articles are few,
+  // kept briefly and dropped when an article changes here.
+  let tagged: { at: number; rows: Promise<any[]> } | null = null;
+  strapi.db.lifecycles.subscribe({
+    models: [ARTICLE],
+    afterCreate: () => void (tagged = null),
+    afterUpdate: () => void (tagged = null),
+    afterUpdateMany: () => void (tagged = null),
+    afterDelete: () => void (tagged = null),
+    afterDeleteMany: () => void (tagged = null),
+  } as any);
+  const taggedArticles = () => {
+    if (!tagged || Date.now() - tagged.at > TAGS_TTL_MS) {
+      const rows = strapi.db.query(ARTICLE).findMany({ where: { active: true, step: { $notNull: true } }, select: ['id', 'title', 'audience', 'processKey', 'category', 'step'], orderBy: { id: 'asc' } });
+      tagged = { at: Date.now(), rows };
+      rows.catch(() => (tagged = null));
     }
-    return written;
-  },
+    return tagged.rows;
+  };
+  const applies = (value: string | null | undefined, wanted: string | null | undefined) => !value || value === (wanted ?? '');
 
-  /** The articles for an applicant's order: those of its current step first. */
-  async listForOrder(actor: Actor, number: string) {
-    const order = await strapi.db.query(UIDS.order).findOne({ where: { number }, populate: { applicant: { select: ['id'] }, organization: { select: ['id'] }, assignee: { select: ['id'] } } });
-    if (!order || !(await getService('scope').canView(actor, order))) throw notFound();
-    const audience = actor.kind === 'applicant' ? ['applicant', 'both'] : ['staff', 'both'];
-    const rows = await strapi.db.query(ARTICLE).findMany({ where: { ...forOrder(order), audience: { $in: audience } }, select: ['id', 'title', 'body', 'step', 'category', 'updatedAt'], orderBy: { id: 'asc' } });
-    const current = (a: any) => (a.step === order.currentStep ? 0 : 1);
-    return rows.sort((a: any, b: any) => current(a) - current(b)).map((a: any) => ({ id: a.id, title: a.title, body: a.body, step: a.step ?? null, current: a.step === order.currentStep }));
-  },
-});
+  return {
+    /** Call inside the transaction that moved the order into `step`. */
+    async onEnter(order: { id: number; number: string; processKey: string; definitionVersion: number; category?: string | null }, step: string, historyEventId: number | null) {
+      const articles = (await taggedArticles()).filter((a) => a.step === step && applies(a.processKey, order.processKey) && applies(a.category, order.category));
+      if (!articles.length) return 0;
+      const def = await getService('definitions').get(order.processKey, order.definitionVersion);
+      const stepLabel = stepMeta(def.nodes, step)?.label ?? step;
+      const forWhom = (who: string[]) => articles.filter((a: any) => who.includes(a.audience ?? 'both')).map((a: any) => ({ id: a.id, title: a.title }));
+      let written = 0;
+      for (const [to, list] of [['applicant', forWhom(['applicant', 'both'])], ['assignee', forWhom(['staff', 'both'])]] as const) {
+        if (!list.length) continue;
+        written += await getService('outbox').enqueue(order.id, historyEventId, [{ to, template: 'knowledge', channels: ['message'] }], { number: order.number, step, stepLabel, articles: list });
+      }
+      return written;
+    },
+
+    /** The articles for an applicant's order: those of its current step first. */
+    async listForOrder(actor: Actor, number: string) {
+      const order = await strapi.db.query(UIDS.order).findOne({ where: { number }, populate: { applicant: { select: ['id'] }, organization: { select: ['id'] }, assignee: { select: ['id'] } } });
+      if (!order || !(await getService('scope').canView(actor, order))) throw notFound();
+      const audience = actor.kind === 'applicant' ? ['applicant', 'both'] : ['staff', 'both'];
+      const rows = await strapi.db.query(ARTICLE).findMany({ where: { ...forOrder(order), audience: { $in: audience } }, select: ['id', 'title', 'body', 'step', 'category', 'updatedAt'], orderBy: { id: 'asc' } });
+      const current = (a: any) => (a.step === order.currentStep ? 0 : 1);
+      return rows.sort((a: any, b: any) => current(a) - current(b)).map((a: any) => ({ id: a.id, title: a.title, body: a.body, step: a.step ?? null, current: a.step === order.currentStep }));
+    },
+  };
+};
 
 export default knowledge;

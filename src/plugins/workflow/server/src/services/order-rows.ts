@@ -29,17 +29,30 @@ const orderRows = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     /** One order by number or id; `lock` holds its row until the transaction ends (MySQL). */
     async load(where: { number: string } | { id: number }, { lock = false } = {}) {
-      return tables().inTransaction(async (trx) => {
+      return tables().current(async (trx) => {
         const key = 'number' in where ? orders().column('number') : 'id';
         const query = trx(orders().name).where(key, 'number' in where ? where.number : where.id).first();
         return shape(await (lock ? tables().forUpdate(query) : query));
       });
     },
 
+    /** Inserts a new order with its relations (link rows and `…Ref` columns); answers its id. */
+    async create(data: Record<string, unknown>, relations: Partial<Record<OrderRelation, number | null>>) {
+      return tables().inTransaction(async (trx) => {
+        const set = Object.entries(relations).filter(([, v]) => v) as Array<[OrderRelation, number]>;
+        const id = await tables().insert(trx, UIDS.order, { ...data, ...Object.fromEntries(set.map(([rel, target]) => [REF[rel], target])) });
+        for (const [rel, target] of set) {
+          const link = orders().link(rel);
+          await trx(link.name).insert({ [link.from]: id, [link.to]: target });
+        }
+        return id;
+      });
+    },
+
     /** Writes attribute values of an order (relations go through setRelations). */
     async update(id: number, data: Record<string, unknown>) {
       if (Object.keys(data).length === 0) return;
-      await tables().inTransaction((trx) => trx(orders().name).where('id', id).update(orders().toRow({ ...data, updatedAt: new Date() })));
+      await tables().current((trx) => trx(orders().name).where('id', id).update(orders().toRow({ ...data, updatedAt: new Date() })));
     },
 
     /** Sets relations: the link row and the `…Ref` column together. */

@@ -73,7 +73,7 @@ const outbox = ({ strapi }: { strapi: Core.Strapi }) => {
           return [{ orderId, historyEventId, audience: n.to, channel, template: n.template, recipient, payload: payloadOf, status: 'pending', attempts: 0, nextAttemptAt: at }];
         }),
       );
-      await getService('tables').inTransaction((trx) => getService('tables').insertMany(trx, UIDS.outbox, rows));
+      await getService('tables').current((trx) => getService('tables').insertMany(trx, UIDS.outbox, rows));
       return rows.length;
     },
 

@@ -82,6 +82,10 @@ const tables = ({ strapi }: { strapi: Core.Strapi }) => {
     async inTransaction<T>(work: (trx: any) => Promise<T>): Promise<T> {
       return strapi.db.transaction(({ trx }) => work(trx));
     },
+    /** Runs `work` with the knex of the current transaction, or the plain connection outside one. */
+    async current<T>(work: (db: any) => Promise<T>): Promise<T> {
+      return strapi.db.inTransaction() ? strapi.db.transaction(({ trx }) => work(trx)) : work(strapi.db.connection);
+    },
     /** MySQL locks the rows it reads with FOR UPDATE; SQLite has one writer per database already. */
     forUpdate(query: any) {
       return strapi.db.dialect.client === 'sqlite' ? query : query.forUpdate();

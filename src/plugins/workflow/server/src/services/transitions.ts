@@ -115,7 +115,7 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
     }
     if (candidates.length === 0) return null;
     const orders = getService('tables').table(UIDS.order);
-    const open: Array<{ id: number; n: number }> = await getService('tables').inTransaction((trx) =>
+    const open: Array<{ id: number; n: number }> = await getService('tables').current((trx) =>
       trx(orders.name)
         .whereNull(orders.column('outcome'))
         .whereIn(orders.column('assigneeRef'), candidates.map((c: any) => c.id))
@@ -261,7 +261,7 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
 
       return strapi.db.transaction(async ({ trx }) => {
         const number = await strapi.service('api::order.order-number').next(trx, at);
-        const id = await getService('tables').insert(trx, UIDS.order, {
+        const row = {
           number,
           processKey: def.key,
           definitionVersion: def.version,
@@ -284,9 +284,9 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
           changedDuringConstruction: false,
           // Applied at the engine's time (the timestamps default to the wall clock).
           createdAt: at,
-        });
-        await getService('orderRows').setRelations(id, { applicant: applicantId, organization: organization?.id ?? null });
-        const created: any = await getService('orderRows').load({ id });
+        };
+        const id = await getService('orderRows').create(row, { applicant: applicantId, organization: organization?.id ?? null });
+        const created: any = { id, ...row, historyHead: null, applicant: applicantId ? { id: applicantId } : null, organization: organization ? { id: organization.id } : null, assignee: null };
         const ctx = { strapi, order: created, form, actor, at, facts, patch: {} as Record<string, unknown>, changes: {} };
         await runEffects(def, actions as any, ctx);
         const enter = await entering(def, created, null, value, form);
