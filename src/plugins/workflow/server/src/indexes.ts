@@ -32,6 +32,8 @@ const INDEXES: Record<string, Array<{ name: string; columns: string[]; type?: 'u
     // One chain per order; the unique pair also stops two writers appending the same link.
     { name: 'workflow_history_order_seq_uq', columns: ['order_id', 'seq'], type: 'unique' },
     { name: 'workflow_history_action_at_idx', columns: ['action', 'at'] },
+    // The dashboard's step visits ended in a period, read from the index alone.
+    { name: 'workflow_history_visits_idx', columns: ['at', 'visit_hours', 'visit_on_time', 'actor_kind', 'actor_id', 'from_step', 'visit_definition_id', 'order_id'] },
   ],
   [UIDS.outbox]: [
     { name: 'workflow_outbox_due_idx', columns: ['status', 'next_attempt_at'] },

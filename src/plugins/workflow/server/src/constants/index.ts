@@ -28,3 +28,6 @@ export const SCOPE_POPULATE = {
   organization: { select: ['id', 'code', 'name'] },
   assignee: { select: ['id', 'name'] },
 };
+
+/** The history's labels of the three warning levels (index = level); the dashboard counts warnings by them. */
+export const WARNING_LABELS = ['', '一级预警', '二级预警', '三级预警'] as const;

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { UIDS } from '../constants';
+import { UIDS, WARNING_LABELS } from '../constants';
 import { formatHours } from '../engine/elapsed';
 import { stepMeta } from '../engine/spec';
 import { getService } from '../utils';
@@ -7,7 +7,6 @@ import type { WorkflowConfig } from '../config';
 
 /** Who each warning level tells (seed 000): the assignee, the department administrator, the top. */
 const AUDIENCE = ['', 'assignee', 'managers', 'executives'] as const;
-const LEVEL_NAMES = ['', '一级预警', '二级预警', '三级预警'];
 const SCAN_LEASE = 'sla-scan';
 
 interface Reason {
@@ -85,7 +84,7 @@ const escalation = ({ strapi }: { strapi: Core.Strapi }) => ({
           actorId: null,
           actorName: '系统',
           action: 'warn',
-          actionLabel: LEVEL_NAMES[l],
+          actionLabel: WARNING_LABELS[l],
           fromStep: order.currentStep,
           toStep: order.currentStep,
           comment: reason.exception ? `现场异常：${reason.reason ?? ''}` : `已用时${reason.elapsed}，达到时限${reason.threshold}的${reason.percent}%`,

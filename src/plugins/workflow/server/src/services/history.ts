@@ -69,7 +69,9 @@ const history = ({ strapi }: { strapi: Core.Strapi }) => ({
       if (!order) throw new Error(`order ${input.orderId} not found`);
       const { row, head } = await this.next(order as any, input);
       const id = await this.insert(row);
-      await getService('orderRows').update(input.orderId, head);
+      // The dashboard's first response: the first thing staff did after the application.
+      const responded = input.actorKind === 'staff' && input.action !== 'warn' && !order.firstResponseAt ? { firstResponseAt: input.at } : {};
+      await getService('orderRows').update(input.orderId, { ...head, ...responded });
       return { id, seq: row.seq, hash: row.hash };
     });
   },

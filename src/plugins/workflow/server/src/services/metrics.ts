@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { UIDS } from '../constants';
+import { UIDS, WARNING_LABELS } from '../constants';
 import { stepMeta } from '../engine/spec';
 import type { Actor } from './registry';
 import type { WorkflowConfig } from '../config';
@@ -19,20 +19,9 @@ export interface MetricsQuery {
   person?: number;
 }
 
-interface Visit {
-  orderId: number;
-  processKey: string;
-  definitionVersion: number;
-  step: string;
-  start: Date;
-  end: Date;
-  /** The admin user who ended the visit, when staff did. */
-  endedBy: number | null;
-}
-
 const avg = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
 const round = (n: number | null, digits = 2) => (n === null ? null : Math.round(n * 10 ** digits) / 10 ** digits);
-const within = (at: Date | string | null | undefined, q: MetricsQuery) => !!at && new Date(at) >= q.from && new Date(at) < q.to;
+const num = (v: unknown) => Number(v ?? 0);
 /** Monday of the China-time week of an instant, as yyyy-MM-dd. */
 const weekOf = (at: Date) => {
   const local = new Date(at.getTime() + CHINA);
@@ -40,165 +29,247 @@ const weekOf = (at: Date) => {
   return monday.toISOString().slice(0, 10);
 };
 
+/** Aggregated step visits: what ended in the period, per process, version, step and who ended it. */
+interface VisitGroup {
+  processKey: string;
+  definitionVersion: number;
+  step: string;
+  /** The admin user who ended the visits, when staff did. */
+  endedBy: number | null;
+  visits: number;
+  hours: number;
+  measured: number;
+  onTime: number;
+}
+
 /**
  * The dashboard's figures, all from here: what happened to the orders the viewer may see, in a period,
- * narrowed by organization, process, category and person. Step visits are read from the history
- * (an event entering a step to the event leaving it), so every figure agrees with the order pages.
+ * narrowed by organization, process, category and person. Everything is summed by the database:
+ * orders carry their first response and whether they were ever returned, and every history event that
+ * moves an order records the visit it ends (start, hours, on time), so no history is replayed here
+ * (docs/performance.md). The figures agree with the order pages, which show the same visits.
  */
 const metrics = ({ strapi }: { strapi: Core.Strapi }) => {
-  const load = async (actor: Actor, q: MetricsQuery) => {
-    const where: any[] = [await getService('scope').where(actor), { createdAt: { $lt: q.to } }, { $or: [{ closedAt: { $null: true } }, { closedAt: { $gte: new Date(q.from.getTime() - 0) } }] }];
+  const orderTable = () => getService('tables').table(UIDS.order);
+  const eventTable = () => getService('tables').table(UIDS.historyEvent);
+  const knex = () => strapi.db.connection;
+  /** Hours between two datetime columns (SQLite keeps milliseconds, MySQL datetimes). */
+  const hoursBetween = (from: string, to: string) =>
+    strapi.db.dialect.client === 'sqlite' ? `((${to}) - (${from})) / 3600000.0` : `TIMESTAMPDIFF(MICROSECOND, ${from}, ${to}) / 3600000000.0`;
+
+  /**
+   * The orders in view for a period, as a knex query on `orders as t0`: the viewer's scope and the
+   * filters, orders alive in the period (applied before its end, not closed before its start), and for
+   * a person, the orders they acted on or hold.
+   */
+  const ordersInView = async (actor: Actor, q: MetricsQuery, personAdmin: number | null) => {
+    const where: any[] = [await getService('scope').where(actor), { createdAt: { $lt: q.to } }, { $or: [{ closedAt: { $null: true } }, { closedAt: { $gte: q.from } }] }];
     if (q.organization) where.push({ organizationRef: { $in: await getService('scope').treeIds(q.organization) } });
     if (q.process) where.push({ processKey: q.process });
     if (q.category) where.push({ category: q.category });
-    let orders = await strapi.db.query(UIDS.order).findMany({
-      where: { $and: where },
-      select: ['id', 'number', 'processKey', 'definitionVersion', 'category', 'channel', 'createdAt', 'closedAt', 'outcome', 'currentStep', 'stepEnteredAt', 'warningLevel'],
-      populate: { assignee: { select: ['id'] } },
-    });
-    const ids = orders.map((o: any) => o.id);
-    const events = ids.length
-      ? await strapi.db.query(UIDS.historyEvent).findMany({
-          where: { orderId: { $in: ids } },
-          select: ['orderId', 'seq', 'at', 'actorKind', 'actorId', 'action', 'fromStep', 'toStep', 'changes'],
-          orderBy: [{ orderId: 'asc' }, { seq: 'asc' }],
-        })
-      : [];
-    let person: any = null;
+    const query = strapi.db.queryBuilder(UIDS.order as any).select('id').where({ $and: where }).getKnexQuery();
     if (q.person) {
-      person = await strapi.db.query(UIDS.staff).findOne({ where: { id: q.person }, populate: { adminUser: { select: ['id'] } } });
-      const adminId = person?.adminUser?.id ?? -1;
-      const touched = new Set(events.filter((e: any) => e.actorKind === 'staff' && e.actorId === adminId).map((e: any) => e.orderId));
-      orders = orders.filter((o: any) => touched.has(o.id) || o.assignee?.id === q.person);
+      const events = eventTable();
+      const o = orderTable();
+      query.where((w: any) =>
+        w
+          .whereIn('t0.id', knex()(events.name).select(events.column('orderId')).where(events.column('actorKind'), 'staff').andWhere(events.column('actorId'), personAdmin ?? -1))
+          .orWhere(`t0.${o.column('assigneeRef')}`, q.person),
+      );
     }
-    const kept = new Set(orders.map((o: any) => o.id));
-    return { orders, events: events.filter((e: any) => kept.has(e.orderId)), person };
+    // Wrapped: a knex builder is thenable, and an async function would run it on return.
+    return { query };
   };
 
-  /** Step visits, each from the event that entered a step to the event that left it (or now). */
-  const visitsOf = (orders: any[], events: any[], now: Date): Visit[] => {
-    const byOrder = new Map<number, any[]>();
-    for (const e of events) byOrder.set(e.orderId, [...(byOrder.get(e.orderId) ?? []), e]);
-    const visits: Visit[] = [];
-    for (const o of orders) {
-      const list = (byOrder.get(o.id) ?? []).filter((e) => e.toStep && e.toStep !== e.fromStep);
-      list.forEach((e, i) => {
-        const next = list[i + 1];
-        // The final state an order ends in is not a step anyone works in.
-        if (!next && o.outcome) return;
-        visits.push({
-          orderId: o.id,
-          processKey: o.processKey,
-          definitionVersion: o.definitionVersion,
-          step: e.toStep,
-          start: new Date(e.at),
-          end: next ? new Date(next.at) : now,
-          endedBy: next && next.actorKind === 'staff' ? next.actorId : null,
-        });
-      });
+  const column = (name: string) => `t0.${orderTable().column(name)}`;
+  const between = (col: string, from: Date, to: Date) => (w: any) => w.where(col, '>=', from).andWhere(col, '<', to);
+
+  /** Orders applied in a period: counts by category, channel and outcome, returned, first responses, per week. */
+  const applied = async (inView: any, from: Date, to: Date, weeks: Array<[Date, Date]>) => {
+    const created = column('createdAt');
+    const responded = column('firstResponseAt');
+    const rows = await inView
+      .clone()
+      .clearSelect()
+      .where(between(created, from, to))
+      .select(column('category') + ' as category', column('channel') + ' as channel', column('outcome') + ' as outcome', column('returned') + ' as returned')
+      .select(knex().raw('COUNT(*) as n'))
+      .select(knex().raw(`SUM(CASE WHEN ${responded} IS NOT NULL THEN 1 ELSE 0 END) as responded`))
+      .select(knex().raw(`SUM(CASE WHEN ${responded} IS NOT NULL THEN ${hoursBetween(created, responded)} ELSE 0 END) as response_hours`))
+      .select(weeks.map(([f, t], i) => knex().raw(`SUM(CASE WHEN ${created} >= ? AND ${created} < ? THEN 1 ELSE 0 END) as w${i}`, [f, t])))
+      .groupBy(column('category'), column('channel'), column('outcome'), column('returned'));
+    return rows.map((r: any) => ({ ...r, n: num(r.n), responded: num(r.responded), responseHours: num(r.response_hours), returned: r.returned === true || r.returned === 1 || r.returned === '1' }));
+  };
+
+  const firstResponseOf = (rows: Array<{ responded: number; responseHours: number }>) => {
+    const n = rows.reduce((t, r) => t + r.responded, 0);
+    return n ? rows.reduce((t, r) => t + r.responseHours, 0) / n : null;
+  };
+
+  /** Step visits ended in the period, summed per process, version, step and who ended them. */
+  const visitsEnded = async (inView: any, q: MetricsQuery, now: Date, unrestricted: boolean): Promise<VisitGroup[]> => {
+    const e = eventTable();
+    const col = (name: string) => `e.${e.column(name)}`;
+    const end = q.to < now ? q.to : now;
+    let query = knex()(`${e.name} as e`)
+      .whereNotNull(col('visitHours'))
+      .andWhere(col('at'), '>=', q.from)
+      .andWhere(col('at'), '<', end)
+      .select(col('fromStep') + ' as step', col('actorKind') + ' as actor_kind', col('actorId') + ' as actor_id')
+      .select(knex().raw(`COUNT(*) as visits, SUM(${col('visitHours')}) as hours, SUM(CASE WHEN ${col('visitOnTime')} IS NULL THEN 0 ELSE 1 END) as measured`))
+      .select(knex().raw(`SUM(CASE WHEN ${col('visitOnTime')} = ? THEN 1 ELSE 0 END) as on_time`, [true]))
+      .groupBy(col('fromStep'), col('actorKind'), col('actorId'));
+    // Everyone's visits: every order with an event in the period is in view, so the index alone answers.
+    if (unrestricted) {
+      query = query.select(col('visitDefinitionId') + ' as definition_id').groupBy(col('visitDefinitionId'));
+    } else {
+      query = query
+        .join(inView.clone().clearSelect().select('t0.id').as('o'), 'o.id', col('orderId'))
+        .select(col('visitDefinitionId') + ' as definition_id')
+        .groupBy(col('visitDefinitionId'));
     }
-    return visits;
+    const rows = await query;
+    const defs = new Map((await getService('definitions').allStored()).map((d) => [d.id, d]));
+    return rows.map((r: any) => ({
+      processKey: defs.get(num(r.definition_id))?.key ?? '?',
+      definitionVersion: defs.get(num(r.definition_id))?.version ?? 0,
+      step: r.step,
+      endedBy: r.actor_kind === 'staff' ? num(r.actor_id) : null,
+      visits: num(r.visits),
+      hours: num(r.hours),
+      measured: num(r.measured),
+      onTime: num(r.on_time),
+    }));
   };
 
   return {
     async compute(actor: Actor, q: MetricsQuery) {
       const now = getService('clock').now();
-      const { orders, events, person } = await load(actor, q);
+      const person = q.person ? await strapi.db.query(UIDS.staff).findOne({ where: { id: q.person }, populate: { adminUser: { select: ['id'] } } }) : null;
+      const personAdmin: number | null = q.person ? person?.adminUser?.id ?? -1 : null;
+      const unrestricted = (actor.kind === 'system' || !!actor.superAdmin) && !q.organization && !q.process && !q.category && !q.person;
+      const { query: inView } = await ordersInView(actor, q, personAdmin);
       const defs = new Map((await getService('definitions').allStored()).map((d) => [`${d.key}@${d.version}`, d]));
-      const metaOf = (o: { processKey: string; definitionVersion: number }, step: string) => stepMeta(defs.get(`${o.processKey}@${o.definitionVersion}`)!.nodes, step);
-      const elapsed = getService('elapsed');
-      const personAdmin = person?.adminUser?.id ?? null;
+      const defOf = (processKey: string, version: number) => defs.get(`${processKey}@${version}`);
+      const stepLabel = (processKey: string, version: number, step: string) => (defOf(processKey, version) ? stepMeta(defOf(processKey, version)!.nodes, step)?.label : null) ?? step;
 
-      const created = orders.filter((o: any) => within(o.createdAt, q));
-      const completed = orders.filter((o: any) => o.outcome === 'completed' && within(o.closedAt, q));
-      const createdIds = new Set(created.map((o: any) => o.id));
+      const weekStarts: Array<[string, Date, Date]> = [];
+      for (let t = new Date(q.from); t < q.to; t = new Date(t.getTime() + 7 * DAY)) weekStarts.push([weekOf(t), t, new Date(Math.min(t.getTime() + 7 * DAY, q.to.getTime()))]);
+      // Buckets by calendar week (Monday, China time), as the chart labels them.
+      const weekKeys = [...new Set(weekStarts.map(([k]) => k))];
+      const weekRanges: Array<[Date, Date]> = weekKeys.map((k) => {
+        const start = new Date(new Date(`${k}T00:00:00Z`).getTime() - CHINA);
+        return [new Date(Math.max(start.getTime(), q.from.getTime())), new Date(Math.min(start.getTime() + 7 * DAY, q.to.getTime()))];
+      });
 
-      // Visits that ended in the period by a staff action: handling time and on-time rate.
-      const visits = visitsOf(orders, events, now);
-      const ended = visits.filter((v) => v.end < now && within(v.end, q) && (!personAdmin || v.endedBy === personAdmin));
-      const handled = ended.filter((v) => v.endedBy !== null);
-      const onTime = ended
-        .map((v) => ({ v, e: elapsed.of(metaOf(v, v.step), v.start, v.end) }))
-        .filter(({ e }) => e.thresholdHours !== null);
-      const byPerson = new Map<number, number[]>();
-      for (const v of handled) byPerson.set(v.endedBy!, [...(byPerson.get(v.endedBy!) ?? []), (v.end.getTime() - v.start.getTime()) / HOUR]);
-
-      // First response: the first staff event after the application, for orders applied in the period.
-      const firstResponse = (list: any[], evs: any[]) =>
-        avg(
-          list.flatMap((o) => {
-            const first = evs.find((e) => e.orderId === o.id && e.seq > 1 && e.actorKind === 'staff' && e.action !== 'warn');
-            return first ? [(new Date(first.at).getTime() - new Date(o.createdAt).getTime()) / HOUR] : [];
+      const previous = { from: new Date(q.from.getTime() - (q.to.getTime() - q.from.getTime())), to: q.from };
+      const closed = column('closedAt');
+      const [appliedRows, prevApplied, completedRow, visits, warnRows, open, overdueNow, evaluations, exceptions, staff, sms] = await Promise.all([
+        applied(inView, q.from, q.to, weekRanges),
+        ordersInView(actor, { ...q, ...previous }, personAdmin).then(({ query: prevView }) => applied(prevView, previous.from, previous.to, [])),
+        inView
+          .clone()
+          .clearSelect()
+          .where(column('outcome'), 'completed')
+          .where(between(closed, q.from, q.to))
+          .select(knex().raw(`COUNT(*) as n, SUM(${hoursBetween(column('createdAt'), closed)}) as cycle_hours`))
+          .select(weekRanges.map(([f, t], i) => knex().raw(`SUM(CASE WHEN ${closed} >= ? AND ${closed} < ? THEN 1 ELSE 0 END) as w${i}`, [f, t])))
+          .first(),
+        visitsEnded(inView, q, now, unrestricted),
+        (() => {
+          const e = eventTable();
+          return knex()(`${e.name} as e`)
+            .join(inView.clone().clearSelect().select('t0.id', column('processKey') + ' as process_key', column('definitionVersion') + ' as definition_version').as('o'), 'o.id', `e.${e.column('orderId')}`)
+            .where(`e.${e.column('action')}`, 'warn')
+            .andWhere(`e.${e.column('at')}`, '>=', q.from)
+            .andWhere(`e.${e.column('at')}`, '<', q.to)
+            .select('o.process_key', 'o.definition_version', `e.${e.column('fromStep')} as step`, `e.${e.column('actionLabel')} as label`)
+            .count({ n: '*' })
+            .groupBy('o.process_key', 'o.definition_version', `e.${e.column('fromStep')}`, `e.${e.column('actionLabel')}`);
+        })(),
+        inView.clone().clearSelect().whereNull(column('outcome')).select(column('assigneeRef') + ' as assignee').count({ n: '*' }).groupBy(column('assigneeRef')),
+        getService('orders')
+          .overdueWhere(now)
+          .then((overdue) => {
+            const ids = inView.clone();
+            return strapi.db.queryBuilder(UIDS.order as any).where(overdue).count().first().getKnexQuery().whereIn('t0.id', ids);
           }),
-        );
-
-      const inPeriod = (e: any) => within(e.at, q) && (!personAdmin || e.actorKind !== 'staff' || e.actorId === personAdmin);
-      const warns = events.filter((e: any) => e.action === 'warn' && inPeriod(e));
-      const level = (e: any) => Number(e.changes?.warningLevel?.after ?? 0);
-      const rejectedOrders = new Set(events.filter((e: any) => createdIds.has(e.orderId) && (e.action === 'reject' || ['returned', 'rejected'].includes(e.toStep))).map((e: any) => e.orderId));
-
-      const orderIds = orders.map((o: any) => o.id);
-      const [evaluations, exceptions, staff] = await Promise.all([
-        orderIds.length ? strapi.db.query('api::evaluation.evaluation').findMany({ where: { order: { id: { $in: orderIds } }, createdAt: { $gte: q.from, $lt: q.to } }, select: ['score'], populate: { order: { select: ['id'] } } }) : [],
-        orderIds.length ? strapi.db.query('api::progress-report.progress-report').count({ where: { order: { id: { $in: orderIds } }, exception: true, createdAt: { $gte: q.from, $lt: q.to } } }) : 0,
+        this.related(inView, 'api::evaluation.evaluation', q, ['score']),
+        this.related(inView, 'api::progress-report.progress-report', q, [], { exception: true }),
         this.staffInScope(actor, q),
+        this.smsInPeriod(q),
       ]);
 
-      const openAssigned = new Map<number, number>();
-      for (const o of orders) if (!o.outcome && o.assignee) openAssigned.set(o.assignee.id, (openAssigned.get(o.assignee.id) ?? 0) + 1);
-      const capacity = staff.reduce((n: number, s: any) => n + (s.capacity ?? 20), 0);
-      const assignedLoad = staff.reduce((n: number, s: any) => n + (openAssigned.get(s.id) ?? 0), 0);
+      const created = appliedRows.reduce((t: number, r: any) => t + r.n, 0);
+      const completedCreated = appliedRows.filter((r: any) => r.outcome === 'completed').reduce((t: number, r: any) => t + r.n, 0);
+      const returned = appliedRows.filter((r: any) => r.returned).reduce((t: number, r: any) => t + r.n, 0);
+      const response = firstResponseOf(appliedRows);
+      const prevResponse = firstResponseOf(prevApplied);
+      const completed = num(completedRow?.n);
 
-      const personAverages = [...byPerson.values()].map((xs) => avg(xs)!);
-      const previous = { from: new Date(q.from.getTime() - (q.to.getTime() - q.from.getTime())), to: q.from };
-      // The previous period of the same length, for the response time before and after.
-      const prev = await load(actor, { ...q, ...previous });
-      const prevResponse = firstResponse(prev.orders.filter((o: any) => within(o.createdAt, { ...q, ...previous })), prev.events);
-      const response = firstResponse(created, events);
+      const mine = (v: VisitGroup) => !personAdmin || v.endedBy === personAdmin;
+      const ended = visits.filter(mine);
+      const handled = ended.filter((v) => v.endedBy !== null);
+      const byPerson = new Map<number, { visits: number; hours: number }>();
+      for (const v of handled) {
+        const p = byPerson.get(v.endedBy!) ?? { visits: 0, hours: 0 };
+        byPerson.set(v.endedBy!, { visits: p.visits + v.visits, hours: p.hours + v.hours });
+      }
+      const measured = ended.reduce((t, v) => t + v.measured, 0);
+      const onTime = ended.reduce((t, v) => t + v.onTime, 0);
 
-      const sms = await this.smsInPeriod(q);
-      const stepLabel = (o: { processKey: string; definitionVersion: number }, step: string) => metaOf(o, step)?.label ?? step;
-      const count = <T,>(list: T[], key: (t: T) => string) => list.reduce((m, t) => m.set(key(t), (m.get(key(t)) ?? 0) + 1), new Map<string, number>());
-
-      const byStep = new Map<string, { label: string; hours: number[]; onTime: number; measured: number; warnings: [number, number, number] }>();
-      const stepEntry = (o: any, step: string) => {
-        const key = `${o.processKey}:${step}`;
-        if (!byStep.has(key)) byStep.set(key, { label: stepLabel(o, step), hours: [], onTime: 0, measured: 0, warnings: [0, 0, 0] });
+      // Steps in the order their process lists them.
+      const stepOrder = (processKey: string, version: number, step: string) => [...(defOf(processKey, version)?.nodes.keys() ?? [])].indexOf(step);
+      const byStep = new Map<string, { order: [string, number]; label: string; visits: number; hours: number; onTime: number; measured: number; warnings: [number, number, number] }>();
+      const stepEntry = (processKey: string, version: number, step: string) => {
+        const key = `${processKey}:${step}`;
+        if (!byStep.has(key)) byStep.set(key, { order: [processKey, stepOrder(processKey, version, step)], label: stepLabel(processKey, version, step), visits: 0, hours: 0, onTime: 0, measured: 0, warnings: [0, 0, 0] });
         return byStep.get(key)!;
       };
-      for (const v of ended) stepEntry(v, v.step).hours.push((v.end.getTime() - v.start.getTime()) / HOUR);
-      for (const { v, e } of onTime) {
-        const s = stepEntry(v, v.step);
-        s.measured += 1;
-        if (!e.overdue) s.onTime += 1;
+      for (const v of ended) {
+        const s = stepEntry(v.processKey, v.definitionVersion, v.step);
+        s.visits += v.visits;
+        s.hours += v.hours;
+        s.onTime += v.onTime;
+        s.measured += v.measured;
       }
-      const orderById = new Map(orders.map((o: any) => [o.id, o]));
-      for (const e of warns) if (level(e) >= 1) stepEntry(orderById.get(e.orderId), e.fromStep).warnings[level(e) - 1] += 1;
+      const warnings = { 1: 0, 2: 0, 3: 0 } as Record<1 | 2 | 3, number>;
+      for (const w of warnRows as any[]) {
+        const level = WARNING_LABELS.indexOf(w.label) as 1 | 2 | 3;
+        if (level < 1) continue;
+        warnings[level] += num(w.n);
+        stepEntry(w.process_key, num(w.definition_version), w.step).warnings[level - 1] += num(w.n);
+      }
+      const steps = [...byStep.values()].sort((a, b) => a.order[0].localeCompare(b.order[0]) || a.order[1] - b.order[1]);
 
-      const weeks = new Map<string, { created: number; completed: number }>();
-      for (let t = new Date(q.from); t < q.to; t = new Date(t.getTime() + 7 * DAY)) weeks.set(weekOf(t), { created: 0, completed: 0 });
-      for (const o of created) weeks.get(weekOf(new Date(o.createdAt)))!.created += 1;
-      for (const o of completed) {
-        const w = weeks.get(weekOf(new Date(o.closedAt)));
-        if (w) w.completed += 1;
-      }
+      const openAssigned = new Map<number, number>((open as any[]).filter((r) => r.assignee !== null).map((r) => [num(r.assignee), num(r.n)]));
+      const capacity = staff.reduce((n: number, s: any) => n + (s.capacity ?? 20), 0);
+      const assignedLoad = staff.reduce((n: number, s: any) => n + (openAssigned.get(s.id) ?? 0), 0);
+      const count = (key: 'category' | 'channel') => {
+        const m = new Map<string, number>();
+        for (const r of appliedRows) m.set(r[key] ?? '未分类', (m.get(r[key] ?? '未分类') ?? 0) + r.n);
+        // Largest first, as the charts show them.
+        return [...m].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([name, value]) => ({ name, value }));
+      };
+      const scores = evaluations.map((e: any) => num(e.score));
+      const overdue = num((overdueNow as any)?.count ?? Object.values(overdueNow ?? {})[0]);
 
       return {
         period: { from: q.from, to: q.to },
         indicators: {
-          created: created.length,
-          completed: completed.length,
-          completionRate: round(created.length ? created.filter((o: any) => o.outcome === 'completed').length / created.length : null, 4),
-          avgCycleHours: round(avg(completed.map((o: any) => (new Date(o.closedAt).getTime() - new Date(o.createdAt).getTime()) / HOUR))),
-          avgHandlingHours: round(avg(personAverages)),
+          created,
+          completed,
+          completionRate: round(created ? completedCreated / created : null, 4),
+          avgCycleHours: round(completed ? num(completedRow?.cycle_hours) / completed : null),
+          avgHandlingHours: round(avg([...byPerson.values()].map((p) => p.hours / p.visits))),
           saturation: round(capacity ? assignedLoad / capacity : null, 4),
           firstResponseHours: round(response),
-          onTimeRate: round(onTime.length ? onTime.filter(({ e }) => !e.overdue).length / onTime.length : null, 4),
-          overdueNow: orders.filter((o: any) => !o.outcome && elapsed.of(metaOf(o, o.currentStep), o.stepEnteredAt, now).overdue).length,
-          warnings: { 1: warns.filter((e: any) => level(e) === 1).length, 2: warns.filter((e: any) => level(e) === 2).length, 3: warns.filter((e: any) => level(e) === 3).length },
-          returnRejectRate: round(created.length ? [...rejectedOrders].length / created.length : null, 4),
-          satisfaction: { average: round(avg(evaluations.map((e: any) => e.score))), count: evaluations.length },
-          exceptions,
+          onTimeRate: round(measured ? onTime / measured : null, 4),
+          overdueNow: overdue,
+          warnings,
+          returnRejectRate: round(created ? returned / created : null, 4),
+          satisfaction: { average: round(avg(scores)), count: scores.length },
+          exceptions: exceptions.length,
           sms,
         },
         responseComparison: {
@@ -208,32 +279,62 @@ const metrics = ({ strapi }: { strapi: Core.Strapi }) => {
           previousPeriod: previous,
         },
         charts: {
-          weekly: [...weeks.entries()].map(([week, v]) => ({ week, ...v })),
-          cycleByStep: [...byStep.values()].filter((s) => s.hours.length).map((s) => ({ step: s.label, hours: round(avg(s.hours)) })),
-          byCategory: [...count(created, (o: any) => o.category ?? '未分类')].map(([name, value]) => ({ name, value })),
-          byChannel: [...count(created, (o: any) => o.channel)].map(([name, value]) => ({ name, value })),
-          slaHeat: [...byStep.values()].map((s) => ({ step: s.label, onTimeRate: s.measured ? round(s.onTime / s.measured, 4) : null, warnings: s.warnings })),
+          weekly: weekKeys.map((week, i) => ({
+            week,
+            created: appliedRows.reduce((t: number, r: any) => t + num(r[`w${i}`]), 0),
+            completed: num(completedRow?.[`w${i}`]),
+          })),
+          cycleByStep: steps.filter((s) => s.visits).map((s) => ({ step: s.label, hours: round(s.hours / s.visits) })),
+          byCategory: count('category'),
+          byChannel: count('channel'),
+          slaHeat: steps.map((s) => ({ step: s.label, onTimeRate: s.measured ? round(s.onTime / s.measured, 4) : null, warnings: s.warnings })),
         },
-        staff: staff.map((s: any) => {
-          const adminId = s.adminUser?.id;
-          const mine = handled.filter((v) => v.endedBy === adminId);
-          const mineOnTime = onTime.filter(({ v }) => v.endedBy === adminId);
-          const rated = evaluations.filter((ev: any) => events.some((e: any) => e.orderId === ev.order?.id && e.actorKind === 'staff' && e.actorId === adminId));
-          const open = openAssigned.get(s.id) ?? 0;
-          return {
-            id: s.id,
-            name: s.name,
-            organization: s.organization?.name ?? null,
-            handled: mine.length,
-            avgHandlingHours: round(avg(mine.map((v) => (v.end.getTime() - v.start.getTime()) / HOUR))),
-            onTimeRate: round(mineOnTime.length ? mineOnTime.filter(({ e }) => !e.overdue).length / mineOnTime.length : null, 4),
-            openLoad: open,
-            capacity: s.capacity ?? 20,
-            saturation: round(open / (s.capacity ?? 20), 4),
-            satisfaction: round(avg(rated.map((ev: any) => ev.score))),
-          };
-        }),
+        staff: await Promise.all(
+          staff.map(async (s: any) => {
+            const adminId = s.adminUser?.id;
+            const own = handled.filter((v) => v.endedBy === adminId);
+            const visitsOwn = own.reduce((t, v) => t + v.visits, 0);
+            const measuredOwn = own.reduce((t, v) => t + v.measured, 0);
+            const rated = adminId ? evaluations.filter((ev: any) => ev.actors.includes(adminId)) : [];
+            const openLoad = openAssigned.get(s.id) ?? 0;
+            return {
+              id: s.id,
+              name: s.name,
+              organization: s.organization?.name ?? null,
+              handled: visitsOwn,
+              avgHandlingHours: round(visitsOwn ? own.reduce((t, v) => t + v.hours, 0) / visitsOwn : null),
+              onTimeRate: round(measuredOwn ? own.reduce((t, v) => t + v.onTime, 0) / measuredOwn : null, 4),
+              openLoad,
+              capacity: s.capacity ?? 20,
+              saturation: round(openLoad / (s.capacity ?? 20), 4),
+              satisfaction: round(avg(rated.map((ev: any) => num(ev.score)))),
+            };
+          }),
+        ),
       };
+    },
+
+    /**
+     * Records of an order type (evaluations, progress reports) made in the period for orders in view;
+     * each with the staff who acted on its order, for the staff table's satisfaction.
+     */
+    async related(inView: any, uid: string, q: MetricsQuery, fields: string[], where: Record<string, unknown> = {}) {
+      const t = getService('tables').table(uid);
+      const link = t.link('order');
+      const rows = await knex()(`${t.name} as r`)
+        .join(`${link.name} as l`, `l.${link.from}`, 'r.id')
+        .whereIn(`l.${link.to}`, inView.clone())
+        .andWhere(`r.${t.column('createdAt')}`, '>=', q.from)
+        .andWhere(`r.${t.column('createdAt')}`, '<', q.to)
+        .where(Object.fromEntries(Object.entries(where).map(([k, v]) => [`r.${t.column(k)}`, v])))
+        .select([...fields.map((f) => `r.${t.column(f)} as ${f}`), `l.${link.to} as order_id`]);
+      if (!fields.length || !rows.length) return rows;
+      const e = eventTable();
+      const actors = await knex()(e.name)
+        .whereIn(e.column('orderId'), [...new Set(rows.map((r: any) => r.order_id))])
+        .andWhere(e.column('actorKind'), 'staff')
+        .distinct(e.column('orderId') + ' as order_id', e.column('actorId') + ' as actor_id');
+      return rows.map((r: any) => ({ ...r, actors: actors.filter((a: any) => num(a.order_id) === num(r.order_id)).map((a: any) => num(a.actor_id)) }));
     },
 
     /** Staff the viewer may see (administrators: those they oversee; others: themselves), narrowed by organization and person. */

@@ -128,6 +128,8 @@ const orders = ({ strapi }: { strapi: Core.Strapi }) => {
       return { mine, all, overdue };
     },
 
+    overdueWhere,
+
     /** The query-engine condition for a list query, scoped to the actor. */
     async filter(actor: Actor, query: InboxQuery, now = getService('clock').now()) {
       const where: any[] = [await getService('scope').where(actor)];

@@ -23,6 +23,10 @@ const ORDER_POPULATE = SCOPE_POPULATE;
 
 const EMPTY_FORM: FormSchema = { fields: [] };
 
+/** Steps and actions that count as returned or rejected on the dashboard (退回/驳回率). */
+const RETURN_STEPS = ['returned', 'rejected'];
+const RETURN_ACTIONS = ['reject'];
+
 const commentOf = (form: Record<string, unknown>) => (form.reason ?? form.comment ?? form.notes ?? form.text ?? null) as string | null;
 
 /** Actions in XState's result that are ours (XState adds its own internal ones). */
@@ -126,6 +130,11 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
     const load = new Map<number, number>(candidates.map((c: any) => [c.id, 0]));
     for (const o of open) load.set(Number(o.id), Number(o.n));
     return [...load.entries()].sort((a, b) => a[1] - b[1] || a[0] - b[0])[0][0];
+  };
+
+  const visitOf = (def: LoadedDefinition, step: string, start: Date, end: Date) => {
+    const measured = getService('elapsed').of(stepMeta(def.nodes, step), start, end);
+    return { visitStartedAt: start, visitDefinitionId: def.id, visitHours: (end.getTime() - new Date(start).getTime()) / 3_600_000, visitOnTime: measured.thresholdHours !== null ? !measured.overdue : null };
   };
 
   const runEffects = async (def: LoadedDefinition, actions: Array<{ type: string; params?: any }>, ctx: Omit<EffectContext, 'params'>) => {
@@ -306,7 +315,7 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
           artifacts: null,
         });
         const event = { id: await getService('history').insert(eventRow) };
-        await getService('orderRows').update(id, { ...rest, ...head, ...(enter.outcome ? { outcome: enter.outcome, closedAt: at } : {}) });
+        await getService('orderRows').update(id, { ...rest, ...head, ...(RETURN_STEPS.includes(enter.toStep) ? { returned: true } : {}), ...(enter.outcome ? { outcome: enter.outcome, closedAt: at } : {}) });
         await getService('orderRows').setRelations(id, relations);
         await getService('outbox').enqueue(created.id, event.id, enter.notify, { number, step: enter.toStep, stepLabel: enter.meta?.label });
         await getService('knowledge').onEnter({ ...created, category }, enter.toStep, event.id);
@@ -393,9 +402,12 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
           changes: { ...(stepChanged ? { state: { before: value, after: nextValue } } : {}), ...(Object.keys(form).length ? { form: { before: null, after: form } } : {}), ...ctx.changes },
           artifacts: attached.map((f: any) => ({ id: f.id, kind: f.kind, name: f.name, version: f.version, sha256: f.sha256 })),
         });
-        const historyEvent = { id: await getService('history').insert(eventRow) };
+        // The visit this move ends, measured once here: the dashboard adds these up instead of replaying histories.
+        const visit = enter.moved ? visitOf(def, fromStep, locked.stepEnteredAt, at) : {};
+        const historyEvent = { id: await getService('history').insert({ ...eventRow, ...visit }) };
         await getService('orderRows').update(order.id, {
           ...rest,
+          ...(RETURN_ACTIONS.includes(input.action) || RETURN_STEPS.includes(enter.toStep) ? { returned: true } : {}),
           ...head,
           lockVersion: version + 1,
           currentStep: enter.toStep,
