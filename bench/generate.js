@@ -2,29 +2,37 @@
 'use strict';
 
 /**
- * Fills a database with realistic orders for the benchmarks. Each order walks its process definition
- * through the definition's own XState machine (the engine's startSnapshot / restoreSnapshot / step,
- * guards fed with chosen facts) from the application to the step where it stands now, or to a final
- * state for a closed one (about 40 %). Every transition becomes one history event, hash-chained with
- * the app's hashEvent: `submit` first, then each action with its label, the steps, an actor holding
- * the step's role (staff of the order's company; the applicant or the system where the definition
- * says so) and the files its artifacts require. Time spent in each step is drawn around the step's
- * thresholdHours (most on time, some late); the warnings the SLA scan would have raised along the way
- * are `warn` events, and an open order keeps the warning level of its current step. Orders are spread
- * over the demo organizations, departments included; the applicant, organization and assignee go to
- * the link tables and to the `…Ref` columns alike.
+ * Fills a database with realistic orders for the benchmarks.
  *
- * Rows go in with batched inserts (one transaction per 1000 orders) through Strapi's own knex and
- * table metadata (column and link-table names, only columns the tables really have), so they are what
- * the app writes. At the end a sample of 20 orders is checked with the app's history.verify.
+ * Each order walks its process definition through the definition's own XState machine (the engine's
+ * startSnapshot / restoreSnapshot / step; guards fed with chosen facts: window entry, pre-review
+ * verdict, changes on site), from the application to the step where it stands now or, for about 40 %,
+ * to a final state (outcome from the final step's meta, else completed). Open orders are spread over
+ * every step (contract sub-steps and the counterparty region included). Each transition is one history
+ * event, hash-chained with the app's own hashEvent: `submit` first, then each action with its label,
+ * steps, state change, effects' changes, the files its artifacts require, and an actor holding the
+ * transition's role (staff of the order's company, its admin-user id; the applicant or the system where
+ * the definition gives only those). Time in each step is drawn around its thresholdHours (80 % under
+ * 80 % of it, 3 % past 200 %); the `warn` events the SLA scan would have raised (80/100/200 %, natural
+ * hours) are in every visit, and an open order keeps the warning level of its current step. Orders are
+ * spread over the demo companies and their departments; applicant, organization and assignee are in the
+ * link tables and in the `…Ref` columns alike; historySeq/historyHead, firstResponseAt, returned,
+ * closedAt, lockVersion, the payment/change flags, each move's visit (start, hours, on time) and the
+ * day's order numbers (with the day counters) follow, as the transition service writes them.
  *
- *   ORDERS=100000 DATABASE_NAME=utility_bench node bench/generate.js      (or: node bench/generate.js 100000)
+ * Rows go in as multi-row INSERTs of 1000 rows, one transaction per 1000 orders (ids of orders and
+ * files taken from max(id)), through Strapi's own knex and table metadata: table, column and link-table
+ * names, only columns the tables really have. The next batch is made while the last one is written.
+ * At the end 20 generated orders are checked with the app's history.verify; the run fails if one is not
+ * valid.
+ *
+ *   DATABASE_NAME=utility_bench_gen RESET=1 node bench/generate.js 100000
  *
  * ORDERS (or the first argument): 10000 by default; 100000, 1000000. DATABASE_CLIENT defaults to
  * mysql, DATABASE_NAME to utility_bench; the database is created when missing, RESET=1 drops and
- * recreates it first. DIST_DIR: the compiled app (default dist/, run `npm run build:server` first).
- * SEED: a number for a repeatable run. Orders are added to whatever the database holds already.
- * Nothing here runs in `npm test`.
+ * recreates it first (MySQL); without it orders are added to what is there. DIST_DIR: the compiled app
+ * (default dist/; `npm run build:server` first). SEED: a number, for a repeatable run. Not part of
+ * `npm test`.
  */
 const path = require('node:path');
 const Module = require('node:module');
@@ -53,6 +61,9 @@ const YEAR = 365 * 86_400;
 const LEVEL_NAMES = ['', '一级预警', '二级预警', '三级预警'];
 const APPLICANT_CHANNELS = ['official-account', 'mini-program'];
 const STAFF_CHANNELS = ['window', 'staff-app'];
+/** What the dashboard counts as returned or rejected (as in the transition service). */
+const RETURN_STEPS = ['returned', 'rejected'];
+const RETURN_ACTIONS = ['reject'];
 
 if (!Number.isInteger(ORDERS) || ORDERS < 1) throw new Error(`ORDERS should be a positive integer, not ${process.env.ORDERS ?? process.argv[2]}`);
 
@@ -160,6 +171,7 @@ const formFor = (key, n) => {
 };
 
 const main = async () => {
+  const begun = Date.now();
   await ensureDatabase();
   const { createStrapi } = require('@strapi/strapi');
   const strapi = createStrapi({ appDir: root, distDir: DIST, autoReload: false, serveAdminPanel: false });
@@ -180,9 +192,9 @@ const main = async () => {
    * Rows of a content type: attribute names to columns, only the columns the table really has (a
    * content type with `timestamps: false` may still have some), every row with the same columns so
    * that each chunk is one multi-row INSERT. On MySQL a row is made straight into its `(…)` tuple,
-   * escaped by the driver's own escape with the connection's time zone, and chunks go through knex as
-   * raw multi-row INSERTs: knex's insert compiler costs more than everything else here put together.
-   * Elsewhere rows are objects for knex's batchInsert.
+   * escaped as the driver escapes (its own escape, the connection's time zone), and each chunk goes
+   * through knex as one raw INSERT: knex's batchInsert spent more time compiling and binding values
+   * than it took to make and hash the rows. Elsewhere (SQLite) rows are objects for batchInsert.
    */
   const { escape } = require('mysql2');
   const dbTimeZone = knex.client.connectionSettings?.timezone ?? 'local';
@@ -219,17 +231,19 @@ const main = async () => {
   };
   const insert = async (trx, t, rows) => {
     if (!rows.length) return;
-    if (!isMysql) return trx.batchInsert(t.name, rows, CHUNK);
+    // knex writes SQLite's multi-row inserts as compound SELECTs, at most 500 terms.
+    if (!isMysql) return trx.batchInsert(t.name, rows, Math.min(CHUNK, 500));
     const head = `insert into \`${t.name}\` (${t.columns.map((c) => `\`${c}\``).join(', ')}) values `;
     for (let i = 0; i < rows.length; i += CHUNK) await trx.raw(head + rows.slice(i, i + CHUNK).join(','));
   };
   const orders = await table('api::order.order', [
     'id', 'documentId', 'number', 'processKey', 'definitionVersion', 'applicantType', 'category', 'channel', 'submissionKey', 'title', 'contactPhone', 'creditCode', 'formData',
     'applicantRef', 'organizationRef', 'assigneeRef', 'currentStep', 'stateValue', 'stepEnteredAt', 'lockVersion', 'warningLevel', 'historyHead', 'historySeq',
-    'paymentDeferred', 'changedDuringConstruction', 'dispatchSheet', 'finalCost', 'outcome', 'closedAt', 'firstResponseAt', 'archivedAt', 'createdAt', 'updatedAt', 'publishedAt',
+    'paymentDeferred', 'changedDuringConstruction', 'dispatchSheet', 'finalCost', 'outcome', 'closedAt', 'firstResponseAt', 'returned', 'archivedAt', 'createdAt', 'updatedAt', 'publishedAt',
   ]);
   const events = await table('plugin::workflow.history-event', [
-    'documentId', 'orderId', 'seq', 'at', 'actorKind', 'actorId', 'actorName', 'action', 'actionLabel', 'fromStep', 'toStep', 'comment', 'changes', 'artifacts', 'hash', 'prevHash', 'createdAt', 'updatedAt', 'publishedAt',
+    'documentId', 'orderId', 'seq', 'at', 'actorKind', 'actorId', 'actorName', 'action', 'actionLabel', 'fromStep', 'toStep', 'comment', 'changes', 'artifacts', 'hash', 'prevHash',
+    'visitStartedAt', 'visitDefinitionId', 'visitHours', 'visitOnTime', 'createdAt', 'updatedAt', 'publishedAt',
   ]);
   const files = await table('api::order-file.order-file', ['id', 'documentId', 'kind', 'name', 'version', 'step', 'sha256', 'createdAt', 'updatedAt', 'publishedAt']);
   const links = { applicant: orders.link('applicant'), organization: orders.link('organization'), assignee: orders.link('assignee'), file: files.link('order') };
@@ -277,10 +291,10 @@ const main = async () => {
       const root = orgId ? rootOf(orgId) : null;
       const inCompany = root ? holders.filter((s) => s.root === root) : holders;
       const inOrg = inCompany.filter((s) => s.org === orgId);
-      found = { preferred: inOrg.length ? inOrg : inCompany.length ? inCompany : holders, any: holders };
+      found = inOrg.length ? inOrg : inCompany.length ? inCompany : holders;
       staffCache.set(key, found);
     }
-    return found.preferred;
+    return found;
   };
   const staffActor = (roles, orgId) => {
     const holders = staffFor(roles, orgId);
@@ -373,9 +387,9 @@ const main = async () => {
       }
       return list;
     };
-    const startState = { options: new Map() };
+    const startCache = new Map();
     const startOptions = (window) => {
-      let list = startState.options.get(window);
+      let list = startCache.get(window);
       if (!list) {
         const byKey = new Map();
         for (const passed of [false, true]) for (const e of start[factsIndex(window, false, passed)]) {
@@ -384,7 +398,7 @@ const main = async () => {
           byKey.set(e.to.key, o);
         }
         list = [...byKey.values()];
-        startState.options.set(window, list);
+        startCache.set(window, list);
       }
       return list;
     };
@@ -533,7 +547,9 @@ const main = async () => {
     for (const v of visits) {
       const meta = v.state.meta;
       v.threshold = meta?.thresholdHours ?? 24;
-      v.duration = v.exit?.auto && meta?.autoAdvance ? meta.autoAdvance.afterHours * 3600 : Math.max(300, Math.round(lateness() * v.threshold * 3600));
+      // A step the timers move on after a while (用户评价: 7 days) is left by then, by the timer or before it.
+      const auto = meta?.autoAdvance ? meta.autoAdvance.afterHours * 3600 : Infinity;
+      v.duration = v.exit?.auto && auto < Infinity ? auto : Math.min(auto - 600, Math.max(300, Math.round(lateness() * v.threshold * 3600)));
       span += v.duration;
     }
     const createdAt = last.final ? nowSeconds - span - Math.floor(rand() * Math.max(0, YEAR - span)) : nowSeconds - span;
@@ -551,6 +567,7 @@ const main = async () => {
       return superActor ?? applicantActor;
     };
     const flags = { paymentDeferred: false, changedDuringConstruction: false };
+    let returned = RETURN_STEPS.includes(path[0].to.step);
     let finalCost = null;
     /** What the effects of an edge change on the order, as the effects record it. */
     const effectChanges = (edge, changes) => {
@@ -614,7 +631,10 @@ const main = async () => {
         const changes = e.stateChanged ? { state: { before: state.value, after: e.to.value } } : {};
         effectChanges(e, changes);
         const actor = actorFor(e.roles);
-        add({ at: m.at, actor, action: e.event, actionLabel: e.label, fromStep: from.step, toStep: e.to.step, changes, artifacts: e.artifacts.length ? visitFiles : [] });
+        // A move records the visit it ends (the dashboard adds these up), as the transition service does.
+        const visitEnd = e.moved ? { startedAt: enteredAt, hours: (m.at - enteredAt) / 3600, onTime: from.meta?.thresholdHours ? (m.at - enteredAt) / 3600 <= from.meta.thresholdHours : null } : null;
+        add({ at: m.at, actor, action: e.event, actionLabel: e.label, fromStep: from.step, toStep: e.to.step, changes, artifacts: e.artifacts.length ? visitFiles : [], visit: visitEnd });
+        if (RETURN_ACTIONS.includes(e.event) || RETURN_STEPS.includes(e.to.step)) returned = true;
         lockVersion += 1;
         state = e.to;
         if (e.raises && level < e.raises) {
@@ -653,6 +673,12 @@ const main = async () => {
       };
       const hash = hashEvent(event);
       event.hash = hash;
+      if (h.visit) {
+        event.visitStartedAt = new Date(h.visit.startedAt * 1000);
+        event.visitDefinitionId = def.id;
+        event.visitHours = h.visit.hours;
+        event.visitOnTime = h.visit.onTime;
+      }
       event.documentId = documentId();
       event.createdAt = event.updatedAt = event.publishedAt = at;
       batch.events.push(events.row(event));
@@ -678,7 +704,7 @@ const main = async () => {
       applicantRef: applicant.id, organizationRef: organization, assigneeRef: assignee,
       currentStep: last.step, stateValue: last.stored, stepEnteredAt: new Date(enteredAt * 1000), lockVersion, warningLevel: level, historyHead: prevHash, historySeq: history.length,
       paymentDeferred: flags.paymentDeferred, changedDuringConstruction: flags.changedDuringConstruction, dispatchSheet: null, finalCost, outcome, closedAt: outcome ? lastAt : null,
-      firstResponseAt: firstResponse, archivedAt: null, createdAt: createdDate, updatedAt: lastAt, publishedAt: createdDate,
+      firstResponseAt: firstResponse, returned, archivedAt: null, createdAt: createdDate, updatedAt: lastAt, publishedAt: createdDate,
     }));
     batch.links.applicant.push(links.applicant.row(id, applicant.id));
     if (organization) batch.links.organization.push(links.organization.row(id, organization));
@@ -725,6 +751,7 @@ const main = async () => {
     }
     await pending;
     pending = write(batch);
+    pending.catch(() => {}); // reported by the await above, once this batch is made
     process.stdout.write(`\r${done + size} / ${ORDERS} orders`);
   }
   await pending;
@@ -732,10 +759,10 @@ const main = async () => {
   const lastOrderId = nextOrderId;
 
   const pct = (n, of) => `${((100 * n) / of).toFixed(1)} %`;
-  console.log(`\n${ORDERS} orders, ${stats.events} events (${(stats.events / ORDERS).toFixed(1)} per order), ${stats.files} files in ${seconds.toFixed(1)} s: ${Math.round(ORDERS / seconds)} orders/s, ${Math.round(stats.events / seconds)} events/s, into ${process.env.DATABASE_CLIENT} ${process.env.DATABASE_NAME ?? process.env.DATABASE_FILENAME}`);
+  console.log(`\n${ORDERS} orders, ${stats.events} events (${(stats.events / ORDERS).toFixed(1)} per order), ${stats.files} files in ${seconds.toFixed(1)} s: ${Math.round(ORDERS / seconds)} orders/s, ${Math.round(stats.events / seconds)} events/s, into ${process.env.DATABASE_CLIENT} ${isMysql ? process.env.DATABASE_NAME : process.env.DATABASE_FILENAME ?? '(default file)'}`);
   console.log(`processes: ${Object.entries(stats.byProcess).map(([k, n]) => `${k} ${pct(n, ORDERS)}`).join(', ')}`);
   console.log(`closed: ${pct(stats.closed, ORDERS)} (${Object.entries(stats.outcomes).map(([k, n]) => `${k} ${n}`).join(', ')}); open in ${stats.openSteps.size} steps, warning levels 0–3: ${stats.warnings.join(' / ')}`);
-  console.log(`organizations: ${[...stats.byOrg].sort((a, b) => b[1] - a[1]).map(([id, n]) => `${id ? orgById.get(id).code : '(none yet)'} ${pct(n, ORDERS)}`).join(', ')}`);
+  console.log(`organizations: ${[...stats.byOrg].sort((a, b) => b[1] - a[1]).map(([id, n]) => `${id ? orgById.get(id).code : '(not yet dispatched)'} ${pct(n, ORDERS)}`).join(', ')}`);
 
   // The app's own check of the chains, on a sample.
   const history = strapi.plugin('workflow').service('history');
@@ -744,6 +771,7 @@ const main = async () => {
   for (const id of sample) results.push({ id, ...(await history.verify(id)) });
   const invalid = results.filter((r) => !r.valid);
   console.log(`history.verify on ${results.length} orders: ${invalid.length ? `${invalid.length} INVALID ${JSON.stringify(invalid)}` : `all valid (${results.map((r) => r.events).join(' ')} events)`}`);
+  console.log(`${((Date.now() - begun) / 1000).toFixed(1)} s in all, with start-up, demo seed and check`);
   await strapi.destroy();
   process.exit(invalid.length ? 1 : 0);
 };

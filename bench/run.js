@@ -121,6 +121,32 @@ const load = (url, connections, requests) =>
     });
   });
 
+/** Open loop: requests start at even intervals (`rate` per second), whatever the answers take, up to `clients` at once. */
+const paced = async (count, rate, clients, fn) => {
+  const latencies = [];
+  let errors = 0;
+  let inFlight = 0;
+  const started = Date.now();
+  const running = [];
+  for (let i = 0; i < count; i += 1) {
+    const due = started + (i * 1000) / rate;
+    if (due > Date.now()) await new Promise((r) => setTimeout(r, due - Date.now()));
+    while (inFlight >= clients) await Promise.race(running);
+    inFlight += 1;
+    const t = process.hrtime.bigint();
+    const p = fn(i)
+      .then((ok) => (ok ? latencies.push(Number(process.hrtime.bigint() - t) / 1e6) : (errors += 1)))
+      .catch(() => (errors += 1))
+      .finally(() => {
+        inFlight -= 1;
+        running.splice(running.indexOf(p), 1);
+      });
+    running.push(p);
+  }
+  await Promise.all(running);
+  return summary(latencies, (Date.now() - started) / 1000, errors);
+};
+
 const sequential = async (count, fn) => {
   const latencies = [];
   const started = Date.now();
@@ -196,6 +222,14 @@ const writes = async (more) => {
     const submitBody = JSON.stringify({ processKey: 'water-enterprise', formData: form });
     const submission = await server.part('submission', () => load(server.url, 50, Array.from({ length: SUBMISSIONS }, () => ({ method: 'POST', path: '/api/workflow/orders', headers: { ...applicant, 'content-type': 'application/json' }, body: submitBody }))));
 
+    const rate = Number(process.env.BENCH_SUBMIT_RATE ?? 30);
+    const pacedCount = SMOKE ? 20 : 600;
+    log(`submissions: ${pacedCount} from up to 50 clients, one every ${Math.round(1000 / rate)} ms`);
+    const submissionPaced = await server.part('submission-paced', async () => ({
+      rate,
+      ...(await paced(pacedCount, rate, 50, async () => (await fetch(`${server.url}/api/workflow/orders`, { method: 'POST', headers: { ...applicant, 'content-type': 'application/json' }, body: submitBody }).then((r) => r.text().then(() => r.status))) < 300)),
+    }));
+
     const [inReview] = await db.query("SELECT id, number, document_id FROM orders WHERE current_step = 'review' AND title = ? ORDER BY id", [form.unitName]);
     const half = Math.floor(inReview.length / 2);
     log(`transitions: ${half} approvals at 16 clients`);
@@ -221,7 +255,7 @@ const writes = async (more) => {
     log(`baseline: the same writes with raw mysql2 on ${inReview.length} orders at 16 connections`);
     const raw = await rawFloor(database, inReview.map((o) => o.id), 16);
     const { rss } = await server.ask('memory');
-    return { database, submission, transition, adminNoop, strapiRest, raw, rss, more: more ? await more(database, server) : undefined };
+    return { database, submission, submissionPaced, transition, adminNoop, strapiRest, raw, rss, more: more ? await more(database, server) : undefined };
   } finally {
     await db.end();
     await server.stop();
@@ -275,7 +309,8 @@ const table = (results) => {
   const line = (name, r, extra = '') => `${name.padEnd(34)} ${String(r.perSecond).padStart(8)}/s  p50 ${String(r.p50).padStart(6)} ms  p95 ${String(r.p95).padStart(6)} ms${r.errors ? `  errors ${r.errors}` : ''}${extra}`;
   const rows = [
     `MariaDB ${results.mariadb.version}, buffer pool ${mb(results.mariadb.innodb_buffer_pool_size)}, flush_log_at_trx_commit ${results.mariadb.innodb_flush_log_at_trx_commit}`,
-    line('submission (c=50)', w.submission),
+    line('submission (c=50, saturated)', w.submission),
+    line(`submission (50 clients, ${w.submissionPaced.rate}/s)`, w.submissionPaced),
     line('transition via HTTP (c=16)', w.transition),
     line('  baseline raw mysql2 (c=16)', w.raw),
     line('  baseline Strapi REST update (c=16)', w.strapiRest),
