@@ -107,7 +107,8 @@ export type ListParams = Record<string, string | number | boolean | undefined>;
 
 export interface Page<T> {
   data: T[];
-  meta: { pagination: { page: number; pageSize: number; total: number; pageCount: number } };
+  /** `totalAtLeast`: there are more than `total` (large lists are counted a few pages ahead only). */
+  meta: { pagination: { page: number; pageSize: number; total: number; pageCount: number; totalAtLeast?: boolean } };
 }
 
 /** What an action answers: where the order is now. */

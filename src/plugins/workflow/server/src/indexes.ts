@@ -19,6 +19,8 @@ const INDEXES: Record<string, Array<{ name: string; columns: string[]; type?: 'u
     { name: 'orders_assignee_idx', columns: ['assignee_ref', 'outcome'] },
     // An applicant's own orders, newest first.
     { name: 'orders_applicant_idx', columns: ['applicant_ref', 'created_at'] },
+    // Orders past their step's threshold now (the dashboard's overdue count, the inbox's overdue filter).
+    { name: 'orders_step_time_idx', columns: ['process_key', 'definition_version', 'current_step', 'step_entered_at'] },
     // The warning scan: per step and level, the orders past a point in time. Closed orders stand in final
     // states, which have no threshold, so the scan's ranges never reach them without `outcome` here.
     { name: 'orders_sla_idx', columns: ['process_key', 'definition_version', 'current_step', 'warning_level', 'step_entered_at'] },
@@ -31,9 +33,10 @@ const INDEXES: Record<string, Array<{ name: string; columns: string[]; type?: 'u
   [UIDS.historyEvent]: [
     // One chain per order; the unique pair also stops two writers appending the same link.
     { name: 'workflow_history_order_seq_uq', columns: ['order_id', 'seq'], type: 'unique' },
-    { name: 'workflow_history_action_at_idx', columns: ['action', 'at'] },
+    // Warnings in a period, by process version and step.
+    { name: 'workflow_history_action_at_idx', columns: ['action', 'at', 'definition_id', 'from_step'] },
     // The dashboard's step visits ended in a period, read from the index alone.
-    { name: 'workflow_history_visits_idx', columns: ['at', 'visit_hours', 'visit_on_time', 'actor_kind', 'actor_id', 'from_step', 'visit_definition_id', 'order_id'] },
+    { name: 'workflow_history_visits_idx', columns: ['at', 'visit_hours', 'visit_on_time', 'actor_kind', 'actor_id', 'from_step', 'definition_id', 'order_id'] },
   ],
   [UIDS.outbox]: [
     { name: 'workflow_outbox_due_idx', columns: ['status', 'next_attempt_at'] },

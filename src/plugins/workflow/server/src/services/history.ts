@@ -68,7 +68,8 @@ const history = ({ strapi }: { strapi: Core.Strapi }) => ({
       const order = await getService('orderRows').load({ id: input.orderId }, { lock: true });
       if (!order) throw new Error(`order ${input.orderId} not found`);
       const { row, head } = await this.next(order as any, input);
-      const id = await this.insert(row);
+      const definition = await getService('definitions').get(order.processKey, order.definitionVersion);
+      const id = await this.insert({ ...row, definitionId: definition.id });
       // The dashboard's first response: the first thing staff did after the application.
       const responded = input.actorKind === 'staff' && input.action !== 'warn' && !order.firstResponseAt ? { firstResponseAt: input.at } : {};
       await getService('orderRows').update(input.orderId, { ...head, ...responded });

@@ -62,12 +62,12 @@ const metrics = ({ strapi }: { strapi: Core.Strapi }) => {
    * filters, orders alive in the period (applied before its end, not closed before its start), and for
    * a person, the orders they acted on or hold.
    */
-  const ordersInView = async (actor: Actor, q: MetricsQuery, personAdmin: number | null) => {
-    const where: any[] = [await getService('scope').where(actor), { createdAt: { $lt: q.to } }, { $or: [{ closedAt: { $null: true } }, { closedAt: { $gte: q.from } }] }];
+  const ordersInView = async (actor: Actor, q: MetricsQuery, personAdmin: number | null, extra: any[] = []) => {
+    const where: any[] = [await getService('scope').where(actor), { createdAt: { $lt: q.to } }, { $or: [{ closedAt: { $null: true } }, { closedAt: { $gte: q.from } }] }, ...extra];
     if (q.organization) where.push({ organizationRef: { $in: await getService('scope').treeIds(q.organization) } });
     if (q.process) where.push({ processKey: q.process });
     if (q.category) where.push({ category: q.category });
-    const query = strapi.db.queryBuilder(UIDS.order as any).select('id').where({ $and: where }).getKnexQuery();
+    const query = strapi.db.queryBuilder(UIDS.order as any).select('id').where({ $and: where.filter((w) => Object.keys(w).length) }).getKnexQuery();
     if (q.person) {
       const events = eventTable();
       const o = orderTable();
@@ -119,14 +119,12 @@ const metrics = ({ strapi }: { strapi: Core.Strapi }) => {
       .select(knex().raw(`COUNT(*) as visits, SUM(${col('visitHours')}) as hours, SUM(CASE WHEN ${col('visitOnTime')} IS NULL THEN 0 ELSE 1 END) as measured`))
       .select(knex().raw(`SUM(CASE WHEN ${col('visitOnTime')} = ? THEN 1 ELSE 0 END) as on_time`, [true]))
       .groupBy(col('fromStep'), col('actorKind'), col('actorId'));
-    // Everyone's visits: every order with an event in the period is in view, so the index alone answers.
+    // Everyone's visits: every order with an event in the period is in view, so the index alone answers;
+    // otherwise the orders in view are a semi-join the database runs as a join on the order's key.
     if (unrestricted) {
-      query = query.select(col('visitDefinitionId') + ' as definition_id').groupBy(col('visitDefinitionId'));
+      query = query.select(col('definitionId') + ' as definition_id').groupBy(col('definitionId'));
     } else {
-      query = query
-        .join(inView.clone().clearSelect().select('t0.id').as('o'), 'o.id', col('orderId'))
-        .select(col('visitDefinitionId') + ' as definition_id')
-        .groupBy(col('visitDefinitionId'));
+      query = query.select(col('definitionId') + ' as definition_id').groupBy(col('definitionId')).whereIn(col('orderId'), inView.clone());
     }
     const rows = await query;
     const defs = new Map((await getService('definitions').allStored()).map((d) => [d.id, d]));
@@ -142,12 +140,30 @@ const metrics = ({ strapi }: { strapi: Core.Strapi }) => {
     }));
   };
 
+  /** Warnings raised in the period, per process version, step and level. */
+  const warningsIn = async (inView: any, q: MetricsQuery, unrestricted: boolean) => {
+    const e = eventTable();
+    const col = (name: string) => `e.${e.column(name)}`;
+    const query = knex()(`${e.name} as e`)
+      .where(col('action'), 'warn')
+      .andWhere(col('at'), '>=', q.from)
+      .andWhere(col('at'), '<', q.to)
+      .select(col('definitionId') + ' as definition_id', col('fromStep') + ' as step', col('actionLabel') + ' as label')
+      .count({ n: '*' })
+      .groupBy(col('definitionId'), col('fromStep'), col('actionLabel'));
+    if (!unrestricted) query.whereIn(col('orderId'), inView.clone());
+    const defs = new Map((await getService('definitions').allStored()).map((d) => [d.id, d]));
+    return (await query).map((r: any) => ({ processKey: defs.get(num(r.definition_id))?.key ?? '?', definitionVersion: defs.get(num(r.definition_id))?.version ?? 0, step: r.step, label: r.label, n: num(r.n) }));
+  };
+
   return {
     async compute(actor: Actor, q: MetricsQuery) {
       const now = getService('clock').now();
       const person = q.person ? await strapi.db.query(UIDS.staff).findOne({ where: { id: q.person }, populate: { adminUser: { select: ['id'] } } }) : null;
       const personAdmin: number | null = q.person ? person?.adminUser?.id ?? -1 : null;
       const unrestricted = (actor.kind === 'system' || !!actor.superAdmin) && !q.organization && !q.process && !q.category && !q.person;
+      // Every open order is alive in a period that runs to now: the open-order figures need no period test.
+      const unrestrictedNow = unrestricted && q.to >= now;
       const { query: inView } = await ordersInView(actor, q, personAdmin);
       const defs = new Map((await getService('definitions').allStored()).map((d) => [`${d.key}@${d.version}`, d]));
       const defOf = (processKey: string, version: number) => defs.get(`${processKey}@${version}`);
@@ -176,24 +192,17 @@ const metrics = ({ strapi }: { strapi: Core.Strapi }) => {
           .select(weekRanges.map(([f, t], i) => knex().raw(`SUM(CASE WHEN ${closed} >= ? AND ${closed} < ? THEN 1 ELSE 0 END) as w${i}`, [f, t])))
           .first(),
         visitsEnded(inView, q, now, unrestricted),
-        (() => {
-          const e = eventTable();
-          return knex()(`${e.name} as e`)
-            .join(inView.clone().clearSelect().select('t0.id', column('processKey') + ' as process_key', column('definitionVersion') + ' as definition_version').as('o'), 'o.id', `e.${e.column('orderId')}`)
-            .where(`e.${e.column('action')}`, 'warn')
-            .andWhere(`e.${e.column('at')}`, '>=', q.from)
-            .andWhere(`e.${e.column('at')}`, '<', q.to)
-            .select('o.process_key', 'o.definition_version', `e.${e.column('fromStep')} as step`, `e.${e.column('actionLabel')} as label`)
-            .count({ n: '*' })
-            .groupBy('o.process_key', 'o.definition_version', `e.${e.column('fromStep')}`, `e.${e.column('actionLabel')}`);
-        })(),
-        inView.clone().clearSelect().whereNull(column('outcome')).select(column('assigneeRef') + ' as assignee').count({ n: '*' }).groupBy(column('assigneeRef')),
+        warningsIn(inView, q, unrestricted),
+        unrestrictedNow
+          ? knex()(orderTable().name).whereNull(orderTable().column('outcome')).select(orderTable().column('assigneeRef') + ' as assignee').count({ n: '*' }).groupBy(orderTable().column('assigneeRef'))
+          : inView.clone().clearSelect().whereNull(column('outcome')).select(column('assigneeRef') + ' as assignee').count({ n: '*' }).groupBy(column('assigneeRef')),
         getService('orders')
           .overdueWhere(now)
-          .then((overdue) => {
-            const ids = inView.clone();
-            return strapi.db.queryBuilder(UIDS.order as any).where(overdue).count().first().getKnexQuery().whereIn('t0.id', ids);
-          }),
+          .then(async (overdue) =>
+            unrestrictedNow
+              ? strapi.db.query(UIDS.order).count({ where: overdue })
+              : (await ordersInView(actor, q, personAdmin, [overdue])).query.clearSelect().count({ n: '*' }).first().then((r: any) => num(r?.n)),
+          ),
         this.related(inView, 'api::evaluation.evaluation', q, ['score']),
         this.related(inView, 'api::progress-report.progress-report', q, [], { exception: true }),
         this.staffInScope(actor, q),
@@ -234,11 +243,11 @@ const metrics = ({ strapi }: { strapi: Core.Strapi }) => {
         s.measured += v.measured;
       }
       const warnings = { 1: 0, 2: 0, 3: 0 } as Record<1 | 2 | 3, number>;
-      for (const w of warnRows as any[]) {
+      for (const w of warnRows) {
         const level = WARNING_LABELS.indexOf(w.label) as 1 | 2 | 3;
         if (level < 1) continue;
-        warnings[level] += num(w.n);
-        stepEntry(w.process_key, num(w.definition_version), w.step).warnings[level - 1] += num(w.n);
+        warnings[level] += w.n;
+        stepEntry(w.processKey, w.definitionVersion, w.step).warnings[level - 1] += w.n;
       }
       const steps = [...byStep.values()].sort((a, b) => a.order[0].localeCompare(b.order[0]) || a.order[1] - b.order[1]);
 
@@ -252,7 +261,7 @@ const metrics = ({ strapi }: { strapi: Core.Strapi }) => {
         return [...m].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([name, value]) => ({ name, value }));
       };
       const scores = evaluations.map((e: any) => num(e.score));
-      const overdue = num((overdueNow as any)?.count ?? Object.values(overdueNow ?? {})[0]);
+      const overdue = num(overdueNow);
 
       return {
         period: { from: q.from, to: q.to },

@@ -134,7 +134,7 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const visitOf = (def: LoadedDefinition, step: string, start: Date, end: Date) => {
     const measured = getService('elapsed').of(stepMeta(def.nodes, step), start, end);
-    return { visitStartedAt: start, visitDefinitionId: def.id, visitHours: (end.getTime() - new Date(start).getTime()) / 3_600_000, visitOnTime: measured.thresholdHours !== null ? !measured.overdue : null };
+    return { visitStartedAt: start, visitHours: (end.getTime() - new Date(start).getTime()) / 3_600_000, visitOnTime: measured.thresholdHours !== null ? !measured.overdue : null };
   };
 
   const runEffects = async (def: LoadedDefinition, actions: Array<{ type: string; params?: any }>, ctx: Omit<EffectContext, 'params'>) => {
@@ -314,7 +314,7 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
           changes: { formData: { before: null, after: form }, ...ctx.changes },
           artifacts: null,
         });
-        const event = { id: await getService('history').insert(eventRow) };
+        const event = { id: await getService('history').insert({ ...eventRow, definitionId: def.id }) };
         await getService('orderRows').update(id, { ...rest, ...head, ...(RETURN_STEPS.includes(enter.toStep) ? { returned: true } : {}), ...(enter.outcome ? { outcome: enter.outcome, closedAt: at } : {}) });
         await getService('orderRows').setRelations(id, relations);
         await getService('outbox').enqueue(created.id, event.id, enter.notify, { number, step: enter.toStep, stepLabel: enter.meta?.label });
@@ -404,7 +404,7 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
         });
         // The visit this move ends, measured once here: the dashboard adds these up instead of replaying histories.
         const visit = enter.moved ? visitOf(def, fromStep, locked.stepEnteredAt, at) : {};
-        const historyEvent = { id: await getService('history').insert({ ...eventRow, ...visit }) };
+        const historyEvent = { id: await getService('history').insert({ ...eventRow, definitionId: def.id, ...visit }) };
         await getService('orderRows').update(order.id, {
           ...rest,
           ...(RETURN_ACTIONS.includes(input.action) || RETURN_STEPS.includes(enter.toStep) ? { returned: true } : {}),
