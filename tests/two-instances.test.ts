@@ -90,6 +90,16 @@ describe('two instances sharing one database', () => {
       expect(row).toMatchObject({ currentStep: 'dispatch', lockVersion: 2 });
       expect(await db().query('plugin::workflow.history-event').count({ where: { orderId: row.id, action: 'approve' } })).toBe(1);
     }
+    // Again into a step that assigns the least busy surveyor: the assignment is written once, by the winner.
+    const dispatch = (base: string, n: string) => supertest(base).post(`/workflow/orders/${n}/actions/approve`).set('Authorization', `Bearer ${token}`).send({ version: 2, form: {} });
+    const dispatched = await Promise.all(orders.map((n) => Promise.all([dispatch(app.url!, n), dispatch(secondUrl, n)])));
+    for (const pair of dispatched) expect(pair.map((r) => r.status).sort()).toEqual([200, 409]);
+    for (const n of orders) {
+      const row = await db().query('api::order.order').findOne({ where: { number: n }, populate: { assignee: { select: ['id'] } } });
+      expect(row).toMatchObject({ currentStep: 'survey', lockVersion: 3 });
+      expect(row.assignee?.id).toBeGreaterThan(0);
+      expect(row.assigneeRef).toBe(row.assignee.id);
+    }
   }, 60_000);
 
   it('send every notification once and fire every warning level once', async () => {

@@ -8,6 +8,8 @@ import type { WorkflowConfig } from './config';
 /** Loads the app's definitions and rules, and schedules the timers, the outbox worker and the warning scan. */
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   const config = strapi.config.get('plugin::workflow') as WorkflowConfig;
+  const filled = await getService('orderRows').backfillRefs();
+  if (filled) strapi.log.info(`workflow: ${filled} order relations copied into the order rows`);
   const root = strapi.dirs.app.root;
   const loaded = await getService('definitions').syncFromFiles(path.resolve(root, config.definitionsDir));
   const created = loaded.filter((d) => d.created);

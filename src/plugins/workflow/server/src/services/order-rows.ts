@@ -31,7 +31,13 @@ const orderRows = ({ strapi }: { strapi: Core.Strapi }) => {
     async load(where: { number: string } | { id: number }, { lock = false } = {}) {
       return tables().current(async (trx) => {
         const key = 'number' in where ? orders().column('number') : 'id';
-        const query = trx(orders().name).where(key, 'number' in where ? where.number : where.id).first();
+        const value = 'number' in where ? where.number : where.id;
+        // SQLite cannot lock a row; a transaction that reads first and writes later is refused when another
+        // process writes meanwhile, while one that writes first waits for its turn: write first.
+        if (lock && strapi.db.dialect.client === 'sqlite') {
+          await trx(orders().name).where(key, value).update({ [orders().column('lockVersion')]: trx.ref(orders().column('lockVersion')) });
+        }
+        const query = trx(orders().name).where(key, value).first();
         return shape(await (lock ? tables().forUpdate(query) : query));
       });
     },
@@ -60,13 +66,41 @@ const orderRows = ({ strapi }: { strapi: Core.Strapi }) => {
       const entries = Object.entries(relations).filter(([, v]) => v !== undefined) as Array<[OrderRelation, number | null]>;
       if (entries.length === 0) return;
       await tables().inTransaction(async (trx) => {
+        const current = await trx(orders().name).where('id', id).first(entries.map(([rel]) => orders().column(REF[rel])));
         for (const [rel, target] of entries) {
           const link = orders().link(rel);
-          await trx(link.name).where(link.from, id).delete();
+          const before = current?.[orders().column(REF[rel])] ?? null;
+          if (before === target) continue;
+          // Deleting a link that is not there would still lock the index gap (MySQL): only delete what was set.
+          if (before !== null) await trx(link.name).where(link.from, id).delete();
           if (target) await trx(link.name).insert({ [link.from]: id, [link.to]: target });
         }
         await trx(orders().name).where('id', id).update(orders().toRow(Object.fromEntries(entries.map(([rel, target]) => [REF[rel], target ?? null]))));
       });
+    },
+
+    /**
+     * Orders stored before the order kept its relations' ids get them from the link tables, once per
+     * database (a flag in Strapi's store).
+     */
+    async backfillRefs() {
+      const store = strapi.store({ type: 'plugin', name: 'workflow' });
+      if (await store.get({ key: 'order-refs' })) return 0;
+      let filled = 0;
+      for (const rel of ORDER_RELATIONS) {
+        const link = orders().link(rel);
+        const ref = orders().column(REF[rel]);
+        const linked = strapi.db.connection(link.name).select(link.from);
+        filled += Number(
+          await strapi.db
+            .connection(orders().name)
+            .whereNull(ref)
+            .whereIn('id', linked)
+            .update({ [ref]: strapi.db.connection(link.name).select(link.to).where(link.from, strapi.db.connection.ref(`${orders().name}.id`)).limit(1) }),
+        );
+      }
+      await store.set({ key: 'order-refs', value: true });
+      return filled;
     },
 
     /** Relation values in a patch, split from the plain attributes. */

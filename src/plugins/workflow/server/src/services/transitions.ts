@@ -26,6 +26,7 @@ const EMPTY_FORM: FormSchema = { fields: [] };
 /** Steps and actions that count as returned or rejected on the dashboard (退回/驳回率). */
 const RETURN_STEPS = ['returned', 'rejected'];
 const RETURN_ACTIONS = ['reject'];
+const DEADLOCK_ATTEMPTS = 3;
 
 const commentOf = (form: Record<string, unknown>) => (form.reason ?? form.comment ?? form.notes ?? form.text ?? null) as string | null;
 
@@ -151,12 +152,17 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
    * a stale version, instead of a server error; nothing was written.
    */
   const inTransaction = async <T>(version: number, work: () => Promise<T>): Promise<T> => {
-    try {
-      return await strapi.db.transaction(work);
-    } catch (error: any) {
-      const locked = ['SQLITE_BUSY', 'SQLITE_BUSY_SNAPSHOT', 'ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT'].includes(error?.code) || /database is locked/.test(error?.message ?? '');
-      if (locked) throw conflict(version + 1);
-      throw error;
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await strapi.db.transaction(work);
+      } catch (error: any) {
+        // MySQL picks a deadlock victim among writers of different orders (link-table gaps): the work
+        // starts again from the locked row, which tells a real loser that someone acted first.
+        if (error?.code === 'ER_LOCK_DEADLOCK' && attempt < DEADLOCK_ATTEMPTS) continue;
+        const locked = ['SQLITE_BUSY', 'SQLITE_BUSY_SNAPSHOT', 'ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT'].includes(error?.code) || /database is locked/.test(error?.message ?? '');
+        if (locked) throw conflict(version + 1);
+        throw error;
+      }
     }
   };
 

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { app, apply, call, enterpriseForm, step, useWorld, w } from './helpers/workflow';
+
+/**
+ * The order row keeps the ids of its applicant, organization and assignee beside Strapi's link tables
+ * (the inbox, the scope rules and the warning scan read them); the two copies must agree.
+ */
+useWorld();
+
+const db = () => app.strapi.db;
+
+describe('the relations an order keeps in its own row', () => {
+  it('agree with the link tables through application, dispatch and assignment', async () => {
+    const n = await apply(app, w.applicants.zhujiang, 'water-enterprise', enterpriseForm({ unitName: '关系单位' }));
+    await step(app, w.staff.clerk, n, 'approve');
+    await step(app, w.staff.techhead, n, 'approve');
+    const row = await db().query('api::order.order').findOne({ where: { number: n }, populate: { applicant: { select: ['id'] }, organization: { select: ['id'] }, assignee: { select: ['id'] } } });
+    expect(row.currentStep).toBe('survey');
+    expect(row.applicantRef).toBe(row.applicant.id);
+    expect(row.organizationRef).toBe(row.organization.id);
+    expect(row.assignee?.id).toBeGreaterThan(0);
+    expect(row.assigneeRef).toBe(row.assignee.id);
+    // One link row per relation: moving on replaced the assignee, it did not add a second one.
+    const link = (db().metadata.get('api::order.order') as any).attributes.assignee.joinTable;
+    expect(Number((await db().connection(link.name).where(link.joinColumn.name, row.id).count({ n: '*' }).first())!.n)).toBe(1);
+  });
+
+  it('are copied from the link tables into orders stored before the row kept them, once per database', async () => {
+    const n = await apply(app, w.applicants.zhujiang, 'water-enterprise', enterpriseForm({ unitName: '旧工单' }));
+    const before = await db().query('api::order.order').findOne({ where: { number: n } });
+    await db().connection('orders').where('id', before.id).update({ applicant_ref: null, organization_ref: null });
+    const store = app.strapi.store({ type: 'plugin', name: 'workflow' });
+    await store.delete({ key: 'order-refs' });
+    // Without its refs the order is missing from the applicant's list.
+    const listed = async () => (await call(app, w.applicants.zhujiang, 'get', '/orders?pageSize=100')).body.data.map((o: any) => o.number);
+    expect(await listed()).not.toContain(n);
+
+    const filled = await app.strapi.plugin('workflow').service('orderRows').backfillRefs();
+    expect(filled).toBe(2);
+    const after = await db().query('api::order.order').findOne({ where: { number: n } });
+    expect(after).toMatchObject({ applicantRef: before.applicantRef, organizationRef: before.organizationRef });
+    expect(await listed()).toContain(n);
+    expect(await app.strapi.plugin('workflow').service('orderRows').backfillRefs()).toBe(0);
+  });
+
+  it('cannot be changed through the content API or the content manager', async () => {
+    const n = await apply(app, w.applicants.zhujiang, 'water-enterprise', enterpriseForm({ unitName: '不可改' }));
+    const row = await db().query('api::order.order').findOne({ where: { number: n } });
+    await expect(app.strapi.documents('api::order.order').update({ documentId: row.documentId, data: { assignee: { connect: [{ id: 1 }] } } as any })).rejects.toThrow(/工单只能通过流程操作变更/);
+    await expect(app.strapi.documents('api::order.order').update({ documentId: row.documentId, data: { assigneeRef: 1 } as any })).rejects.toThrow(/工单只能通过流程操作变更/);
+    // The content manager sends empty relation lists with every save: that changes nothing and is allowed.
+    const saved = await app.strapi.documents('api::order.order').update({ documentId: row.documentId, data: { title: '改名单位', assignee: { connect: [], disconnect: [] } } as any });
+    expect(saved?.title).toBe('改名单位');
+  });
+});
