@@ -328,8 +328,17 @@ const table = (results) => {
   return rows.join('\n');
 };
 
+/** The buffer pool the figures are measured with: MariaDB's default 128 MiB unless BENCH_BUFFER_POOL says otherwise. */
+const setBufferPool = async () => {
+  const c = await mysql.createConnection(connection);
+  const wanted = Number(process.env.BENCH_BUFFER_POOL ?? 128 * 1024 ** 2);
+  await c.query('SET GLOBAL innodb_buffer_pool_size = ?', [wanted]);
+  await c.end();
+};
+
 const main = async () => {
   const started = Date.now();
+  if (!SMOKE) await setBufferPool();
   const mariadb = await mariadbSettings();
   const { more: smokeReads, ...writeResults } = await writes(SMOKE ? (database, server) => reads(database, server) : undefined);
   const readResults = smokeReads ? [smokeReads] : [];
