@@ -256,7 +256,7 @@ const main = async () => {
   ]);
   const events = await table('plugin::workflow.history-event', [
     'documentId', 'orderId', 'seq', 'at', 'actorKind', 'actorId', 'actorName', 'action', 'actionLabel', 'fromStep', 'toStep', 'comment', 'changes', 'artifacts', 'hash', 'prevHash',
-    'definitionId', 'visitStartedAt', 'visitHours', 'visitOnTime', 'createdAt', 'updatedAt', 'publishedAt',
+    'definitionId', 'warningLevel', 'visitStartedAt', 'visitHours', 'visitOnTime', 'createdAt', 'updatedAt', 'publishedAt',
   ]);
   const files = await table('api::order-file.order-file', ['id', 'documentId', 'kind', 'name', 'version', 'step', 'sha256', 'createdAt', 'updatedAt', 'publishedAt']);
   const links = { applicant: orders.link('applicant'), organization: orders.link('organization'), assignee: orders.link('assignee'), file: files.link('order') };
@@ -687,6 +687,7 @@ const main = async () => {
       const hash = hashEvent(event);
       event.hash = hash;
       event.definitionId = def.id;
+      if (h.action === 'warn') event.warningLevel = h.changes.warningLevel.after;
       if (h.visit) {
         event.visitStartedAt = new Date(h.visit.startedAt * 1000);
         event.visitHours = h.visit.hours;

@@ -89,6 +89,7 @@ const escalation = ({ strapi }: { strapi: Core.Strapi }) => ({
           toStep: order.currentStep,
           comment: reason.exception ? `现场异常：${reason.reason ?? ''}` : `已用时${reason.elapsed}，达到时限${reason.threshold}的${reason.percent}%`,
           changes: { warningLevel: { before: reason.exception ? from : l - 1, after: l } },
+          warningLevel: l,
         });
         await getService('outbox').enqueue(orderId, event.id, [{ to: AUDIENCE[l], template: `warning-level-${l}`, channels: ['message'], level: l }], {
           number: order.number,

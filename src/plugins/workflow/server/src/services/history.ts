@@ -16,6 +16,8 @@ export interface HistoryInput {
   comment?: string | null;
   changes?: Record<string, unknown> | null;
   artifacts?: unknown[] | null;
+  /** A warning event's level (1–3), kept beside the event for the dashboard; not part of the hash. */
+  warningLevel?: number;
 }
 
 /** The hashed content of an event: every recorded field plus the previous event's hash. */
@@ -67,9 +69,10 @@ const history = ({ strapi }: { strapi: Core.Strapi }) => ({
     return getService('tables').inTransaction(async () => {
       const order = await getService('orderRows').load({ id: input.orderId }, { lock: true });
       if (!order) throw new Error(`order ${input.orderId} not found`);
-      const { row, head } = await this.next(order as any, input);
+      const { warningLevel, ...evidence } = input;
+      const { row, head } = await this.next(order as any, evidence);
       const definition = await getService('definitions').get(order.processKey, order.definitionVersion);
-      const id = await this.insert({ ...row, definitionId: definition.id });
+      const id = await this.insert({ ...row, definitionId: definition.id, ...(warningLevel ? { warningLevel } : {}) });
       // The dashboard's first response: the first thing staff did after the application.
       const responded = input.actorKind === 'staff' && input.action !== 'warn' && !order.firstResponseAt ? { firstResponseAt: input.at } : {};
       await getService('orderRows').update(input.orderId, { ...head, ...responded });
@@ -83,6 +86,12 @@ const history = ({ strapi }: { strapi: Core.Strapi }) => ({
 
   /** valid, or the first event where the chain breaks and why. */
   async verify(orderId: number) {
+    // One snapshot for the events and the order's head: read apart, a transition committing in between
+    // would look like a broken chain.
+    return strapi.db.transaction(() => this.verifyChain(orderId));
+  },
+
+  async verifyChain(orderId: number) {
     const events = await this.list(orderId);
     let prev: string | null = null;
     for (let i = 0; i < events.length; i += 1) {

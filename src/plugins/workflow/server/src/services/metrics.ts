@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { UIDS, WARNING_LABELS } from '../constants';
+import { UIDS } from '../constants';
 import { stepMeta } from '../engine/spec';
 import type { Actor } from './registry';
 import type { WorkflowConfig } from '../config';
@@ -148,12 +148,12 @@ const metrics = ({ strapi }: { strapi: Core.Strapi }) => {
       .where(col('action'), 'warn')
       .andWhere(col('at'), '>=', q.from)
       .andWhere(col('at'), '<', q.to)
-      .select(col('definitionId') + ' as definition_id', col('fromStep') + ' as step', col('actionLabel') + ' as label')
+      .select(col('definitionId') + ' as definition_id', col('fromStep') + ' as step', col('warningLevel') + ' as level')
       .count({ n: '*' })
-      .groupBy(col('definitionId'), col('fromStep'), col('actionLabel'));
+      .groupBy(col('definitionId'), col('fromStep'), col('warningLevel'));
     if (!unrestricted) query.whereIn(col('orderId'), inView.clone());
     const defs = new Map((await getService('definitions').allStored()).map((d) => [d.id, d]));
-    return (await query).map((r: any) => ({ processKey: defs.get(num(r.definition_id))?.key ?? '?', definitionVersion: defs.get(num(r.definition_id))?.version ?? 0, step: r.step, label: r.label, n: num(r.n) }));
+    return (await query).map((r: any) => ({ processKey: defs.get(num(r.definition_id))?.key ?? '?', definitionVersion: defs.get(num(r.definition_id))?.version ?? 0, step: r.step, level: num(r.level), n: num(r.n) }));
   };
 
   return {
@@ -163,7 +163,8 @@ const metrics = ({ strapi }: { strapi: Core.Strapi }) => {
       const personAdmin: number | null = q.person ? person?.adminUser?.id ?? -1 : null;
       const unrestricted = (actor.kind === 'system' || !!actor.superAdmin) && !q.organization && !q.process && !q.category && !q.person;
       // Every open order is alive in a period that runs to now: the open-order figures need no period test.
-      const unrestrictedNow = unrestricted && q.to >= now;
+      // (The controller read the clock a moment before: a period "to now" ends within the last minute.)
+      const unrestrictedNow = unrestricted && q.to.getTime() >= now.getTime() - 60_000;
       const { query: inView } = await ordersInView(actor, q, personAdmin);
       const defs = new Map((await getService('definitions').allStored()).map((d) => [`${d.key}@${d.version}`, d]));
       const defOf = (processKey: string, version: number) => defs.get(`${processKey}@${version}`);
@@ -244,8 +245,8 @@ const metrics = ({ strapi }: { strapi: Core.Strapi }) => {
       }
       const warnings = { 1: 0, 2: 0, 3: 0 } as Record<1 | 2 | 3, number>;
       for (const w of warnRows) {
-        const level = WARNING_LABELS.indexOf(w.label) as 1 | 2 | 3;
-        if (level < 1) continue;
+        const level = w.level as 1 | 2 | 3;
+        if (level < 1 || level > 3) continue;
         warnings[level] += w.n;
         stepEntry(w.processKey, w.definitionVersion, w.step).warnings[level - 1] += w.n;
       }
