@@ -41,7 +41,8 @@ describe('process definitions in the panel', () => {
     await page.locator('[data-testid="graph-step"]', { hasText: '申请审核' }).click();
     await page.locator('#step-threshold').fill('36');
     await page.locator('#step-unit').selectOption('working');
-    await expect(page.locator('[data-testid="graph-step"]', { hasText: '申请审核' }).getByTestId('graph-threshold').innerText()).resolves.toBe('时限 36工作小时');
+    // The graph redraws after the edit: wait for it rather than read the label once.
+    await expect.poll(() => page.locator('[data-testid="graph-step"]', { hasText: '申请审核' }).getByTestId('graph-threshold').innerText()).toBe('时限 36工作小时');
     await page.getByTestId('publish').click();
     await expect.poll(() => page.getByTestId('notice').innerText()).toMatch(/^已发布为第 \d+ 版/);
     const version = Number((await page.getByTestId('notice').innerText()).match(/第 (\d+) 版/)![1]);

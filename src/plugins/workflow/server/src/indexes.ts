@@ -27,8 +27,11 @@ const INDEXES: Record<string, Array<{ name: string; columns: string[]; type?: 'u
     // A repeated submission finds the order it made.
     { name: 'orders_submission_idx', columns: ['submission_key'] },
     // The dashboard's periods and the archive search.
-    { name: 'orders_created_idx', columns: ['created_at', 'organization_ref', 'outcome'] },
-    { name: 'orders_closed_idx', columns: ['closed_at', 'outcome', 'organization_ref'] },
+    // Each covers one of the dashboard's sums over a period (applied, by category, completed), so the
+    // database reads the index, not a row per order.
+    { name: 'orders_created_idx', columns: ['created_at', 'organization_ref', 'outcome', 'channel', 'returned', 'first_response_at', 'closed_at'] },
+    { name: 'orders_category_idx', columns: ['created_at', 'category', 'organization_ref', 'closed_at'] },
+    { name: 'orders_closed_idx', columns: ['closed_at', 'outcome', 'organization_ref', 'created_at'] },
   ],
   [UIDS.historyEvent]: [
     // One chain per order; the unique pair also stops two writers appending the same link.

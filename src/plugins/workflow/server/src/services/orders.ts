@@ -100,7 +100,9 @@ const orders = ({ strapi }: { strapi: Core.Strapi }) => {
         );
       }
     }
-    return { outcome: { $null: true }, $or: conditions.length ? conditions : [{ id: -1 }] };
+    // Only open orders stand in steps with thresholds (final states have none), so no outcome test:
+    // the conditions are ranges of `orders_step_time_idx` alone.
+    return { $or: conditions.length ? conditions : [{ id: -1 }] };
   };
 
   return {
