@@ -45,6 +45,36 @@ describe('inbox tabs and export', () => {
   });
 });
 
+describe('large lists', () => {
+  it('filter several steps at once, and count their matches only a few pages ahead', async () => {
+    const made: string[] = [];
+    for (let i = 0; i < 4; i += 1) made.push(await apply(app, w.applicants.zhujiang, 'water-enterprise', enterpriseForm({ unitName: `大列表单位${i}` })));
+    await step(app, w.staff.clerk, made[0], 'approve');
+    const inSteps = await call(app, w.admin, 'get', '/orders?step=review,dispatch&pageSize=100');
+    expect(inSteps.status).toBe(200);
+    expect(new Set(inSteps.body.data.map((o: any) => o.currentStep))).toEqual(new Set(['review', 'dispatch']));
+    expect(inSteps.body.data.map((o: any) => o.number)).toEqual(expect.arrayContaining(made));
+    const exact = inSteps.body.meta.pagination;
+    expect(exact.totalAtLeast).toBeUndefined();
+    expect(exact.total).toBe(inSteps.body.data.length);
+
+    const config = app.strapi.config.get('plugin::workflow') as any;
+    const saved = config.listCount;
+    config.listCount = { cap: 2, pagesAhead: 1 };
+    try {
+      // Page 1 of 1 row, counted to 2 rows: there are more, and one more page is offered.
+      const capped = (await call(app, w.admin, 'get', '/orders?step=review,dispatch&pageSize=1')).body.meta.pagination;
+      expect(capped).toMatchObject({ total: 2, pageCount: 3, totalAtLeast: true });
+      // Further on, the count reaches further.
+      const later = (await call(app, w.admin, 'get', `/orders?step=review,dispatch&pageSize=1&page=${exact.total}`)).body.meta.pagination;
+      expect(later).toMatchObject({ total: exact.total, pageCount: exact.total });
+      expect(later.totalAtLeast).toBeUndefined();
+    } finally {
+      config.listCount = saved;
+    }
+  });
+});
+
 describe('窗口受理', () => {
   it('links the application to the applicant found or created by mobile number', async () => {
     const res = await call(app, w.staff.clerk, 'post', '/orders').send({ processKey: 'water-resident', applicantMobile: '13612345678', formData: { name: '张三', contactPhone: '13612345678', address: '回风路8号', waterAddress: '回风路8号3单元' } });

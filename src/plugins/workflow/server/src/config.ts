@@ -9,6 +9,11 @@ export interface WorkflowConfig {
   outbox: { batchSize: number; leaseSeconds: number; maxAttempts: number; backoffSeconds: number };
   /** Percent of a step's threshold at which warning levels 1, 2 and 3 fire. */
   warningPercents: [number, number, number];
+  /**
+   * Lists count their matches exactly up to this many, or `pagesAhead` pages past the one asked for,
+   * and say `totalAtLeast` beyond (an exact count of a large list reads every match).
+   */
+  listCount: { cap: number; pagesAhead: number };
   /** Office hours in China time for thresholds counted in working hours, e.g. 09:00-17:00. */
   officeHours: string;
   sms: {
@@ -45,6 +50,7 @@ export default {
     slaCron: '0 * * * * *',
     outbox: { batchSize: 50, leaseSeconds: 60, maxAttempts: 6, backoffSeconds: 30 },
     warningPercents: [80, 100, 200],
+    listCount: { cap: 1000, pagesAhead: 5 },
     officeHours: '09:00-17:00',
     sms: { provider: 'log', protocol: 'HTTPS', signName: '', templates: {}, included: 20000, price: 0.05 },
     wechat: { templates: {}, page: 'pages/orders/detail' },

@@ -88,24 +88,22 @@ const history = ({ strapi }: { strapi: Core.Strapi }) => ({
   async verify(orderId: number) {
     // One snapshot for the events and the order's head: read apart, a transition committing in between
     // would look like a broken chain.
-    return strapi.db.transaction(() => this.verifyChain(orderId));
-  },
-
-  async verifyChain(orderId: number) {
-    const events = await this.list(orderId);
-    let prev: string | null = null;
-    for (let i = 0; i < events.length; i += 1) {
-      const e = events[i];
-      if (Number(e.seq) !== i + 1) return { valid: false, events: events.length, brokenAt: i + 1, reason: `第${i + 1}条记录缺失` };
-      if ((e.prevHash ?? null) !== prev) return { valid: false, events: events.length, brokenAt: e.seq, reason: `第${e.seq}条记录与前一条记录的链接不符` };
-      if (hashEvent(e) !== e.hash) return { valid: false, events: events.length, brokenAt: e.seq, reason: `第${e.seq}条记录的内容被修改` };
-      prev = e.hash;
-    }
-    const order = await strapi.db.query(UIDS.order).findOne({ where: { id: orderId }, select: ['historyHead'] });
-    if ((order?.historyHead ?? null) !== prev) {
-      return { valid: false, events: events.length, brokenAt: events.length + 1, reason: `最新记录之后的记录缺失（应有第${events.length + 1}条）` };
-    }
-    return { valid: true, events: events.length, lastHash: prev };
+    return strapi.db.transaction(async () => {
+      const events = await this.list(orderId);
+      let prev: string | null = null;
+      for (let i = 0; i < events.length; i += 1) {
+        const e = events[i];
+        if (Number(e.seq) !== i + 1) return { valid: false, events: events.length, brokenAt: i + 1, reason: `第${i + 1}条记录缺失` };
+        if ((e.prevHash ?? null) !== prev) return { valid: false, events: events.length, brokenAt: e.seq, reason: `第${e.seq}条记录与前一条记录的链接不符` };
+        if (hashEvent(e) !== e.hash) return { valid: false, events: events.length, brokenAt: e.seq, reason: `第${e.seq}条记录的内容被修改` };
+        prev = e.hash;
+      }
+      const order = await strapi.db.query(UIDS.order).findOne({ where: { id: orderId }, select: ['historyHead'] });
+      if ((order?.historyHead ?? null) !== prev) {
+        return { valid: false, events: events.length, brokenAt: events.length + 1, reason: `最新记录之后的记录缺失（应有第${events.length + 1}条）` };
+      }
+      return { valid: true, events: events.length, lastHash: prev };
+    });
   },
 });
 

@@ -4,13 +4,10 @@ import { notFound } from '../errors';
 import { activeLeaves, hiddenFromApplicant, stepMeta, storedValue } from '../engine/spec';
 import type { Actor } from './registry';
 import type { LoadedDefinition } from './definitions';
+import type { WorkflowConfig } from '../config';
 import { getService } from '../utils';
 
 const LIST_SELECT = ['id', 'number', 'formData', 'stateValue', 'processKey', 'definitionVersion', 'title', 'category', 'channel', 'contactPhone', 'currentStep', 'stepEnteredAt', 'lockVersion', 'warningLevel', 'outcome', 'closedAt', 'archivedAt', 'createdAt', 'paymentDeferred', 'changedDuringConstruction'];
-
-/** Lists count their matches exactly up to this many, or a few pages past the one asked for. */
-const COUNT_CAP = 1000;
-const COUNT_PAGES_AHEAD = 5;
 
 export interface InboxQuery {
   process?: string;
@@ -111,7 +108,8 @@ const orders = ({ strapi }: { strapi: Core.Strapi }) => {
       const orderBy = query.sort === 'elapsed' ? [{ stepEnteredAt: 'asc' }, { id: 'asc' }] : [{ createdAt: 'desc' }, { id: 'desc' }];
       // Counted up to a few pages past this one: an exact count of a large department's orders reads
       // every match, while the rows themselves stop at the page (docs/performance.md).
-      const cap = Math.max(COUNT_CAP, (query.page + COUNT_PAGES_AHEAD) * query.pageSize);
+      const { cap: least, pagesAhead } = (strapi.config.get('plugin::workflow') as WorkflowConfig).listCount;
+      const cap = Math.max(least, (query.page + pagesAhead) * query.pageSize);
       const matches = strapi.db.queryBuilder(UIDS.order as any).select('id').where(filter).orderBy(orderBy).limit(cap + 1).getKnexQuery();
       const [results, [{ n }]] = await Promise.all([
         strapi.db.query(UIDS.order).findMany({
