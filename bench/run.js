@@ -10,7 +10,8 @@
  *    an order through the document service (what a plain Strapi app does per request).
  * 2. On each generated database named in BENCH_DATABASES (default utility_bench, made by
  *    `npm run bench:generate`): the inbox of a department administrator (several steps, sorted by
- *    elapsed, 20 rows), the warning scan, the 14 dashboard indicators; server RSS.
+ *    elapsed, 20 rows), the warning scan, the 14 dashboard indicators (super and department
+ *    administrator); server RSS.
  *
  * BENCH_SMOKE=1 runs every part with a few requests on one fresh database (tests/bench-smoke.test.ts).
  * The app runs in its own process (bench/server.js); the load comes from autocannon in this one.
@@ -247,6 +248,8 @@ const writes = async (more) => {
     await perRequest('transition', half);
     log(`ceiling: Strapi's own authenticated admin request (GET /admin/users/me) ×${half} at 16 clients`);
     const adminNoop = await server.part('admin-noop', () => load(server.url, 16, inReview.slice(0, half).map(() => ({ method: 'GET', path: '/admin/users/me', headers: clerk }))));
+    log(`ceiling: Strapi's request handling without authentication or database (GET /_health) ×${half} at 16 clients`);
+    const bareNoop = await server.part('bare-noop', () => load(server.url, 16, inReview.slice(0, half).map(() => ({ method: 'GET', path: '/_health' }))));
     log(`baseline: Strapi's REST update of ${inReview.length - half} orders at 16 clients`);
     const { accessKey } = await server.ask('token');
     const restHeaders = { Authorization: `Bearer ${accessKey}`, 'content-type': 'application/json' };
@@ -255,7 +258,7 @@ const writes = async (more) => {
     log(`baseline: the same writes with raw mysql2 on ${inReview.length} orders at 16 connections`);
     const raw = await rawFloor(database, inReview.map((o) => o.id), 16);
     const { rss } = await server.ask('memory');
-    return { database, submission, submissionPaced, transition, adminNoop, strapiRest, raw, rss, more: more ? await more(database, server) : undefined };
+    return { database, submission, submissionPaced, transition, adminNoop, bareNoop, strapiRest, raw, rss, more: more ? await more(database, server) : undefined };
   } finally {
     await db.end();
     await server.stop();
@@ -289,6 +292,11 @@ const reads = async (database, running) => {
       const res = await request(`${server.url}/workflow/metrics`, { headers: superAdmin });
       if (res.status !== 200) throw new Error(`metrics ${res.status} ${JSON.stringify(res.body)}`);
     }));
+    log(`indicators ×${INDICATOR_REQUESTS} (the last 30 days, department administrator)`);
+    const indicatorsDept = await server.part(`indicators-dept-${database}`, () => sequential(INDICATOR_REQUESTS, async () => {
+      const res = await request(`${server.url}/workflow/metrics`, { headers: deptAdmin });
+      if (res.status !== 200) throw new Error(`metrics ${res.status} ${JSON.stringify(res.body)}`);
+    }));
     const { rss } = await server.ask('memory');
     return {
       database, orders: Number(orders), open: Number(open), events: Number(events),
@@ -296,6 +304,7 @@ const reads = async (database, running) => {
       // The first scan catches up with what crossed a threshold since the data was made; then the steady state.
       scan: { ms: round(scans[scans.length - 1].ms), examined: scans[scans.length - 1].examined, raised: scans[scans.length - 1].raised, first: round(scans[0].ms), firstRaised: scans[0].raised },
       indicators,
+      indicatorsDept,
       rss,
     };
   } finally {
@@ -316,6 +325,7 @@ const table = (results) => {
     line('  baseline raw mysql2 (c=16)', w.raw),
     line('  baseline Strapi REST update (c=16)', w.strapiRest),
     line('  ceiling: Strapi admin GET users/me', w.adminNoop),
+    line('  ceiling: Strapi GET /_health', w.bareNoop),
     `  ratios: ${results.ratios.ofRawFloor} of the raw floor, ${results.ratios.ofStrapiRest}× Strapi's update, ${results.ratios.ofAdminCeiling} of Strapi's authenticated no-op`,
     `  RSS after writes: ${mb(w.rss)}`,
   ];
@@ -324,6 +334,7 @@ const table = (results) => {
     rows.push(line('  inbox (dept admin, 4 steps, 20 rows)', r.inbox, `  total ${r.inbox.total}`));
     rows.push(`  warning scan (${r.open} open)        ${r.scan.ms} ms, raised ${r.scan.raised} (the first, catching up: ${r.scan.first} ms, raised ${r.scan.firstRaised})`);
     rows.push(line('  14 indicators (30 days)', r.indicators));
+    rows.push(line('  the same, dept admin', r.indicatorsDept));
     rows.push(`  RSS: ${mb(r.rss)}`);
   }
   return rows.join('\n');

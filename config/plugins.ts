@@ -9,6 +9,7 @@ export default ({ env }) => {
         timersCron: jobs ? env('WORKFLOW_TIMERS_CRON', '*/10 * * * *') : false,
         outboxCron: jobs ? env('WORKFLOW_OUTBOX_CRON', '*/5 * * * * *') : false,
         slaCron: jobs ? env('WORKFLOW_SLA_CRON', '0 * * * * *') : false,
+        rollupCron: jobs ? env('WORKFLOW_ROLLUP_CRON', '10 * * * *') : false,
         outbox: {
           batchSize: env.int('WORKFLOW_OUTBOX_BATCH', 50),
           leaseSeconds: env.int('WORKFLOW_OUTBOX_LEASE_SECONDS', 60),

@@ -22,9 +22,9 @@ describe('the benchmark, in a smoke run', () => {
     const results = JSON.parse(readFileSync(out, 'utf8'));
     expect(results.smoke).toBe(true);
     expect(results.mariadb.innodb_buffer_pool_size).toBeGreaterThan(0);
-    const { submission, submissionPaced, transition, raw, strapiRest, adminNoop } = results.writes;
+    const { submission, submissionPaced, transition, raw, strapiRest, adminNoop, bareNoop } = results.writes;
     // Every request answered 2xx: a broken route or a refused action would count as an error.
-    for (const part of [submission, submissionPaced, transition, raw, strapiRest, adminNoop]) {
+    for (const part of [submission, submissionPaced, transition, raw, strapiRest, adminNoop, bareNoop]) {
       expect(part.requests).toBeGreaterThan(0);
       expect(part.errors).toBe(0);
       expect(part.p95).toBeGreaterThan(0);
@@ -37,6 +37,7 @@ describe('the benchmark, in a smoke run', () => {
     const [reads] = results.reads;
     expect(reads.inbox.requests).toBe(10);
     expect(reads.indicators.requests).toBe(2);
+    expect(reads.indicatorsDept.requests).toBe(2);
     expect(reads.scan.ms).toBeGreaterThan(0);
     expect(reads.rss).toBeGreaterThan(50 * 1024 * 1024);
   }, 300_000);

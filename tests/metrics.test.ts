@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { app, call, download, useWorld, w } from './helpers/workflow';
+import { app, call, download, step, upload, useWorld, w } from './helpers/workflow';
 import { buildMetricsData, PERIOD } from './helpers/metrics-data';
 
 /**
@@ -130,5 +130,72 @@ describe('the charts and the staff table', () => {
     const m = await metrics({ process: 'water-resident' }, w.staff['power-admin']);
     expect(m.indicators).toMatchObject({ created: 0, completed: 0, overdueNow: 0 });
     expect(data.A).toMatch(/^BZ20261006/);
+  });
+});
+
+describe('the daily sums', () => {
+  const rollups = () => app.strapi.plugin('workflow').service('rollups');
+  const db = () => app.strapi.db.connection;
+  const clock = () => app.strapi.plugin('workflow').service('clock');
+  // The super administrator's figures, filtered; a department administrator's (their organizations,
+  // and their work beyond them); a frontline member's (the sums cannot answer for them).
+  const queries = (): Array<[Record<string, string>, any]> => [
+    [{}, w.admin],
+    [{ process: 'water-resident' }, w.admin],
+    [{ process: 'energy-service' }, w.admin],
+    [{ category: '永久性用水' }, w.admin],
+    [{}, w.staff.deptadmin],
+    [{ process: 'water-resident' }, w.staff.deptadmin],
+    [{}, w.staff.acceptance],
+    [{}, w.staff.clerk],
+  ];
+  // The clerk, made administrator of the service hall: its orders whole, and beyond it their work, C,
+  // which waits for review at the water company.
+  beforeAll(async () => {
+    await app.strapi.db.query('api::staff-profile.staff-profile').update({ where: { name: '王窗口' }, data: { jobRoles: ['window-clerk', 'department-admin'] } });
+  });
+  const all = () => Promise.all(queries().map(([q, who]) => metrics(q, who)));
+  /** The figures from the events alone: nothing summed. */
+  const fromEvents = async () => {
+    await db()('workflow_rolled_days').delete();
+    await db()('workflow_daily_sums').delete();
+    return all();
+  };
+  const summedDays = async () => (await db()('workflow_rolled_days').orderBy('day').select('day')).map((r: any) => r.day);
+
+  it('sums each day that is over, once, and gives the figures the events give', async () => {
+    const expected = await fromEvents();
+    // The clock stands at 19 Oct 00:00: the days from the first event (28 Sep) to 17 Oct are over.
+    expect(await rollups().rollUp()).toBe(20);
+    const days = await summedDays();
+    expect([days[0], days[days.length - 1], days.length]).toEqual(['2026-09-28', '2026-10-17', 20]);
+    expect(await rollups().rollUp()).toBe(0);
+    expect(await all()).toEqual(expected);
+    // The service hall's administrator sees C's three warnings (13 and 14 October, summed days).
+    expect(expected[7].indicators.warnings).toEqual({ 1: 1, 2: 1, 3: 1 });
+  });
+
+  it('the figures come from the sums: what is summed is what the dashboard shows', async () => {
+    const summed = await all();
+    await db()('workflow_daily_sums').where({ kind: 'warning' }).delete();
+    const m = await metrics({ process: 'water-resident' });
+    expect(m.indicators.warnings).toEqual({ 1: 0, 2: 0, 3: 0 });
+    expect(m.charts.cycleByStep).toEqual(summed[1].charts.cycleByStep);
+    await db()('workflow_rolled_days').delete();
+    expect(await rollups().rollUp()).toBe(20);
+    expect(await all()).toEqual(summed);
+  });
+
+  it('an event written for a day already summed drops that day, and the figures include it', async () => {
+    // The surveyor finishes D's survey on 10 October, after the day was summed.
+    clock().set('2026-10-10T12:30:00+08:00');
+    await upload(app, w.staff.surveyor, data.D, 'site-photo');
+    await upload(app, w.staff.surveyor, data.D, 'plan-sketch');
+    await step(app, w.staff.surveyor, data.D, 'complete');
+    clock().set('2026-10-19T00:00:00+08:00');
+    expect(await summedDays()).not.toContain('2026-10-10');
+    const withEvent = await all();
+    expect(withEvent[1].charts.cycleByStep.find((s: any) => s.step === '现场勘察').hours).not.toBe(46);
+    expect(await fromEvents()).toEqual(withEvent);
   });
 });

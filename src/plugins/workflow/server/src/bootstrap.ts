@@ -5,7 +5,7 @@ import { getService } from './utils';
 import { schedule } from './scheduler';
 import type { WorkflowConfig } from './config';
 
-/** Loads the app's definitions and rules, and schedules the timers, the outbox worker and the warning scan. */
+/** Loads the app's definitions and rules, and schedules the timers, the outbox worker, the warning scan and the dashboard's daily sums. */
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   const config = strapi.config.get('plugin::workflow') as WorkflowConfig;
   const filled = await getService('orderRows').backfillRefs();
@@ -32,6 +32,7 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   };
   if (config.outboxCron) schedule('outbox', config.outboxCron, withSettings(() => getService('outbox').runOnce()), log);
   if (config.slaCron) schedule('sla', config.slaCron, withSettings(() => getService('escalation').scan()), log);
+  if (config.rollupCron) schedule('rollups', config.rollupCron, () => getService('rollups').rollUp(), log);
 };
 
 export default bootstrap;

@@ -6,6 +6,8 @@ export interface WorkflowConfig {
   timersCron: string | false;
   outboxCron: string | false;
   slaCron: string | false;
+  /** Sums the days that are over for the dashboard (services/rollups.ts). */
+  rollupCron: string | false;
   outbox: { batchSize: number; leaseSeconds: number; maxAttempts: number; backoffSeconds: number };
   /** Percent of a step's threshold at which warning levels 1, 2 and 3 fire. */
   warningPercents: [number, number, number];
@@ -48,6 +50,7 @@ export default {
     timersCron: '*/10 * * * *',
     outboxCron: '*/5 * * * * *',
     slaCron: '0 * * * * *',
+    rollupCron: '10 * * * *',
     outbox: { batchSize: 50, leaseSeconds: 60, maxAttempts: 6, backoffSeconds: 30 },
     warningPercents: [80, 100, 200],
     listCount: { cap: 1000, pagesAhead: 5 },
@@ -56,7 +59,7 @@ export default {
     wechat: { templates: {}, page: 'pages/orders/detail' },
   } satisfies WorkflowConfig,
   validator(config: Partial<WorkflowConfig>) {
-    for (const key of ['timersCron', 'outboxCron', 'slaCron'] as const) {
+    for (const key of ['timersCron', 'outboxCron', 'slaCron', 'rollupCron'] as const) {
       if (config[key] !== undefined && config[key] !== false && typeof config[key] !== 'string') throw new Error(`workflow.${key} must be a cron expression or false`);
     }
     const p = config.warningPercents;

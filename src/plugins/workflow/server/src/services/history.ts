@@ -60,8 +60,11 @@ const history = ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   /** Writes an event made by `next`; call in the same transaction. */
-  async insert(row: Record<string, unknown>) {
-    return getService('tables').current((trx) => getService('tables').insert(trx, UIDS.historyEvent, row));
+  async insert(row: Record<string, unknown> & { at: Date }) {
+    return getService('tables').current(async (trx) => {
+      await getService('rollups').touched(trx, row.at);
+      return getService('tables').insert(trx, UIDS.historyEvent, row);
+    });
   },
 
   /** Appends one event on its own: locks the order, links, writes the event and the new head. */

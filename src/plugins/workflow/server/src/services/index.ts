@@ -27,6 +27,7 @@ import archives from './archives';
 import settings from './settings';
 import tables from './tables';
 import orderRows from './order-rows';
+import rollups from './rollups';
 
 export default {
   registry,
@@ -58,4 +59,5 @@ export default {
   settings,
   tables,
   orderRows,
+  rollups,
 };

@@ -4,6 +4,7 @@ import { stepMeta } from '../engine/spec';
 import type { Actor } from './registry';
 import type { WorkflowConfig } from '../config';
 import { getService } from '../utils';
+import type { PeriodPlan, SumsFilter, VisitSum, WarningSum } from './rollups';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -116,31 +117,32 @@ const metrics = ({ strapi }: { strapi: Core.Strapi }) => {
     return n ? rows.reduce((t, r) => t + r.responseHours, 0) / n : null;
   };
 
-  /** Step visits ended in the period, summed per process, version, step and who ended them. */
-  const visitsEnded = async (inView: any, q: MetricsQuery, now: Date, unrestricted: boolean): Promise<VisitGroup[]> => {
+  const inRanges = (col: string, ranges: Array<[Date, Date]>) => (w: any) => {
+    for (const [from, to] of ranges) w.orWhere(between(col, from, to));
+  };
+  const definitionOf = async () => {
+    const defs = new Map((await getService('definitions').allStored()).map((d) => [d.id, d]));
+    return (id: number) => ({ processKey: defs.get(id)?.key ?? '?', definitionVersion: defs.get(id)?.version ?? 0 });
+  };
+
+  /** Step visits that ended in some ranges of time, of the orders of `view` (everyone's when null). */
+  const visitRows = async (ranges: Array<[Date, Date]>, view: any | null, now: Date): Promise<VisitSum[]> => {
+    if (!ranges.length) return [];
     const e = eventTable();
     const col = (name: string) => `e.${e.column(name)}`;
-    const end = q.to < now ? q.to : now;
-    let query = knex()(`${e.name} as e`)
+    const query = knex()(`${e.name} as e`)
       .whereNotNull(col('visitHours'))
-      .andWhere(col('at'), '>=', q.from)
-      .andWhere(col('at'), '<', end)
-      .select(col('fromStep') + ' as step', col('actorKind') + ' as actor_kind', col('actorId') + ' as actor_id')
+      .andWhere(inRanges(col('at'), ranges))
+      .andWhere(col('at'), '<', now)
+      .select(col('definitionId') + ' as definition_id', col('fromStep') + ' as step', col('actorKind') + ' as actor_kind', col('actorId') + ' as actor_id')
       .select(knex().raw(`COUNT(*) as visits, SUM(${col('visitHours')}) as hours, SUM(CASE WHEN ${col('visitOnTime')} IS NULL THEN 0 ELSE 1 END) as measured`))
       .select(knex().raw(`SUM(CASE WHEN ${col('visitOnTime')} = ? THEN 1 ELSE 0 END) as on_time`, [true]))
-      .groupBy(col('fromStep'), col('actorKind'), col('actorId'));
-    // Everyone's visits: every order with an event in the period is in view, so the index alone answers;
-    // otherwise the orders in view are a semi-join the database runs as a join on the order's key.
-    if (unrestricted) {
-      query = query.select(col('definitionId') + ' as definition_id').groupBy(col('definitionId'));
-    } else {
-      query = query.select(col('definitionId') + ' as definition_id').groupBy(col('definitionId')).whereIn(col('orderId'), inView.clone());
-    }
-    const rows = await query;
-    const defs = new Map((await getService('definitions').allStored()).map((d) => [d.id, d]));
-    return rows.map((r: any) => ({
-      processKey: defs.get(num(r.definition_id))?.key ?? '?',
-      definitionVersion: defs.get(num(r.definition_id))?.version ?? 0,
+      .groupBy(col('definitionId'), col('fromStep'), col('actorKind'), col('actorId'));
+    // Everyone's visits: the index alone answers; otherwise the orders in view are a semi-join the
+    // database runs as a join on the order's key.
+    if (view) query.whereIn(col('orderId'), view.clone());
+    return (await query).map((r: any) => ({
+      definitionId: num(r.definition_id),
       step: r.step,
       endedBy: r.actor_kind === 'staff' ? num(r.actor_id) : null,
       visits: num(r.visits),
@@ -150,20 +152,65 @@ const metrics = ({ strapi }: { strapi: Core.Strapi }) => {
     }));
   };
 
-  /** Warnings raised in the period, per process version, step and level. */
-  const warningsIn = async (inView: any, q: MetricsQuery, unrestricted: boolean) => {
+  /** Warnings raised in some ranges of time, of the orders of `view` (everyone's when null). */
+  const warningRows = async (ranges: Array<[Date, Date]>, view: any | null): Promise<WarningSum[]> => {
+    if (!ranges.length) return [];
     const e = eventTable();
     const col = (name: string) => `e.${e.column(name)}`;
     const query = knex()(`${e.name} as e`)
       .where(col('action'), 'warn')
-      .andWhere(col('at'), '>=', q.from)
-      .andWhere(col('at'), '<', q.to)
+      .andWhere(inRanges(col('at'), ranges))
       .select(col('definitionId') + ' as definition_id', col('fromStep') + ' as step', col('warningLevel') + ' as level')
       .count({ n: '*' })
       .groupBy(col('definitionId'), col('fromStep'), col('warningLevel'));
-    if (!unrestricted) query.whereIn(col('orderId'), inView.clone());
-    const defs = new Map((await getService('definitions').allStored()).map((d) => [d.id, d]));
-    return (await query).map((r: any) => ({ processKey: defs.get(num(r.definition_id))?.key ?? '?', definitionVersion: defs.get(num(r.definition_id))?.version ?? 0, step: r.step, level: num(r.level), n: num(r.n) }));
+    if (view) query.whereIn(col('orderId'), view.clone());
+    return (await query).map((r: any) => ({ definitionId: num(r.definition_id), step: r.step, level: num(r.level), n: num(r.n) }));
+  };
+
+  /**
+   * What ended or was raised in the period, per process version, step and who ended it or level: the
+   * daily sums for the whole days they hold, of the organizations they may answer for; the events for
+   * the rest of the period, and for orders in view beyond those organizations (`beyond`).
+   */
+  const eventFigures = async (views: { inView: any; beyond: any | null }, plan: PeriodPlan, filter: SumsFilter, now: Date, unrestricted: boolean) => {
+    const rollups = getService('rollups');
+    const [visits, visitsBeyond, visitSums, warnings, warningsBeyond, warningSums, definition] = await Promise.all([
+      visitRows(plan.ranges, unrestricted ? null : views.inView, now),
+      views.beyond ? visitRows(plan.summed, views.beyond, now) : [],
+      rollups.visits(plan.days, filter),
+      warningRows(plan.ranges, unrestricted ? null : views.inView),
+      views.beyond ? warningRows(plan.summed, views.beyond) : [],
+      rollups.warnings(plan.days, filter),
+      definitionOf(),
+    ]);
+    return {
+      visits: [...visitSums, ...visits, ...visitsBeyond].map(({ definitionId, ...v }): VisitGroup => ({ ...definition(definitionId), ...v })),
+      warnings: [...warningSums, ...warnings, ...warningsBeyond].map(({ definitionId, ...w }) => ({ ...definition(definitionId), ...w })),
+    };
+  };
+
+  /**
+   * How far the daily sums answer a query, or null when they cannot. They know each order's
+   * organization, process version and category: they answer for the organizations whose orders the
+   * viewer sees whole (all, for super administrators), narrowed by the filters; not for a person's
+   * orders. `beyond` is the rest of the viewer's scope (a department administrator's own work in
+   * other organizations), read from the events.
+   */
+  const sumsFor = async (actor: Actor, q: MetricsQuery): Promise<{ filter: SumsFilter; beyond: Record<string, unknown> | null } | null> => {
+    if (q.person) return null;
+    const scope = getService('scope');
+    const visible = await scope.organizationsInView(actor);
+    const chosen = q.organization ? await scope.treeIds(q.organization) : null;
+    const organizations = visible && chosen ? chosen.filter((id) => visible.includes(id)) : (chosen ?? visible);
+    if (organizations && !organizations.length) return null;
+    return {
+      filter: {
+        organizations: organizations ?? undefined,
+        definitions: q.process ? (await getService('definitions').allStored()).filter((d) => d.key === q.process).map((d) => d.id) : undefined,
+        category: q.category,
+      },
+      beyond: visible ? { $or: [{ organizationRef: { $notIn: organizations } }, { organizationRef: { $null: true } }] } : null,
+    };
   };
 
   return {
@@ -176,6 +223,9 @@ const metrics = ({ strapi }: { strapi: Core.Strapi }) => {
       // (The controller read the clock a moment before: a period "to now" ends within the last minute.)
       const unrestrictedNow = unrestricted && q.to.getTime() >= now.getTime() - 60_000;
       const { query: inView } = await ordersInView(actor, q, personAdmin);
+      const sums = await sumsFor(actor, q);
+      const plan: PeriodPlan = sums ? await getService('rollups').plan(q.from, q.to) : { days: [], summed: [], ranges: [[q.from, q.to]] };
+      const beyond = sums?.beyond && plan.days.length ? (await ordersInView(actor, q, personAdmin, [sums.beyond])).query : null;
       const defs = new Map((await getService('definitions').allStored()).map((d) => [`${d.key}@${d.version}`, d]));
       const defOf = (processKey: string, version: number) => defs.get(`${processKey}@${version}`);
       const stepLabel = (processKey: string, version: number, step: string) => (defOf(processKey, version) ? stepMeta(defOf(processKey, version)!.nodes, step)?.label : null) ?? step;
@@ -191,7 +241,7 @@ const metrics = ({ strapi }: { strapi: Core.Strapi }) => {
 
       const previous = { from: new Date(q.from.getTime() - (q.to.getTime() - q.from.getTime())), to: q.from };
       const closed = column('closedAt');
-      const [appliedRows, categoryRows, prevApplied, completedRow, visits, warnRows, open, overdueNow, evaluations, exceptions, staff, sms] = await Promise.all([
+      const [appliedRows, categoryRows, prevApplied, completedRow, { visits, warnings: warnRows }, open, overdueNow, evaluations, exceptions, staff, sms] = await Promise.all([
         applied(inView, q.from, q.to, weekRanges),
         categories(inView, q.from, q.to),
         ordersInView(actor, { ...q, ...previous }, personAdmin).then(({ query: prevView }) => applied(prevView, previous.from, previous.to, [])),
@@ -203,8 +253,7 @@ const metrics = ({ strapi }: { strapi: Core.Strapi }) => {
           .select(knex().raw(`COUNT(*) as n, SUM(${hoursBetween(column('createdAt'), closed)}) as cycle_hours`))
           .select(weekRanges.map(([f, t], i) => knex().raw(`SUM(CASE WHEN ${closed} >= ? AND ${closed} < ? THEN 1 ELSE 0 END) as w${i}`, [f, t])))
           .first(),
-        visitsEnded(inView, q, now, unrestricted),
-        warningsIn(inView, q, unrestricted),
+        eventFigures({ inView, beyond }, plan, sums?.filter ?? {}, now, unrestricted),
         unrestrictedNow
           ? knex()(orderTable().name).whereNull(orderTable().column('outcome')).select(orderTable().column('assigneeRef') + ' as assignee').count({ n: '*' }).groupBy(orderTable().column('assigneeRef'))
           : inView.clone().clearSelect().whereNull(column('outcome')).select(column('assigneeRef') + ' as assignee').count({ n: '*' }).groupBy(column('assigneeRef')),

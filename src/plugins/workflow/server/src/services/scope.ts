@@ -110,6 +110,16 @@ const scope = ({ strapi }: { strapi: Core.Strapi }) => {
       return { $or: [{ organizationRef: { $in: await treeIds(actor.organizationId) } }, work] };
     },
 
+    /**
+     * The organizations whose orders the actor sees whole (null: every order); what `where` lets them
+     * see beyond these is their work (`workWhere`).
+     */
+    async organizationsInView(actor: Actor): Promise<number[] | null> {
+      if (actor.kind === 'system' || actor.superAdmin) return null;
+      if (actor.kind !== 'staff' || !actor.organizationId || !isManager(actor)) return [];
+      return treeIds(actor.organizationId);
+    },
+
     /** The same rule for an order already loaded with its applicant, organization and assignee. */
     async canView(actor: Actor, order: ScopedOrder): Promise<boolean> {
       if (actor.kind === 'system' || actor.superAdmin) return true;

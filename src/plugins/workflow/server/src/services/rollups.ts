@@ -1,0 +1,207 @@
+import type { Core } from '@strapi/strapi';
+import { UIDS } from '../constants';
+import { getService } from '../utils';
+
+/** Tables from database/migrations. */
+const SUMS = 'workflow_daily_sums';
+const ROLLED = 'workflow_rolled_days';
+const DAY = 86_400_000;
+const CHINA = 8 * 3_600_000;
+/** An event is written a moment after its time: a day is summed once it has been over this long. */
+const SETTLE_MS = 10 * 60_000;
+const SUM_COLUMNS = ['day', 'kind', 'definition_id', 'step', 'ended_by', 'level', 'organization_ref', 'category', 'n', 'hours', 'measured', 'on_time'];
+
+/** yyyy-MM-dd of the China-time day an instant falls in. */
+export const chinaDay = (at: Date | number) => new Date(new Date(at).getTime() + CHINA).toISOString().slice(0, 10);
+/** The instant a China-time day starts. */
+export const dayStart = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) - CHINA);
+const nextDay = (day: string) => chinaDay(dayStart(day).getTime() + DAY);
+
+/** Which rows of the daily sums a dashboard query may read. */
+export interface SumsFilter {
+  organizations?: number[];
+  definitions?: number[];
+  category?: string;
+}
+
+/** What the daily sums answer for a period, and the ranges of it left to the events. */
+export interface PeriodPlan {
+  days: string[];
+  /** The time those days cover. */
+  summed: Array<[Date, Date]>;
+  ranges: Array<[Date, Date]>;
+}
+
+export interface VisitSum {
+  definitionId: number;
+  step: string;
+  endedBy: number | null;
+  visits: number;
+  hours: number;
+  measured: number;
+  onTime: number;
+}
+
+export interface WarningSum {
+  definitionId: number;
+  step: string;
+  level: number;
+  n: number;
+}
+
+/**
+ * The dashboard's pre-aggregation. Step visits ended and warnings raised are history events, and a
+ * day's events never change once the day is over (events are appended at the time they happen), so
+ * each past day is summed once, per process version, step, who ended the visit, warning level, and the
+ * order's organization and category; a period's figures are the sums of its whole days plus the events
+ * of its partial ends (and of any day not summed yet). An event written for a day already summed
+ * (only a moved clock does that: tests, seeds) drops that day's sums, to be summed again.
+ */
+const rollups = ({ strapi }: { strapi: Core.Strapi }) => {
+  const knex = () => strapi.db.connection;
+  const num = (v: unknown) => Number(v ?? 0);
+  /** The end of the newest day summed, kept a few seconds: events before it are checked on insert. */
+  let summedUntil: { at: number; until: number } | null = null;
+
+  const summedUntilNow = async (db: any) => {
+    const now = Date.now();
+    if (!summedUntil || now - summedUntil.at > 5_000) {
+      const row = await db(ROLLED).max({ day: 'day' }).first();
+      summedUntil = { at: now, until: row?.day ? dayStart(row.day).getTime() + DAY : 0 };
+    }
+    return summedUntil.until;
+  };
+
+  /** The events of one day, as rows of the daily sums. */
+  const daySelects = (db: any, day: string) => {
+    const e = getService('tables').table(UIDS.historyEvent);
+    const o = getService('tables').table(UIDS.order);
+    const ec = (name: string) => `e.${e.column(name)}`;
+    const oc = (name: string) => `o.${o.column(name)}`;
+    const from = dayStart(day);
+    const to = new Date(from.getTime() + DAY);
+    const base = () =>
+      db(`${e.name} as e`)
+        .join(`${o.name} as o`, 'o.id', ec('orderId'))
+        .where(ec('at'), '>=', from)
+        .andWhere(ec('at'), '<', to);
+    const endedBy = `CASE WHEN ${ec('actorKind')} = 'staff' THEN ${ec('actorId')} ELSE NULL END`;
+    const visits = base()
+      .whereNotNull(ec('visitHours'))
+      .select(db.raw('? as day, ? as kind', [day, 'visit']), ec('definitionId'), ec('fromStep'), db.raw(`${endedBy} as ended_by, NULL as level`), oc('organizationRef'), oc('category'))
+      .select(db.raw(`COUNT(*) as n, SUM(${ec('visitHours')}) as hours, SUM(CASE WHEN ${ec('visitOnTime')} IS NULL THEN 0 ELSE 1 END) as measured`))
+      .select(db.raw(`SUM(CASE WHEN ${ec('visitOnTime')} = ? THEN 1 ELSE 0 END) as on_time`, [true]))
+      .groupBy(ec('definitionId'), ec('fromStep'))
+      .groupByRaw(endedBy)
+      .groupBy(oc('organizationRef'), oc('category'));
+    const warnings = base()
+      .where(ec('action'), 'warn')
+      .select(db.raw('? as day, ? as kind', [day, 'warning']), ec('definitionId'), ec('fromStep'), db.raw('NULL as ended_by'), ec('warningLevel'), oc('organizationRef'), oc('category'))
+      .select(db.raw('COUNT(*) as n, 0 as hours, 0 as measured, 0 as on_time'))
+      .groupBy(ec('definitionId'), ec('fromStep'), ec('warningLevel'), oc('organizationRef'), oc('category'));
+    return [visits, warnings];
+  };
+
+  const into = (db: any) => db.into(db.raw(`?? (${SUM_COLUMNS.map(() => '??').join(', ')})`, [SUMS, ...SUM_COLUMNS]));
+
+  const sumsQuery = (kind: 'visit' | 'warning', days: string[], filter: SumsFilter) => {
+    const query = knex()(SUMS).where('kind', kind).whereIn('day', days);
+    if (filter.organizations) query.whereIn('organization_ref', filter.organizations.length ? filter.organizations : [-1]);
+    if (filter.definitions) query.whereIn('definition_id', filter.definitions.length ? filter.definitions : [-1]);
+    if (filter.category) query.where('category', filter.category);
+    return query;
+  };
+
+  return {
+    /** Sums one day's events, replacing what was summed for it before. */
+    async rollDay(day: string) {
+      await getService('tables').inTransaction(async (trx) => {
+        await trx(SUMS).where({ day }).delete();
+        for (const select of daySelects(trx, day)) await into(trx).insert(select);
+        await trx(ROLLED).insert({ day, rolled_at_ms: Date.now() }).onConflict('day').merge();
+      });
+      summedUntil = null;
+    },
+
+    /**
+     * Sums every day that is over and not summed yet, from the first event on; one instance at a time.
+     * Answers the number of days summed (undefined when another instance was at it).
+     */
+    async rollUp() {
+      return getService('leases').exclusive('rollups', 3_600_000, async () => {
+        const e = getService('tables').table(UIDS.historyEvent);
+        const first = await knex()(e.name).min({ at: e.column('at') }).first();
+        if (!first?.at) return 0;
+        const open = chinaDay(getService('clock').now().getTime() - SETTLE_MS);
+        const summed = new Set<string>((await knex()(ROLLED).select('day')).map((r: any) => r.day));
+        let count = 0;
+        const firstAt = typeof first.at === 'number' || /^\d+$/.test(String(first.at)) ? Number(first.at) : new Date(first.at).getTime();
+        for (let day = chinaDay(firstAt); day < open; day = nextDay(day)) {
+          if (summed.has(day)) continue;
+          await this.rollDay(day);
+          count += 1;
+        }
+        return count;
+      });
+    },
+
+    /** Called with each event written (in its transaction): an event for a day already summed drops that day's sums. */
+    async touched(db: any, at: Date) {
+      if (at.getTime() >= (await summedUntilNow(db))) return;
+      const day = chinaDay(at);
+      await db(ROLLED).where({ day }).delete();
+      await db(SUMS).where({ day }).delete();
+      summedUntil = null;
+    },
+
+    /**
+     * Splits [from, to) into the whole days that are summed and the ranges left to the events: the
+     * partial days at the ends and any day not summed yet.
+     */
+    async plan(from: Date, to: Date): Promise<PeriodPlan> {
+      const whole: string[] = [];
+      let day = chinaDay(from);
+      if (dayStart(day).getTime() < from.getTime()) day = nextDay(day);
+      for (; dayStart(day).getTime() + DAY <= to.getTime(); day = nextDay(day)) whole.push(day);
+      const done = whole.length ? new Set<string>((await knex()(ROLLED).whereBetween('day', [whole[0], whole[whole.length - 1]]).select('day')).map((r: any) => r.day)) : new Set<string>();
+      const days = whole.filter((d) => done.has(d));
+      const ranges: Array<[Date, Date]> = [];
+      const summed: Array<[Date, Date]> = [];
+      let cursor = from.getTime();
+      for (const d of days) {
+        const start = dayStart(d).getTime();
+        if (cursor < start) ranges.push([new Date(cursor), new Date(start)]);
+        if (summed.length && summed[summed.length - 1][1].getTime() === start) summed[summed.length - 1][1] = new Date(start + DAY);
+        else summed.push([new Date(start), new Date(start + DAY)]);
+        cursor = start + DAY;
+      }
+      if (cursor < to.getTime()) ranges.push([new Date(cursor), to]);
+      return { days, summed, ranges };
+    },
+
+    async visits(days: string[], filter: SumsFilter): Promise<VisitSum[]> {
+      if (!days.length) return [];
+      const rows = await sumsQuery('visit', days, filter)
+        .select('definition_id', 'step', 'ended_by')
+        .select(knex().raw('SUM(n) as visits, SUM(hours) as hours, SUM(measured) as measured, SUM(on_time) as on_time'))
+        .groupBy('definition_id', 'step', 'ended_by');
+      return rows.map((r: any) => ({
+        definitionId: num(r.definition_id),
+        step: r.step,
+        endedBy: r.ended_by === null ? null : num(r.ended_by),
+        visits: num(r.visits),
+        hours: num(r.hours),
+        measured: num(r.measured),
+        onTime: num(r.on_time),
+      }));
+    },
+
+    async warnings(days: string[], filter: SumsFilter): Promise<WarningSum[]> {
+      if (!days.length) return [];
+      const rows = await sumsQuery('warning', days, filter).select('definition_id', 'step', 'level').sum({ n: 'n' }).groupBy('definition_id', 'step', 'level');
+      return rows.map((r: any) => ({ definitionId: num(r.definition_id), step: r.step, level: num(r.level), n: num(r.n) }));
+    },
+  };
+};
+
+export default rollups;
