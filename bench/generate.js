@@ -67,7 +67,7 @@ const STAFF_CHANNELS = ['window', 'staff-app'];
 const RETURN_STEPS = ['returned', 'rejected'];
 const RETURN_ACTIONS = ['reject'];
 
-if (!Number.isInteger(ORDERS) || ORDERS < 1) throw new Error(`ORDERS should be a positive integer, not ${process.env.ORDERS ?? process.argv[2]}`);
+if (!Number.isInteger(ORDERS) || ORDERS < 0) throw new Error(`ORDERS should be a whole number, not ${process.env.ORDERS ?? process.argv[2]}`);
 
 const secrets = { APP_KEYS: 'a,b', API_TOKEN_SALT: 's', ADMIN_JWT_SECRET: 'j', TRANSFER_TOKEN_SALT: 't', JWT_SECRET: 'u', ENCRYPTION_KEY: 'e' };
 Object.assign(
@@ -774,10 +774,12 @@ const main = async () => {
   const lastOrderId = nextOrderId;
 
   const pct = (n, of) => `${((100 * n) / of).toFixed(1)} %`;
-  console.log(`\n${ORDERS} orders, ${stats.events} events (${(stats.events / ORDERS).toFixed(1)} per order), ${stats.files} files in ${seconds.toFixed(1)} s: ${Math.round(ORDERS / seconds)} orders/s, ${Math.round(stats.events / seconds)} events/s, into ${process.env.DATABASE_CLIENT} ${isMysql ? process.env.DATABASE_NAME : process.env.DATABASE_FILENAME ?? '(default file)'}`);
-  console.log(`processes: ${Object.entries(stats.byProcess).map(([k, n]) => `${k} ${pct(n, ORDERS)}`).join(', ')}`);
-  console.log(`closed: ${pct(stats.closed, ORDERS)} (${Object.entries(stats.outcomes).map(([k, n]) => `${k} ${n}`).join(', ')}); open in ${stats.openSteps.size} steps, warning levels 0–3: ${stats.warnings.join(' / ')}`);
-  console.log(`organizations: ${[...stats.byOrg].sort((a, b) => b[1] - a[1]).map(([id, n]) => `${id ? orgById.get(id).code : '(not yet dispatched)'} ${pct(n, ORDERS)}`).join(', ')}`);
+  if (ORDERS) {
+    console.log(`\n${ORDERS} orders, ${stats.events} events (${(stats.events / ORDERS).toFixed(1)} per order), ${stats.files} files in ${seconds.toFixed(1)} s: ${Math.round(ORDERS / seconds)} orders/s, ${Math.round(stats.events / seconds)} events/s, into ${process.env.DATABASE_CLIENT} ${isMysql ? process.env.DATABASE_NAME : process.env.DATABASE_FILENAME ?? '(default file)'}`);
+    console.log(`processes: ${Object.entries(stats.byProcess).map(([k, n]) => `${k} ${pct(n, ORDERS)}`).join(', ')}`);
+    console.log(`closed: ${pct(stats.closed, ORDERS)} (${Object.entries(stats.outcomes).map(([k, n]) => `${k} ${n}`).join(', ')}); open in ${stats.openSteps.size} steps, warning levels 0–3: ${stats.warnings.join(' / ')}`);
+    console.log(`organizations: ${[...stats.byOrg].sort((a, b) => b[1] - a[1]).map(([id, n]) => `${id ? orgById.get(id).code : '(not yet dispatched)'} ${pct(n, ORDERS)}`).join(', ')}`);
+  }
 
   // Fresh statistics, as a live database keeps them: bulk loads leave the optimizer's estimates stale.
   if (isMysql) {

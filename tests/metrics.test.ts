@@ -177,10 +177,14 @@ describe('the daily sums', () => {
 
   it('the figures come from the sums: what is summed is what the dashboard shows', async () => {
     const summed = await all();
-    await db()('workflow_daily_sums').where({ kind: 'warning' }).delete();
+    await db()('workflow_daily_sums').whereIn('kind', ['warning', 'applied', 'completed']).delete();
     const m = await metrics({ process: 'water-resident' });
     expect(m.indicators.warnings).toEqual({ 1: 0, 2: 0, 3: 0 });
+    expect(m.indicators.completed).toBe(0);
+    expect(m.charts.byCategory).toEqual([]);
+    // The visits are still summed; what the order rows give is still counted.
     expect(m.charts.cycleByStep).toEqual(summed[1].charts.cycleByStep);
+    expect(m.indicators.created).toBe(summed[1].indicators.created);
     await db()('workflow_rolled_days').delete();
     expect(await rollups().rollUp()).toBe(20);
     expect(await all()).toEqual(summed);

@@ -13,14 +13,15 @@ const INDEXES: Record<string, Array<{ name: string; columns: string[]; type?: 'u
     // sort's tie-break. (MySQL keys hold 3,072 bytes; Strapi's strings are varchar(255) utf8mb4, 1,020
     // bytes each, so at most two of them per index.)
     { name: 'orders_inbox_idx', columns: ['outcome', 'step_entered_at', 'id', 'organization_ref', 'current_step', 'assignee_ref'] },
-    // Counts and lists of one organization's orders (department administrators, the dashboard).
-    { name: 'orders_org_idx', columns: ['organization_ref', 'outcome', 'current_step', 'step_entered_at'] },
+    // Counts and lists of one organization's orders (department administrators; the dashboard's open
+    // orders per assignee, from the index alone).
+    { name: 'orders_org_idx', columns: ['organization_ref', 'outcome', 'current_step', 'step_entered_at', 'assignee_ref', 'created_at'] },
     // A person's work and the least-busy assignment.
     { name: 'orders_assignee_idx', columns: ['assignee_ref', 'outcome'] },
     // An applicant's own orders, newest first.
     { name: 'orders_applicant_idx', columns: ['applicant_ref', 'created_at'] },
     // Orders past their step's threshold now (the dashboard's overdue count, the inbox's overdue filter).
-    { name: 'orders_step_time_idx', columns: ['process_key', 'definition_version', 'current_step', 'step_entered_at'] },
+    { name: 'orders_step_time_idx', columns: ['process_key', 'definition_version', 'current_step', 'step_entered_at', 'organization_ref', 'created_at'] },
     // The warning scan: per step and level, the orders past a point in time. Closed orders stand in final
     // states, which have no threshold, so the scan's ranges never reach them without `outcome` here.
     { name: 'orders_sla_idx', columns: ['process_key', 'definition_version', 'current_step', 'warning_level', 'step_entered_at'] },

@@ -4,7 +4,7 @@ import { stepMeta } from '../engine/spec';
 import type { Actor } from './registry';
 import type { WorkflowConfig } from '../config';
 import { getService } from '../utils';
-import type { PeriodPlan, SumsFilter, VisitSum, WarningSum } from './rollups';
+import { dayStart, hoursBetween as hoursBetweenSql, type PeriodPlan, type SumsFilter, type VisitSum, type WarningSum } from './rollups';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -54,32 +54,52 @@ const metrics = ({ strapi }: { strapi: Core.Strapi }) => {
   const orderTable = () => getService('tables').table(UIDS.order);
   const eventTable = () => getService('tables').table(UIDS.historyEvent);
   const knex = () => strapi.db.connection;
-  /** Hours between two datetime columns (SQLite keeps milliseconds, MySQL datetimes). */
-  const hoursBetween = (from: string, to: string) =>
-    strapi.db.dialect.client === 'sqlite' ? `((${to}) - (${from})) / 3600000.0` : `TIMESTAMPDIFF(MICROSECOND, ${from}, ${to}) / 3600000000.0`;
+  const hoursBetween = (from: string, to: string) => hoursBetweenSql(strapi, from, to);
 
   /**
-   * The orders in view for a period, as a knex query on `orders as t0`: the viewer's scope and the
-   * filters, orders alive in the period (applied before its end, not closed before its start), and for
-   * a person, the orders they acted on or hold.
+   * The orders in view for a period, as knex queries on `orders as t0` whose results together are
+   * those orders and never overlap: the viewer's scope and the filters, orders alive in the period
+   * (applied before its end, not closed before its start; `alive: false` leaves the second out, for
+   * figures of open orders in a period that runs to now), and for a person, the orders they acted on
+   * or hold.
+   * A department administrator's scope is two parts: the orders of their organizations, which the
+   * indexes on `organization_ref` answer and the daily sums hold, and their own work beyond those
+   * (`beyond`, a few orders, one part per branch of scope.workBranches). One query with the scope's
+   * OR would read the orders row by row.
    */
-  const ordersInView = async (actor: Actor, q: MetricsQuery, personAdmin: number | null, extra: any[] = []) => {
-    const where: any[] = [await getService('scope').where(actor), { createdAt: { $lt: q.to } }, { $or: [{ closedAt: { $null: true } }, { closedAt: { $gte: q.from } }] }, ...extra];
-    if (q.organization) where.push({ organizationRef: { $in: await getService('scope').treeIds(q.organization) } });
+  const viewParts = async (actor: Actor, q: MetricsQuery, personAdmin: number | null, { extra = [] as any[], alive = true } = {}) => {
+    const scope = getService('scope');
+    const where: any[] = [{ createdAt: { $lt: q.to } }, ...(alive ? [{ $or: [{ closedAt: { $null: true } }, { closedAt: { $gte: q.from } }] }] : []), ...extra];
+    if (q.organization) where.push({ organizationRef: { $in: await scope.treeIds(q.organization) } });
     if (q.process) where.push({ processKey: q.process });
     if (q.category) where.push({ category: q.category });
-    const query = strapi.db.queryBuilder(UIDS.order as any).select('id').where({ $and: where.filter((w) => Object.keys(w).length) }).getKnexQuery();
-    if (q.person) {
-      const events = eventTable();
-      const o = orderTable();
-      query.where((w: any) =>
-        w
-          .whereIn('t0.id', knex()(events.name).select(events.column('orderId')).where(events.column('actorKind'), 'staff').andWhere(events.column('actorId'), personAdmin ?? -1))
-          .orWhere(`t0.${o.column('assigneeRef')}`, q.person),
-      );
-    }
-    // Wrapped: a knex builder is thenable, and an async function would run it on return.
-    return { query };
+    const part = (conditions: any[]) => {
+      const query = strapi.db.queryBuilder(UIDS.order as any).select('id').where({ $and: [...conditions, ...where].filter((w) => Object.keys(w).length) }).getKnexQuery();
+      if (q.person) {
+        const events = eventTable();
+        const o = orderTable();
+        query.where((w: any) =>
+          w
+            .whereIn('t0.id', knex()(events.name).select(events.column('orderId')).where(events.column('actorKind'), 'staff').andWhere(events.column('actorId'), personAdmin ?? -1))
+            .orWhere(`t0.${o.column('assigneeRef')}`, q.person),
+        );
+      }
+      return query;
+    };
+    const organizations = await scope.organizationsInView(actor);
+    if (!organizations?.length) return { parts: [part([await scope.where(actor)])], beyond: [] };
+    const elsewhere = { $or: [{ organizationRef: { $notIn: organizations } }, { organizationRef: { $null: true } }] };
+    const beyond = (await scope.workBranches(actor)).map((branch) => part([branch, elsewhere]));
+    return { parts: [part([{ organizationRef: { $in: organizations } }]), ...beyond], beyond };
+  };
+
+  /** Runs a query on each part of the orders in view; answers the rows of all. */
+  const eachPart = async (parts: any[], run: (inView: any) => Promise<any[]>) => (await Promise.all(parts.map(run))).flat();
+  /** Adds up one-row sums. */
+  const addRows = (rows: any[]) => {
+    const total: Record<string, number> = {};
+    for (const r of rows) for (const [k, v] of Object.entries(r ?? {})) total[k] = (total[k] ?? 0) + num(v);
+    return total;
   };
 
   const column = (name: string) => `t0.${orderTable().column(name)}`;
@@ -105,12 +125,30 @@ const metrics = ({ strapi }: { strapi: Core.Strapi }) => {
     return rows.map((r: any) => ({ ...r, n: num(r.n), responded: num(r.responded), responseHours: num(r.response_hours), returned: r.returned === true || r.returned === 1 || r.returned === '1' }));
   };
 
-  /** Orders applied in a period by category. */
-  const categories = async (inView: any, from: Date, to: Date) =>
-    (await inView.clone().clearSelect().where(between(column('createdAt'), from, to)).select(column('category') + ' as category').count({ n: '*' }).groupBy(column('category'))).map((r: any) => ({
-      category: r.category,
-      n: num(r.n),
-    }));
+  /** Orders applied in some ranges of time, by category. */
+  const categories = async (inView: any, ranges: Array<[Date, Date]>) =>
+    ranges.length
+      ? (await inView.clone().clearSelect().where(inRanges(column('createdAt'), ranges)).select(column('category') + ' as category').count({ n: '*' }).groupBy(column('category'))).map((r: any) => ({
+          category: r.category,
+          n: num(r.n),
+        }))
+      : [];
+
+  /** Orders completed in some ranges of time: how many, their hours from application, and per week. */
+  const completedIn = async (inView: any, ranges: Array<[Date, Date]>, weeks: Array<[Date, Date]>) => {
+    if (!ranges.length) return [];
+    const closed = column('closedAt');
+    return [
+      await inView
+        .clone()
+        .clearSelect()
+        .where(column('outcome'), 'completed')
+        .where(inRanges(closed, ranges))
+        .select(knex().raw(`COUNT(*) as n, SUM(${hoursBetween(column('createdAt'), closed)}) as cycle_hours`))
+        .select(weeks.map(([f, t], i) => knex().raw(`SUM(CASE WHEN ${closed} >= ? AND ${closed} < ? THEN 1 ELSE 0 END) as w${i}`, [f, t])))
+        .first(),
+    ];
+  };
 
   const firstResponseOf = (rows: Array<{ responded: number; responseHours: number }>) => {
     const n = rows.reduce((t, r) => t + r.responded, 0);
@@ -172,14 +210,16 @@ const metrics = ({ strapi }: { strapi: Core.Strapi }) => {
    * daily sums for the whole days they hold, of the organizations they may answer for; the events for
    * the rest of the period, and for orders in view beyond those organizations (`beyond`).
    */
-  const eventFigures = async (views: { inView: any; beyond: any | null }, plan: PeriodPlan, filter: SumsFilter, now: Date, unrestricted: boolean) => {
+  const eventFigures = async (views: { parts: any[] | null; beyond: any[] }, plan: PeriodPlan, filter: SumsFilter, now: Date) => {
     const rollups = getService('rollups');
+    const inParts = <T>(ranges: Array<[Date, Date]>, parts: any[] | null, rows: (ranges: Array<[Date, Date]>, view: any | null) => Promise<T[]>) =>
+      parts ? eachPart(parts, (view) => rows(ranges, view)) : rows(ranges, null);
     const [visits, visitsBeyond, visitSums, warnings, warningsBeyond, warningSums, definition] = await Promise.all([
-      visitRows(plan.ranges, unrestricted ? null : views.inView, now),
-      views.beyond ? visitRows(plan.summed, views.beyond, now) : [],
+      inParts(plan.ranges, views.parts, (r, v) => visitRows(r, v, now)),
+      eachPart(views.beyond, (view) => visitRows(plan.summed, view, now)),
       rollups.visits(plan.days, filter),
-      warningRows(plan.ranges, unrestricted ? null : views.inView),
-      views.beyond ? warningRows(plan.summed, views.beyond) : [],
+      inParts(plan.ranges, views.parts, warningRows),
+      eachPart(views.beyond, (view) => warningRows(plan.summed, view)),
       rollups.warnings(plan.days, filter),
       definitionOf(),
     ]);
@@ -193,10 +233,10 @@ const metrics = ({ strapi }: { strapi: Core.Strapi }) => {
    * How far the daily sums answer a query, or null when they cannot. They know each order's
    * organization, process version and category: they answer for the organizations whose orders the
    * viewer sees whole (all, for super administrators), narrowed by the filters; not for a person's
-   * orders. `beyond` is the rest of the viewer's scope (a department administrator's own work in
-   * other organizations), read from the events.
+   * orders. The rest of a department administrator's scope, their own work in other organizations,
+   * is read from the events (viewParts' `beyond`).
    */
-  const sumsFor = async (actor: Actor, q: MetricsQuery): Promise<{ filter: SumsFilter; beyond: Record<string, unknown> | null } | null> => {
+  const sumsFor = async (actor: Actor, q: MetricsQuery): Promise<{ filter: SumsFilter } | null> => {
     if (q.person) return null;
     const scope = getService('scope');
     const visible = await scope.organizationsInView(actor);
@@ -209,7 +249,6 @@ const metrics = ({ strapi }: { strapi: Core.Strapi }) => {
         definitions: q.process ? (await getService('definitions').allStored()).filter((d) => d.key === q.process).map((d) => d.id) : undefined,
         category: q.category,
       },
-      beyond: visible ? { $or: [{ organizationRef: { $notIn: organizations } }, { organizationRef: { $null: true } }] } : null,
     };
   };
 
@@ -221,11 +260,15 @@ const metrics = ({ strapi }: { strapi: Core.Strapi }) => {
       const unrestricted = (actor.kind === 'system' || !!actor.superAdmin) && !q.organization && !q.process && !q.category && !q.person;
       // Every open order is alive in a period that runs to now: the open-order figures need no period test.
       // (The controller read the clock a moment before: a period "to now" ends within the last minute.)
-      const unrestrictedNow = unrestricted && q.to.getTime() >= now.getTime() - 60_000;
-      const { query: inView } = await ordersInView(actor, q, personAdmin);
+      const toNow = q.to.getTime() >= now.getTime() - 60_000;
+      const unrestrictedNow = unrestricted && toNow;
+      const { parts, beyond } = await viewParts(actor, q, personAdmin);
       const sums = await sumsFor(actor, q);
       const plan: PeriodPlan = sums ? await getService('rollups').plan(q.from, q.to) : { days: [], summed: [], ranges: [[q.from, q.to]] };
-      const beyond = sums?.beyond && plan.days.length ? (await ordersInView(actor, q, personAdmin, [sums.beyond])).query : null;
+      // The daily sums answer for the viewer's organizations; their work beyond those is read from the events.
+      const beyondSummed = sums && plan.days.length ? beyond : [];
+      // Open orders now: no open order was closed before a period that runs to now.
+      const openParts = async (extra: any[] = []) => (await viewParts(actor, q, personAdmin, { extra, alive: !toNow })).parts;
       const defs = new Map((await getService('definitions').allStored()).map((d) => [`${d.key}@${d.version}`, d]));
       const defOf = (processKey: string, version: number) => defs.get(`${processKey}@${version}`);
       const stepLabel = (processKey: string, version: number, step: string) => (defOf(processKey, version) ? stepMeta(defOf(processKey, version)!.nodes, step)?.label : null) ?? step;
@@ -240,32 +283,35 @@ const metrics = ({ strapi }: { strapi: Core.Strapi }) => {
       });
 
       const previous = { from: new Date(q.from.getTime() - (q.to.getTime() - q.from.getTime())), to: q.from };
-      const closed = column('closedAt');
       const [appliedRows, categoryRows, prevApplied, completedRow, { visits, warnings: warnRows }, open, overdueNow, evaluations, exceptions, staff, sms] = await Promise.all([
-        applied(inView, q.from, q.to, weekRanges),
-        categories(inView, q.from, q.to),
-        ordersInView(actor, { ...q, ...previous }, personAdmin).then(({ query: prevView }) => applied(prevView, previous.from, previous.to, [])),
-        inView
-          .clone()
-          .clearSelect()
-          .where(column('outcome'), 'completed')
-          .where(between(closed, q.from, q.to))
-          .select(knex().raw(`COUNT(*) as n, SUM(${hoursBetween(column('createdAt'), closed)}) as cycle_hours`))
-          .select(weekRanges.map(([f, t], i) => knex().raw(`SUM(CASE WHEN ${closed} >= ? AND ${closed} < ? THEN 1 ELSE 0 END) as w${i}`, [f, t])))
-          .first(),
-        eventFigures({ inView, beyond }, plan, sums?.filter ?? {}, now, unrestricted),
+        eachPart(parts, (inView) => applied(inView, q.from, q.to, weekRanges)),
+        Promise.all([
+          eachPart(parts, (inView) => categories(inView, plan.ranges)),
+          eachPart(beyondSummed, (inView) => categories(inView, plan.summed)),
+          getService('rollups').categories(plan.days, sums?.filter ?? {}),
+        ]).then((rows) => rows.flat()),
+        viewParts(actor, { ...q, ...previous }, personAdmin).then(({ parts: previousParts }) => eachPart(previousParts, (inView) => applied(inView, previous.from, previous.to, []))),
+        Promise.all([
+          eachPart(parts, (inView) => completedIn(inView, plan.ranges, weekRanges)),
+          eachPart(beyondSummed, (inView) => completedIn(inView, plan.summed, weekRanges)),
+          // Whole days fall in one week each.
+          getService('rollups')
+            .completed(plan.days, sums?.filter ?? {})
+            .then((days) => days.map((d) => ({ n: d.n, cycle_hours: d.hours, ...Object.fromEntries(weekRanges.map(([f, t], i) => [`w${i}`, dayStart(d.day) >= f && dayStart(d.day) < t ? d.n : 0])) }))),
+        ]).then((rows) => addRows(rows.flat())),
+        eventFigures({ parts: unrestricted ? null : parts, beyond: beyondSummed }, plan, sums?.filter ?? {}, now),
         unrestrictedNow
           ? knex()(orderTable().name).whereNull(orderTable().column('outcome')).select(orderTable().column('assigneeRef') + ' as assignee').count({ n: '*' }).groupBy(orderTable().column('assigneeRef'))
-          : inView.clone().clearSelect().whereNull(column('outcome')).select(column('assigneeRef') + ' as assignee').count({ n: '*' }).groupBy(column('assigneeRef')),
+          : openParts().then((open) => eachPart(open, (inView) => inView.clone().clearSelect().whereNull(column('outcome')).select(column('assigneeRef') + ' as assignee').count({ n: '*' }).groupBy(column('assigneeRef')))),
         getService('orders')
           .overdueWhere(now)
           .then(async (overdue) =>
             unrestrictedNow
               ? strapi.db.query(UIDS.order).count({ where: overdue })
-              : (await ordersInView(actor, q, personAdmin, [overdue])).query.clearSelect().count({ n: '*' }).first().then((r: any) => num(r?.n)),
+              : eachPart(await openParts([overdue]), async (inView) => [await inView.clearSelect().count({ n: '*' }).first()]).then((rows) => addRows(rows).n ?? 0),
           ),
-        this.related(inView, 'api::evaluation.evaluation', q, ['score']),
-        this.related(inView, 'api::progress-report.progress-report', q, [], { exception: true }),
+        eachPart(parts, (inView) => this.related(inView, 'api::evaluation.evaluation', q, ['score'])),
+        eachPart(parts, (inView) => this.related(inView, 'api::progress-report.progress-report', q, [], { exception: true })),
         this.staffInScope(actor, q),
         this.smsInPeriod(q),
       ]);
@@ -312,7 +358,8 @@ const metrics = ({ strapi }: { strapi: Core.Strapi }) => {
       }
       const steps = [...byStep.values()].sort((a, b) => a.order[0].localeCompare(b.order[0]) || a.order[1] - b.order[1]);
 
-      const openAssigned = new Map<number, number>((open as any[]).filter((r) => r.assignee !== null).map((r) => [num(r.assignee), num(r.n)]));
+      const openAssigned = new Map<number, number>();
+      for (const r of open as any[]) if (r.assignee !== null) openAssigned.set(num(r.assignee), (openAssigned.get(num(r.assignee)) ?? 0) + num(r.n));
       const capacity = staff.reduce((n: number, s: any) => n + (s.capacity ?? 20), 0);
       const assignedLoad = staff.reduce((n: number, s: any) => n + (openAssigned.get(s.id) ?? 0), 0);
       const count = (rows: any[], key: 'category' | 'channel') => {

@@ -9,7 +9,13 @@ const DAY = 86_400_000;
 const CHINA = 8 * 3_600_000;
 /** An event is written a moment after its time: a day is summed once it has been over this long. */
 const SETTLE_MS = 10 * 60_000;
+/** What is summed; deletes name them to use the index's leading column. */
+const KINDS = ['visit', 'warning', 'applied', 'completed'];
 const SUM_COLUMNS = ['day', 'kind', 'definition_id', 'step', 'ended_by', 'level', 'organization_ref', 'category', 'n', 'hours', 'measured', 'on_time'];
+
+/** SQL for the hours between two datetime columns (SQLite keeps milliseconds, MySQL datetimes). */
+export const hoursBetween = (strapi: Core.Strapi, from: string, to: string) =>
+  strapi.db.dialect.client === 'sqlite' ? `((${to}) - (${from})) / 3600000.0` : `TIMESTAMPDIFF(MICROSECOND, ${from}, ${to}) / 3600000000.0`;
 
 /** yyyy-MM-dd of the China-time day an instant falls in. */
 export const chinaDay = (at: Date | number) => new Date(new Date(at).getTime() + CHINA).toISOString().slice(0, 10);
@@ -51,9 +57,10 @@ export interface WarningSum {
 
 /**
  * The dashboard's pre-aggregation. Step visits ended and warnings raised are history events, and a
- * day's events never change once the day is over (events are appended at the time they happen), so
- * each past day is summed once, per process version, step, who ended the visit, warning level, and the
- * order's organization and category; a period's figures are the sums of its whole days plus the events
+ * day's events never change once the day is over (events are appended at the time they happen); nor
+ * do the orders applied or completed on a day (an order is applied and closed once). So each past day
+ * is summed once, per process version, step, who ended the visit, warning level, and the order's
+ * organization and category; a period's figures are the sums of its whole days plus the events
  * of its partial ends (and of any day not summed yet). An event written for a day already summed
  * (only a moved clock does that: tests, seeds) drops that day's sums, to be summed again.
  */
@@ -99,12 +106,32 @@ const rollups = ({ strapi }: { strapi: Core.Strapi }) => {
       .select(db.raw('? as day, ? as kind', [day, 'warning']), ec('definitionId'), ec('fromStep'), db.raw('NULL as ended_by'), ec('warningLevel'), oc('organizationRef'), oc('category'))
       .select(db.raw('COUNT(*) as n, 0 as hours, 0 as measured, 0 as on_time'))
       .groupBy(ec('definitionId'), ec('fromStep'), ec('warningLevel'), oc('organizationRef'), oc('category'));
-    return [visits, warnings];
+    // Orders applied and orders completed, per day, by process version, organization and category. An
+    // order's creation and closing are written with a history event of the same time, so `touched`
+    // sees them too.
+    const d = getService('tables').table(UIDS.definition);
+    const orders = () =>
+      db(`${o.name} as o`).join(`${d.name} as d`, (j: any) => j.on(`d.${d.column('key')}`, oc('processKey')).andOn(`d.${d.column('version')}`, oc('definitionVersion')));
+    const orderGroups = (kind: string) => [db.raw('? as day, ? as kind', [day, kind]), 'd.id', db.raw('NULL as step, NULL as ended_by, NULL as level'), oc('organizationRef'), oc('category')];
+    const applied = orders()
+      .where(oc('createdAt'), '>=', from)
+      .andWhere(oc('createdAt'), '<', to)
+      .select(orderGroups('applied'))
+      .select(db.raw('COUNT(*) as n, 0 as hours, 0 as measured, 0 as on_time'))
+      .groupBy('d.id', oc('organizationRef'), oc('category'));
+    const completed = orders()
+      .where(oc('outcome'), 'completed')
+      .andWhere(oc('closedAt'), '>=', from)
+      .andWhere(oc('closedAt'), '<', to)
+      .select(orderGroups('completed'))
+      .select(db.raw(`COUNT(*) as n, SUM(${hoursBetween(strapi, oc('createdAt'), oc('closedAt'))}) as hours, 0 as measured, 0 as on_time`))
+      .groupBy('d.id', oc('organizationRef'), oc('category'));
+    return [visits, warnings, applied, completed];
   };
 
   const into = (db: any) => db.into(db.raw(`?? (${SUM_COLUMNS.map(() => '??').join(', ')})`, [SUMS, ...SUM_COLUMNS]));
 
-  const sumsQuery = (kind: 'visit' | 'warning', days: string[], filter: SumsFilter) => {
+  const sumsQuery = (kind: string, days: string[], filter: SumsFilter) => {
     const query = knex()(SUMS).where('kind', kind).whereIn('day', days);
     if (filter.organizations) query.whereIn('organization_ref', filter.organizations.length ? filter.organizations : [-1]);
     if (filter.definitions) query.whereIn('definition_id', filter.definitions.length ? filter.definitions : [-1]);
@@ -116,7 +143,7 @@ const rollups = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Sums one day's events, replacing what was summed for it before. */
     async rollDay(day: string) {
       await getService('tables').inTransaction(async (trx) => {
-        await trx(SUMS).where({ day }).delete();
+        await trx(SUMS).whereIn('kind', KINDS).andWhere({ day }).delete();
         for (const select of daySelects(trx, day)) await into(trx).insert(select);
         await trx(ROLLED).insert({ day, rolled_at_ms: Date.now() }).onConflict('day').merge();
       });
@@ -150,7 +177,7 @@ const rollups = ({ strapi }: { strapi: Core.Strapi }) => {
       if (at.getTime() >= (await summedUntilNow(db))) return;
       const day = chinaDay(at);
       await db(ROLLED).where({ day }).delete();
-      await db(SUMS).where({ day }).delete();
+      await db(SUMS).whereIn('kind', KINDS).andWhere({ day }).delete();
       summedUntil = null;
     },
 
@@ -194,6 +221,20 @@ const rollups = ({ strapi }: { strapi: Core.Strapi }) => {
         measured: num(r.measured),
         onTime: num(r.on_time),
       }));
+    },
+
+    /** Orders applied on the days, by category. */
+    async categories(days: string[], filter: SumsFilter): Promise<Array<{ category: string | null; n: number }>> {
+      if (!days.length) return [];
+      const rows = await sumsQuery('applied', days, filter).select('category').sum({ n: 'n' }).groupBy('category');
+      return rows.map((r: any) => ({ category: r.category, n: num(r.n) }));
+    },
+
+    /** Orders completed on each of the days, and their hours from application to completion. */
+    async completed(days: string[], filter: SumsFilter): Promise<Array<{ day: string; n: number; hours: number }>> {
+      if (!days.length) return [];
+      const rows = await sumsQuery('completed', days, filter).select('day').select(knex().raw('SUM(n) as n, SUM(hours) as hours')).groupBy('day');
+      return rows.map((r: any) => ({ day: r.day, n: num(r.n), hours: num(r.hours) }));
     },
 
     async warnings(days: string[], filter: SumsFilter): Promise<WarningSum[]> {
