@@ -688,6 +688,7 @@ const main = async () => {
       const hash = hashEvent(event);
       event.hash = hash;
       event.definitionId = def.id;
+      event.organizationRef = organization;
       if (h.action === 'warn') event.warningLevel = h.changes.warningLevel.after;
       if (h.visit) {
         event.visitStartedAt = new Date(h.visit.startedAt * 1000);

@@ -173,6 +173,11 @@ describe('the daily sums', () => {
     expect(await all()).toEqual(expected);
     // The service hall's administrator sees C's three warnings (13 and 14 October, summed days).
     expect(expected[7].indicators.warnings).toEqual({ 1: 1, 2: 1, 3: 1 });
+    // Every water-resident order is the water company's: its administrator sees the same visits and warnings.
+    const [admin, dept] = [expected[1], expected[5]];
+    expect(dept.charts.cycleByStep).toEqual(admin.charts.cycleByStep);
+    expect(dept.charts.slaHeat).toEqual(admin.charts.slaHeat);
+    expect(dept.indicators).toMatchObject({ warnings: admin.indicators.warnings, onTimeRate: admin.indicators.onTimeRate, completed: admin.indicators.completed });
   });
 
   it('the figures come from the sums: what is summed is what the dashboard shows', async () => {

@@ -10,6 +10,8 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   const config = strapi.config.get('plugin::workflow') as WorkflowConfig;
   const filled = await getService('orderRows').backfillRefs();
   if (filled) strapi.log.info(`workflow: ${filled} order relations copied into the order rows`);
+  const organizations = await getService('history').backfillOrganizations();
+  if (organizations) strapi.log.info(`workflow: ${organizations} history events given their order's organization`);
   const root = strapi.dirs.app.root;
   const loaded = await getService('definitions').syncFromFiles(path.resolve(root, config.definitionsDir));
   const created = loaded.filter((d) => d.created);

@@ -38,9 +38,10 @@ const INDEXES: Record<string, Array<{ name: string; columns: string[]; type?: 'u
     // One chain per order; the unique pair also stops two writers appending the same link.
     { name: 'workflow_history_order_seq_uq', columns: ['order_id', 'seq'], type: 'unique' },
     // Warnings in a period, by process version, step and level, from the index alone.
-    { name: 'workflow_history_action_at_idx', columns: ['action', 'at', 'definition_id', 'from_step', 'warning_level'] },
-    // The dashboard's step visits ended in a period, read from the index alone.
-    { name: 'workflow_history_visits_idx', columns: ['at', 'visit_hours', 'visit_on_time', 'actor_kind', 'actor_id', 'from_step', 'definition_id', 'order_id'] },
+    { name: 'workflow_history_action_at_idx', columns: ['action', 'at', 'definition_id', 'from_step', 'warning_level', 'organization_ref'] },
+    // The dashboard's step visits ended in a period, read from the index alone (an event keeps its
+    // order's organization, which never changes, for a department's figures).
+    { name: 'workflow_history_visits_idx', columns: ['at', 'visit_hours', 'visit_on_time', 'actor_kind', 'actor_id', 'from_step', 'definition_id', 'order_id', 'organization_ref'] },
   ],
   [UIDS.outbox]: [
     { name: 'workflow_outbox_due_idx', columns: ['status', 'next_attempt_at'] },

@@ -60,10 +60,9 @@ const escalation = ({ strapi }: { strapi: Core.Strapi }) => ({
    */
   async raise(orderId: number, level: number, reason: Reason = {}) {
     return strapi.db.transaction(async () => {
-      const order = await strapi.db.query(UIDS.order).findOne({
-        where: { id: orderId },
-        select: ['id', 'number', 'processKey', 'definitionVersion', 'currentStep', 'stepEnteredAt', 'warningLevel', 'outcome'],
-      });
+      // Locked before it is read: on SQLite a transaction that reads first is refused its write when
+      // another instance wrote meanwhile (database is locked).
+      const order: any = await getService('orderRows').load({ id: orderId }, { lock: true });
       const from = order?.warningLevel ?? 0;
       if (!order || order.outcome || level <= from) return false;
       const { count } = await strapi.db.query(UIDS.order).updateMany({

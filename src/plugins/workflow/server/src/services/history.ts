@@ -75,12 +75,37 @@ const history = ({ strapi }: { strapi: Core.Strapi }) => ({
       const { warningLevel, ...evidence } = input;
       const { row, head } = await this.next(order as any, evidence);
       const definition = await getService('definitions').get(order.processKey, order.definitionVersion);
-      const id = await this.insert({ ...row, definitionId: definition.id, ...(warningLevel ? { warningLevel } : {}) });
+      const id = await this.insert({ ...row, definitionId: definition.id, organizationRef: order.organizationRef ?? null, ...(warningLevel ? { warningLevel } : {}) });
       // The dashboard's first response: the first thing staff did after the application.
       const responded = input.actorKind === 'staff' && input.action !== 'warn' && !order.firstResponseAt ? { firstResponseAt: input.at } : {};
       await getService('orderRows').update(input.orderId, { ...head, ...responded });
       return { id, seq: row.seq, hash: row.hash };
     });
+  },
+
+  /**
+   * Events written before events kept their order's organization get it, once per database, in
+   * batches of ids (an order's organization is set when it is applied for and never changes).
+   */
+  async backfillOrganizations() {
+    const store = strapi.store({ type: 'plugin', name: 'workflow' });
+    if (await store.get({ key: 'event-organizations' })) return 0;
+    const events = getService('tables').table(UIDS.historyEvent);
+    const orders = getService('tables').table(UIDS.order);
+    const knex = strapi.db.connection;
+    const column = events.column('organizationRef');
+    const last = Number((await knex(events.name).max({ id: 'id' }).first())?.id ?? 0);
+    let filled = 0;
+    for (let from = 1; from <= last; from += 50_000) {
+      filled += Number(
+        await knex(events.name)
+          .whereBetween('id', [from, from + 49_999])
+          .whereNull(column)
+          .update({ [column]: knex(orders.name).select(orders.column('organizationRef')).where('id', knex.ref(`${events.name}.${events.column('orderId')}`)) }),
+      );
+    }
+    await store.set({ key: 'event-organizations', value: true });
+    return filled;
   },
 
   async list(orderId: number) {

@@ -30,18 +30,20 @@ const weekOf = (at: Date) => {
   return monday.toISOString().slice(0, 10);
 };
 
-/** Aggregated step visits: what ended in the period, per process, version, step and who ended it. */
-interface VisitGroup {
-  processKey: string;
-  definitionVersion: number;
-  step: string;
-  /** The admin user who ended the visits, when staff did. */
-  endedBy: number | null;
-  visits: number;
-  hours: number;
-  measured: number;
-  onTime: number;
+/** Which events belong to the orders of a part of the view, when the events alone can tell. */
+interface EventsFilter {
+  organizations?: number[];
+  definitions?: number[];
 }
+
+/** Orders in view that no other part holds: a query of their ids, and how to find their events. */
+interface ViewPart {
+  query: any;
+  events: EventsFilter | null;
+}
+
+/** Aggregated step visits: what ended in the period, per process, version, step and who ended it. */
+type VisitGroup = Omit<VisitSum, 'definitionId'> & { processKey: string; definitionVersion: number };
 
 /**
  * The dashboard's figures, all from here: what happened to the orders the viewer may see, in a period,
@@ -87,14 +89,22 @@ const metrics = ({ strapi }: { strapi: Core.Strapi }) => {
       return query;
     };
     const organizations = await scope.organizationsInView(actor);
-    if (!organizations?.length) return { parts: [part([await scope.where(actor)])], beyond: [] };
+    // The same orders' events, found by the organization and process version each event keeps, when
+    // nothing else narrows them (a category or a person needs the order row).
+    const chosen = q.organization ? await scope.treeIds(q.organization) : undefined;
+    const definitions = q.process ? (await getService('definitions').allStored()).filter((d) => d.key === q.process).map((d) => d.id) : undefined;
+    const byEvents = (orgs: number[] | undefined): EventsFilter | null => (q.category || q.person ? null : { organizations: orgs, definitions });
+    if (!organizations?.length) {
+      return { parts: [{ query: part([await scope.where(actor)]), events: organizations === null ? byEvents(chosen) : null }], beyond: [] };
+    }
     const elsewhere = { $or: [{ organizationRef: { $notIn: organizations } }, { organizationRef: { $null: true } }] };
-    const beyond = (await scope.workBranches(actor)).map((branch) => part([branch, elsewhere]));
-    return { parts: [part([{ organizationRef: { $in: organizations } }]), ...beyond], beyond };
+    const beyond = (await scope.workBranches(actor)).map((branch) => ({ query: part([branch, elsewhere]), events: null }));
+    const whole = { query: part([{ organizationRef: { $in: organizations } }]), events: byEvents(chosen ? organizations.filter((id) => chosen.includes(id)) : organizations) };
+    return { parts: [whole, ...beyond], beyond };
   };
 
   /** Runs a query on each part of the orders in view; answers the rows of all. */
-  const eachPart = async (parts: any[], run: (inView: any) => Promise<any[]>) => (await Promise.all(parts.map(run))).flat();
+  const eachPart = async (parts: ViewPart[], run: (inView: any) => Promise<any[]>) => (await Promise.all(parts.map((p) => run(p.query)))).flat();
   /** Adds up one-row sums. */
   const addRows = (rows: any[]) => {
     const total: Record<string, number> = {};
@@ -163,8 +173,16 @@ const metrics = ({ strapi }: { strapi: Core.Strapi }) => {
     return (id: number) => ({ processKey: defs.get(id)?.key ?? '?', definitionVersion: defs.get(id)?.version ?? 0 });
   };
 
-  /** Step visits that ended in some ranges of time, of the orders of `view` (everyone's when null). */
-  const visitRows = async (ranges: Array<[Date, Date]>, view: any | null, now: Date): Promise<VisitSum[]> => {
+  /** The events of the orders of a part: by the organization and process version they keep, or a semi-join. */
+  const ofPart = (query: any, col: (name: string) => string, view: ViewPart) => {
+    if (!view.events) return query.whereIn(col('orderId'), view.query.clone());
+    if (view.events.organizations) query.whereIn(col('organizationRef'), view.events.organizations.length ? view.events.organizations : [-1]);
+    if (view.events.definitions) query.whereIn(col('definitionId'), view.events.definitions.length ? view.events.definitions : [-1]);
+    return query;
+  };
+
+  /** Step visits that ended in some ranges of time, of the orders of a part of the view. */
+  const visitRows = async (ranges: Array<[Date, Date]>, view: ViewPart, now: Date): Promise<VisitSum[]> => {
     if (!ranges.length) return [];
     const e = eventTable();
     const col = (name: string) => `e.${e.column(name)}`;
@@ -176,10 +194,7 @@ const metrics = ({ strapi }: { strapi: Core.Strapi }) => {
       .select(knex().raw(`COUNT(*) as visits, SUM(${col('visitHours')}) as hours, SUM(CASE WHEN ${col('visitOnTime')} IS NULL THEN 0 ELSE 1 END) as measured`))
       .select(knex().raw(`SUM(CASE WHEN ${col('visitOnTime')} = ? THEN 1 ELSE 0 END) as on_time`, [true]))
       .groupBy(col('definitionId'), col('fromStep'), col('actorKind'), col('actorId'));
-    // Everyone's visits: the index alone answers; otherwise the orders in view are a semi-join the
-    // database runs as a join on the order's key.
-    if (view) query.whereIn(col('orderId'), view.clone());
-    return (await query).map((r: any) => ({
+    return (await ofPart(query, col, view)).map((r: any) => ({
       definitionId: num(r.definition_id),
       step: r.step,
       endedBy: r.actor_kind === 'staff' ? num(r.actor_id) : null,
@@ -190,8 +205,8 @@ const metrics = ({ strapi }: { strapi: Core.Strapi }) => {
     }));
   };
 
-  /** Warnings raised in some ranges of time, of the orders of `view` (everyone's when null). */
-  const warningRows = async (ranges: Array<[Date, Date]>, view: any | null): Promise<WarningSum[]> => {
+  /** Warnings raised in some ranges of time, of the orders of a part of the view. */
+  const warningRows = async (ranges: Array<[Date, Date]>, view: ViewPart): Promise<WarningSum[]> => {
     if (!ranges.length) return [];
     const e = eventTable();
     const col = (name: string) => `e.${e.column(name)}`;
@@ -201,8 +216,7 @@ const metrics = ({ strapi }: { strapi: Core.Strapi }) => {
       .select(col('definitionId') + ' as definition_id', col('fromStep') + ' as step', col('warningLevel') + ' as level')
       .count({ n: '*' })
       .groupBy(col('definitionId'), col('fromStep'), col('warningLevel'));
-    if (view) query.whereIn(col('orderId'), view.clone());
-    return (await query).map((r: any) => ({ definitionId: num(r.definition_id), step: r.step, level: num(r.level), n: num(r.n) }));
+    return (await ofPart(query, col, view)).map((r: any) => ({ definitionId: num(r.definition_id), step: r.step, level: num(r.level), n: num(r.n) }));
   };
 
   /**
@@ -210,16 +224,16 @@ const metrics = ({ strapi }: { strapi: Core.Strapi }) => {
    * daily sums for the whole days they hold, of the organizations they may answer for; the events for
    * the rest of the period, and for orders in view beyond those organizations (`beyond`).
    */
-  const eventFigures = async (views: { parts: any[] | null; beyond: any[] }, plan: PeriodPlan, filter: SumsFilter, now: Date) => {
+  const eventFigures = async (views: { parts: ViewPart[]; beyond: ViewPart[] }, plan: PeriodPlan, filter: SumsFilter, now: Date) => {
     const rollups = getService('rollups');
-    const inParts = <T>(ranges: Array<[Date, Date]>, parts: any[] | null, rows: (ranges: Array<[Date, Date]>, view: any | null) => Promise<T[]>) =>
-      parts ? eachPart(parts, (view) => rows(ranges, view)) : rows(ranges, null);
+    const inParts = async <T>(ranges: Array<[Date, Date]>, parts: ViewPart[], rows: (ranges: Array<[Date, Date]>, view: ViewPart) => Promise<T[]>) =>
+      (await Promise.all(parts.map((view) => rows(ranges, view)))).flat();
     const [visits, visitsBeyond, visitSums, warnings, warningsBeyond, warningSums, definition] = await Promise.all([
       inParts(plan.ranges, views.parts, (r, v) => visitRows(r, v, now)),
-      eachPart(views.beyond, (view) => visitRows(plan.summed, view, now)),
+      inParts(plan.summed, views.beyond, (r, v) => visitRows(r, v, now)),
       rollups.visits(plan.days, filter),
       inParts(plan.ranges, views.parts, warningRows),
-      eachPart(views.beyond, (view) => warningRows(plan.summed, view)),
+      inParts(plan.summed, views.beyond, warningRows),
       rollups.warnings(plan.days, filter),
       definitionOf(),
     ]);
@@ -299,7 +313,7 @@ const metrics = ({ strapi }: { strapi: Core.Strapi }) => {
             .completed(plan.days, sums?.filter ?? {})
             .then((days) => days.map((d) => ({ n: d.n, cycle_hours: d.hours, ...Object.fromEntries(weekRanges.map(([f, t], i) => [`w${i}`, dayStart(d.day) >= f && dayStart(d.day) < t ? d.n : 0])) }))),
         ]).then((rows) => addRows(rows.flat())),
-        eventFigures({ parts: unrestricted ? null : parts, beyond: beyondSummed }, plan, sums?.filter ?? {}, now),
+        eventFigures({ parts, beyond: beyondSummed }, plan, sums?.filter ?? {}, now),
         unrestrictedNow
           ? knex()(orderTable().name).whereNull(orderTable().column('outcome')).select(orderTable().column('assigneeRef') + ' as assignee').count({ n: '*' }).groupBy(orderTable().column('assigneeRef'))
           : openParts().then((open) => eachPart(open, (inView) => inView.clone().clearSelect().whereNull(column('outcome')).select(column('assigneeRef') + ' as assignee').count({ n: '*' }).groupBy(column('assigneeRef')))),

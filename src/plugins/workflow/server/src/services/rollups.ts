@@ -41,6 +41,7 @@ export interface PeriodPlan {
 export interface VisitSum {
   definitionId: number;
   step: string;
+  /** The admin user who ended the visits, when staff did. */
   endedBy: number | null;
   visits: number;
   hours: number;

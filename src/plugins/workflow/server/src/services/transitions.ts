@@ -320,7 +320,7 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
           changes: { formData: { before: null, after: form }, ...ctx.changes },
           artifacts: null,
         });
-        const event = { id: await getService('history').insert({ ...eventRow, definitionId: def.id }) };
+        const event = { id: await getService('history').insert({ ...eventRow, definitionId: def.id, organizationRef: organization?.id ?? null }) };
         await getService('orderRows').update(id, { ...rest, ...head, ...(RETURN_STEPS.includes(enter.toStep) ? { returned: true } : {}), ...(enter.outcome ? { outcome: enter.outcome, closedAt: at } : {}) });
         await getService('orderRows').setRelations(id, relations);
         await getService('outbox').enqueue(created.id, event.id, enter.notify, { number, step: enter.toStep, stepLabel: enter.meta?.label });
@@ -410,7 +410,7 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
         });
         // The visit this move ends, measured once here: the dashboard adds these up instead of replaying histories.
         const visit = enter.moved ? visitOf(def, fromStep, locked.stepEnteredAt, at) : {};
-        const historyEvent = { id: await getService('history').insert({ ...eventRow, definitionId: def.id, ...visit }) };
+        const historyEvent = { id: await getService('history').insert({ ...eventRow, definitionId: def.id, organizationRef: locked.organizationRef ?? null, ...visit }) };
         await getService('orderRows').update(order.id, {
           ...rest,
           ...(RETURN_ACTIONS.includes(input.action) || RETURN_STEPS.includes(enter.toStep) ? { returned: true } : {}),
