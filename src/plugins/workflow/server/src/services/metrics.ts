@@ -135,6 +135,20 @@ const metrics = ({ strapi }: { strapi: Core.Strapi }) => {
     return rows.map((r: any) => ({ ...r, n: num(r.n), responded: num(r.responded), responseHours: num(r.response_hours), returned: r.returned === true || r.returned === 1 || r.returned === '1' }));
   };
 
+  /** First responses to the orders applied in a period (the previous period's comparison needs no more). */
+  const responses = async (inView: any, from: Date, to: Date) => {
+    const created = column('createdAt');
+    const responded = column('firstResponseAt');
+    const row = await inView
+      .clone()
+      .clearSelect()
+      .where(between(created, from, to))
+      .whereNotNull(responded)
+      .select(knex().raw(`COUNT(*) as responded, SUM(${hoursBetween(created, responded)}) as response_hours`))
+      .first();
+    return [{ responded: num(row?.responded), responseHours: num(row?.response_hours) }];
+  };
+
   /** Orders applied in some ranges of time, by category. */
   const categories = async (inView: any, ranges: Array<[Date, Date]>) =>
     ranges.length
@@ -304,7 +318,7 @@ const metrics = ({ strapi }: { strapi: Core.Strapi }) => {
           eachPart(beyondSummed, (inView) => categories(inView, plan.summed)),
           getService('rollups').categories(plan.days, sums?.filter ?? {}),
         ]).then((rows) => rows.flat()),
-        viewParts(actor, { ...q, ...previous }, personAdmin).then(({ parts: previousParts }) => eachPart(previousParts, (inView) => applied(inView, previous.from, previous.to, []))),
+        viewParts(actor, { ...q, ...previous }, personAdmin).then(({ parts: previousParts }) => eachPart(previousParts, (inView) => responses(inView, previous.from, previous.to))),
         Promise.all([
           eachPart(parts, (inView) => completedIn(inView, plan.ranges, weekRanges)),
           eachPart(beyondSummed, (inView) => completedIn(inView, plan.summed, weekRanges)),
