@@ -43,6 +43,28 @@ describe('the relations an order keeps in its own row', () => {
     expect(await app.strapi.plugin('workflow').service('orderRows').backfillRefs()).toBe(0);
   });
 
+  it('its history events keep the organization, also when dispatched; events stored before get it once per database', async () => {
+    const n = await apply(app, w.applicants.zhujiang, 'water-enterprise', enterpriseForm({ unitName: '旧记录' }));
+    await step(app, w.staff.clerk, n, 'approve');
+    const order = await db().query('api::order.order').findOne({ where: { number: n } });
+    const organizations = async () => (await db().connection('workflow_history_events').where('order_id', order.id).orderBy('seq').select('organization_ref')).map((e: any) => e.organization_ref);
+    expect(order.organizationRef).toBeGreaterThan(0);
+    expect(await organizations()).toEqual([order.organizationRef, order.organizationRef]);
+    // An energy order has no organization until the dispatch rules choose one: its events follow.
+    const energy = await apply(app, w.applicants['bazhong-steel'], 'energy-service', { name: '黄厂长', contactPhone: '13712345678', address: '巴中经济开发区工业园5号', description: '新建厂房需要电力接入，预计负荷800千瓦', category: '电力接入' }, 'mini-program');
+    const dispatched = await db().query('api::order.order').findOne({ where: { number: energy } });
+    expect(dispatched.organizationRef).toBeGreaterThan(0);
+    expect(new Set((await db().connection('workflow_history_events').where('order_id', dispatched.id).select('organization_ref')).map((e: any) => e.organization_ref))).toEqual(new Set([dispatched.organizationRef]));
+
+    await db().connection('workflow_history_events').where('order_id', order.id).update({ organization_ref: null });
+    const store = app.strapi.store({ type: 'plugin', name: 'workflow' });
+    await store.delete({ key: 'event-organizations' });
+    const history = app.strapi.plugin('workflow').service('history');
+    expect(await history.backfillOrganizations()).toBe(2);
+    expect(await organizations()).toEqual([order.organizationRef, order.organizationRef]);
+    expect(await history.backfillOrganizations()).toBe(0);
+  });
+
   it('cannot be changed through the content API or the content manager', async () => {
     const n = await apply(app, w.applicants.zhujiang, 'water-enterprise', enterpriseForm({ unitName: '不可改' }));
     const row = await db().query('api::order.order').findOne({ where: { number: n } });

@@ -40,7 +40,7 @@ const INDEXES: Record<string, Array<{ name: string; columns: string[]; type?: 'u
     // Warnings in a period, by process version, step and level, from the index alone.
     { name: 'workflow_history_action_at_idx', columns: ['action', 'at', 'definition_id', 'from_step', 'warning_level', 'organization_ref'] },
     // The dashboard's step visits ended in a period, read from the index alone (an event keeps its
-    // order's organization, which never changes, for a department's figures).
+    // order's organization, for a department's figures).
     { name: 'workflow_history_visits_idx', columns: ['at', 'visit_hours', 'visit_on_time', 'actor_kind', 'actor_id', 'from_step', 'definition_id', 'order_id', 'organization_ref'] },
   ],
   [UIDS.outbox]: [

@@ -23,8 +23,10 @@ export const parseOfficeHours = (text: string): OfficeHours => {
   return { startMinutes: start, endMinutes: end };
 };
 
-/** yyyy-MM-dd of a China-time day that starts at `dayStartUtcMs` (China midnight, as UTC ms). */
-const dayKey = (dayStartUtcMs: number) => new Date(dayStartUtcMs + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+/** yyyy-MM-dd of the China-time day an instant falls in. */
+export const chinaDay = (at: Date | number) => new Date(new Date(at).getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+/** The instant a China-time day (yyyy-MM-dd) starts. */
+export const dayStart = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) - CHINA_OFFSET_MS);
 
 export const workingHoursBetween = (from: Date, to: Date, office: OfficeHours): number => {
   const start = from.getTime();
@@ -34,7 +36,7 @@ export const workingHoursBetween = (from: Date, to: Date, office: OfficeHours): 
   let day = Math.floor((start + CHINA_OFFSET_MS) / DAY_MS) * DAY_MS - CHINA_OFFSET_MS;
   let total = 0;
   for (; day < end; day += DAY_MS) {
-    if (!isWorkday(dayKey(day))) continue;
+    if (!isWorkday(chinaDay(day))) continue;
     const open = Math.max(start, day + office.startMinutes * 60_000);
     const close = Math.min(end, day + office.endMinutes * 60_000);
     if (close > open) total += close - open;

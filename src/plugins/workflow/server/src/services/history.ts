@@ -85,7 +85,7 @@ const history = ({ strapi }: { strapi: Core.Strapi }) => ({
 
   /**
    * Events written before events kept their order's organization get it, once per database, in
-   * batches of ids (an order's organization is set when it is applied for and never changes).
+   * batches of ids (later changes of an order's organization update its events: orderRows.setRelations).
    */
   async backfillOrganizations() {
     const store = strapi.store({ type: 'plugin', name: 'workflow' });
@@ -101,6 +101,8 @@ const history = ({ strapi }: { strapi: Core.Strapi }) => ({
         await knex(events.name)
           .whereBetween('id', [from, from + 49_999])
           .whereNull(column)
+          // Orders without an organization (not dispatched) have nothing to give.
+          .whereIn(events.column('orderId'), knex(orders.name).select('id').whereNotNull(orders.column('organizationRef')))
           .update({ [column]: knex(orders.name).select(orders.column('organizationRef')).where('id', knex.ref(`${events.name}.${events.column('orderId')}`)) }),
       );
     }

@@ -4,7 +4,8 @@ import { stepMeta } from '../engine/spec';
 import type { Actor } from './registry';
 import type { WorkflowConfig } from '../config';
 import { getService } from '../utils';
-import { dayStart, hoursBetween as hoursBetweenSql, type PeriodPlan, type SumsFilter, type VisitSum, type WarningSum } from './rollups';
+import { dayStart } from '../engine/calendar';
+import { hoursBetween as hoursBetweenSql, type PeriodPlan, type SumsFilter, type VisitSum, type WarningSum } from './rollups';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -58,6 +59,12 @@ const metrics = ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = () => strapi.db.connection;
   const hoursBetween = (from: string, to: string) => hoursBetweenSql(strapi, from, to);
 
+  /** The organization filter as the organization's tree, the process filter as its definitions' ids. */
+  const narrowing = async (q: MetricsQuery) => ({
+    chosen: q.organization ? await getService('scope').treeIds(q.organization) : undefined,
+    definitions: q.process ? (await getService('definitions').allStored()).filter((d) => d.key === q.process).map((d) => d.id) : undefined,
+  });
+
   /**
    * The orders in view for a period, as knex queries on `orders as t0` whose results together are
    * those orders and never overlap: the viewer's scope and the filters, orders alive in the period
@@ -72,7 +79,8 @@ const metrics = ({ strapi }: { strapi: Core.Strapi }) => {
   const viewParts = async (actor: Actor, q: MetricsQuery, personAdmin: number | null, { extra = [] as any[], alive = true } = {}) => {
     const scope = getService('scope');
     const where: any[] = [{ createdAt: { $lt: q.to } }, ...(alive ? [{ $or: [{ closedAt: { $null: true } }, { closedAt: { $gte: q.from } }] }] : []), ...extra];
-    if (q.organization) where.push({ organizationRef: { $in: await scope.treeIds(q.organization) } });
+    const { chosen, definitions } = await narrowing(q);
+    if (chosen) where.push({ organizationRef: { $in: chosen } });
     if (q.process) where.push({ processKey: q.process });
     if (q.category) where.push({ category: q.category });
     const part = (conditions: any[]) => {
@@ -91,8 +99,6 @@ const metrics = ({ strapi }: { strapi: Core.Strapi }) => {
     const organizations = await scope.organizationsInView(actor);
     // The same orders' events, found by the organization and process version each event keeps, when
     // nothing else narrows them (a category or a person needs the order row).
-    const chosen = q.organization ? await scope.treeIds(q.organization) : undefined;
-    const definitions = q.process ? (await getService('definitions').allStored()).filter((d) => d.key === q.process).map((d) => d.id) : undefined;
     const byEvents = (orgs: number[] | undefined): EventsFilter | null => (q.category || q.person ? null : { organizations: orgs, definitions });
     if (!organizations?.length) {
       return { parts: [{ query: part([await scope.where(actor)]), events: organizations === null ? byEvents(chosen) : null }], beyond: [] };
@@ -266,18 +272,11 @@ const metrics = ({ strapi }: { strapi: Core.Strapi }) => {
    */
   const sumsFor = async (actor: Actor, q: MetricsQuery): Promise<{ filter: SumsFilter } | null> => {
     if (q.person) return null;
-    const scope = getService('scope');
-    const visible = await scope.organizationsInView(actor);
-    const chosen = q.organization ? await scope.treeIds(q.organization) : null;
+    const visible = await getService('scope').organizationsInView(actor);
+    const { chosen, definitions } = await narrowing(q);
     const organizations = visible && chosen ? chosen.filter((id) => visible.includes(id)) : (chosen ?? visible);
     if (organizations && !organizations.length) return null;
-    return {
-      filter: {
-        organizations: organizations ?? undefined,
-        definitions: q.process ? (await getService('definitions').allStored()).filter((d) => d.key === q.process).map((d) => d.id) : undefined,
-        category: q.category,
-      },
-    };
+    return { filter: { organizations: organizations ?? undefined, definitions, category: q.category } };
   };
 
   return {
@@ -306,7 +305,7 @@ const metrics = ({ strapi }: { strapi: Core.Strapi }) => {
       // Buckets by calendar week (Monday, China time), as the chart labels them.
       const weekKeys = [...new Set(weekStarts.map(([k]) => k))];
       const weekRanges: Array<[Date, Date]> = weekKeys.map((k) => {
-        const start = new Date(new Date(`${k}T00:00:00Z`).getTime() - CHINA);
+        const start = dayStart(k);
         return [new Date(Math.max(start.getTime(), q.from.getTime())), new Date(Math.min(start.getTime() + 7 * DAY, q.to.getTime()))];
       });
 

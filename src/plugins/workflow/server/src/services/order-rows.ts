@@ -76,6 +76,13 @@ const orderRows = ({ strapi }: { strapi: Core.Strapi }) => {
           if (target) await trx(link.name).insert({ [link.from]: id, [link.to]: target });
         }
         await trx(orders().name).where('id', id).update(orders().toRow(Object.fromEntries(entries.map(([rel, target]) => [REF[rel], target ?? null]))));
+        // History events keep their order's organization (the dashboard reads it there): an order
+        // dispatched to an organization takes its events along, the one written with this change too.
+        const organization = entries.find(([rel]) => rel === 'organization');
+        if (organization && (current?.[orders().column(REF.organization)] ?? null) !== organization[1]) {
+          const events = tables().table(UIDS.historyEvent);
+          await trx(events.name).where(events.column('orderId'), id).update({ [events.column('organizationRef')]: organization[1] });
+        }
       });
     },
 

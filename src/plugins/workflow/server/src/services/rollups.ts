@@ -1,12 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import { UIDS } from '../constants';
 import { getService } from '../utils';
+import { chinaDay, dayStart } from '../engine/calendar';
 
 /** Tables from database/migrations. */
 const SUMS = 'workflow_daily_sums';
 const ROLLED = 'workflow_rolled_days';
 const DAY = 86_400_000;
-const CHINA = 8 * 3_600_000;
 /** An event is written a moment after its time: a day is summed once it has been over this long. */
 const SETTLE_MS = 10 * 60_000;
 /** What is summed; deletes name them to use the index's leading column. */
@@ -17,10 +17,6 @@ const SUM_COLUMNS = ['day', 'kind', 'definition_id', 'step', 'ended_by', 'level'
 export const hoursBetween = (strapi: Core.Strapi, from: string, to: string) =>
   strapi.db.dialect.client === 'sqlite' ? `((${to}) - (${from})) / 3600000.0` : `TIMESTAMPDIFF(MICROSECOND, ${from}, ${to}) / 3600000000.0`;
 
-/** yyyy-MM-dd of the China-time day an instant falls in. */
-export const chinaDay = (at: Date | number) => new Date(new Date(at).getTime() + CHINA).toISOString().slice(0, 10);
-/** The instant a China-time day starts. */
-export const dayStart = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) - CHINA);
 const nextDay = (day: string) => chinaDay(dayStart(day).getTime() + DAY);
 
 /** Which rows of the daily sums a dashboard query may read. */
