@@ -102,6 +102,23 @@ describe('two instances sharing one database', () => {
     }
   }, 60_000);
 
+  it('refuse a session ended on the other instance within the few seconds a verified session is kept', async () => {
+    const login = await supertest(app.url!).post('/admin/login').send({ email: 'acceptance@demo.local', password: 'Demo@2026' });
+    const counts = (base: string) => supertest(base).get('/workflow/orders/counts').set('Authorization', `Bearer ${login.body.data.token}`);
+    expect((await counts(app.url!)).status).toBe(200);
+    expect((await counts(secondUrl)).status).toBe(200);
+    expect((await supertest(secondUrl).post('/admin/logout').set('Authorization', `Bearer ${login.body.data.token}`).send({})).status).toBe(200);
+    expect((await counts(secondUrl)).status).toBe(401);
+    const cacheSeconds = app.strapi.config.get('plugin::workflow.sessionCacheSeconds') as number;
+    const deadline = Date.now() + cacheSeconds * 1000 + 2_000;
+    let status = 200;
+    while (status === 200 && Date.now() < deadline) {
+      status = (await counts(app.url!)).status;
+      if (status === 200) await new Promise((r) => setTimeout(r, 250));
+    }
+    expect(status).toBe(401);
+  }, 30_000);
+
   it('send every notification once and fire every warning level once', async () => {
     const residentForm = { name: '张三', contactPhone: '13612345678', address: '巴中市回风路8号', waterAddress: '巴中市回风路8号3单元' };
     const rejected: string[] = [];

@@ -7,6 +7,7 @@ import services from './services';
 import controllers from './controllers';
 import routes from './routes';
 import policies from './policies';
+import middlewares from './middlewares';
 
 export default {
   register,
@@ -18,4 +19,5 @@ export default {
   controllers,
   routes,
   policies,
+  middlewares,
 };

@@ -28,6 +28,7 @@ import settings from './settings';
 import tables from './tables';
 import orderRows from './order-rows';
 import rollups from './rollups';
+import staffSessions from './staff-sessions';
 
 export default {
   registry,
@@ -60,4 +61,5 @@ export default {
   tables,
   orderRows,
   rollups,
+  staffSessions,
 };

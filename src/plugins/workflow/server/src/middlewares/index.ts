@@ -1,0 +1,5 @@
+import rememberStaffSession from './remember-staff-session';
+
+export default {
+  'remember-staff-session': rememberStaffSession,
+};

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { app, useWorld, w } from './helpers/workflow';
+import { ADMIN_ROLES } from '../src/plugins/workflow/server/src/rbac';
+
+/**
+ * The staff app's routes answer a session Strapi verified a moment ago from memory
+ * (services/staff-sessions.ts). What would end or narrow a session still takes effect at once.
+ */
+useWorld();
+
+const PASSWORD = 'Demo@2026';
+const signIn = async (email: string): Promise<string> => {
+  const res = await app.http().post('/admin/login').send({ email, password: PASSWORD });
+  if (res.status !== 200) throw new Error(`login ${email}: ${res.status}`);
+  return res.body.data.token;
+};
+const get = (token: string, url: string) => app.http().get(url).set('Authorization', `Bearer ${token}`);
+const counts = (token: string) => get(token, '/workflow/orders/counts');
+const userOf = (email: string) => app.strapi.db.query('admin::user').findOne({ where: { email }, populate: ['roles'] });
+const admin = (method: 'put' | 'get', url: string) => app.http()[method](url).set('Authorization', `Bearer ${w.admin.token}`);
+
+describe('remembered staff sessions', () => {
+  it('answer from memory for a few seconds, never longer', async () => {
+    app.strapi.config.set('plugin::workflow.sessionCacheSeconds', 1);
+    try {
+      const token = await signIn('surveyor@demo.local');
+      expect((await counts(token)).status).toBe(200);
+      // The session ends behind Strapi's back (no lifecycle runs): the remembered one still answers…
+      const sessions = app.strapi.db.metadata.get('admin::session');
+      const surveyor = await userOf('surveyor@demo.local');
+      await app.strapi.db.connection(sessions.tableName).where((sessions.attributes.userId as any).columnName, String(surveyor.id)).del();
+      expect((await counts(token)).status).toBe(200);
+      // …until it is a second old: then Strapi's own check runs again and finds no session.
+      await new Promise((resolve) => setTimeout(resolve, 1_100));
+      expect((await counts(token)).status).toBe(401);
+    } finally {
+      app.strapi.config.set('plugin::workflow.sessionCacheSeconds', 5);
+    }
+  });
+
+  it('end at once when the staff member signs out', async () => {
+    const token = await signIn('designer@demo.local');
+    expect((await counts(token)).status).toBe(200);
+    expect((await counts(token)).status).toBe(200);
+    expect((await app.http().post('/admin/logout').set('Authorization', `Bearer ${token}`).send({})).status).toBe(200);
+    expect((await counts(token)).status).toBe(401);
+  });
+
+  it('end at once when an administrator deactivates the account', async () => {
+    const token = await signIn('finance@demo.local');
+    expect((await counts(token)).status).toBe(200);
+    const finance = await userOf('finance@demo.local');
+    expect((await admin('put', `/admin/users/${finance.id}`).send({ isActive: false })).status).toBe(200);
+    expect((await counts(token)).status).toBe(401);
+    expect((await admin('put', `/admin/users/${finance.id}`).send({ isActive: true })).status).toBe(200);
+    expect((await counts(await signIn('finance@demo.local'))).status).toBe(200);
+  });
+
+  it('narrow at once when a role loses a permission', async () => {
+    // Department administrators may edit the business rules once their role is given the right to edit roles.
+    const role = await app.strapi.db.query('admin::role').findOne({ where: { code: ADMIN_ROLES.departmentAdmin.code } });
+    const before = (await admin('get', `/admin/roles/${role.id}/permissions`)).body.data.map(({ action, subject, properties, conditions }: any) => ({ action, subject, properties, conditions }));
+    const token = await signIn('power-admin@demo.local');
+    expect((await get(token, '/workflow/rules')).status).toBe(403);
+    expect((await admin('put', `/admin/roles/${role.id}/permissions`).send({ permissions: [...before, { action: 'admin::roles.update', subject: null, properties: {}, conditions: [] }] })).status).toBe(200);
+    expect((await get(token, '/workflow/rules')).status).toBe(200);
+    expect((await get(token, '/workflow/rules')).status).toBe(200);
+    expect((await admin('put', `/admin/roles/${role.id}/permissions`).send({ permissions: before })).status).toBe(200);
+    expect((await get(token, '/workflow/rules')).status).toBe(403);
+  });
+
+  it('change at once when an administrator takes a role away', async () => {
+    const token = await signIn('leader@demo.local');
+    expect((await counts(token)).status).toBe(200);
+    const leader = await userOf('leader@demo.local');
+    const superAdmin = await app.strapi.service('admin::role').getSuperAdmin();
+    expect((await admin('put', `/admin/users/${leader.id}`).send({ roles: [...leader.roles.map((r: any) => r.id), superAdmin.id] })).status).toBe(200);
+    expect((await get(token, '/workflow/rules')).status).toBe(200);
+    expect((await admin('put', `/admin/users/${leader.id}`).send({ roles: leader.roles.map((r: any) => r.id) })).status).toBe(200);
+    expect((await get(token, '/workflow/rules')).status).toBe(403);
+  });
+});
