@@ -253,7 +253,7 @@ const main = async () => {
   const orders = await table('api::order.order', [
     'id', 'documentId', 'number', 'processKey', 'definitionVersion', 'applicantType', 'category', 'channel', 'submissionKey', 'title', 'contactPhone', 'creditCode', 'formData',
     'applicantRef', 'organizationRef', 'assigneeRef', 'currentStep', 'stateValue', 'stepEnteredAt', 'lockVersion', 'warningLevel', 'historyHead', 'historySeq',
-    'paymentDeferred', 'changedDuringConstruction', 'dispatchSheet', 'finalCost', 'outcome', 'closedAt', 'firstResponseAt', 'returned', 'archivedAt', 'createdAt', 'updatedAt', 'publishedAt',
+    'paymentDeferred', 'changedDuringConstruction', 'dispatchSheet', 'finalCost', 'outcome', 'closedAt', 'firstResponseAt', 'returned', 'returnedAt', 'archivedAt', 'createdAt', 'updatedAt', 'publishedAt',
   ]);
   const events = await table('plugin::workflow.history-event', [
     'documentId', 'orderId', 'seq', 'at', 'actorKind', 'actorId', 'actorName', 'action', 'actionLabel', 'fromStep', 'toStep', 'comment', 'changes', 'artifacts', 'hash', 'prevHash',
@@ -582,6 +582,7 @@ const main = async () => {
     };
     const flags = { paymentDeferred: false, changedDuringConstruction: false };
     let returned = RETURN_STEPS.includes(path[0].to.step);
+    let returnedAt = returned ? createdAt : null;
     let finalCost = null;
     /** What the effects of an edge change on the order, as the effects record it. */
     const effectChanges = (edge, changes) => {
@@ -648,7 +649,10 @@ const main = async () => {
         // A move records the visit it ends (the dashboard adds these up), as the transition service does.
         const visitEnd = e.moved ? { startedAt: enteredAt, hours: (m.at - enteredAt) / 3600, onTime: from.meta?.thresholdHours ? (m.at - enteredAt) / 3600 <= from.meta.thresholdHours : null } : null;
         add({ at: m.at, actor, action: e.event, actionLabel: e.label, fromStep: from.step, toStep: e.to.step, changes, artifacts: e.artifacts.length ? visitFiles : [], visit: visitEnd });
-        if (RETURN_ACTIONS.includes(e.event) || RETURN_STEPS.includes(e.to.step)) returned = true;
+        if ((RETURN_ACTIONS.includes(e.event) || RETURN_STEPS.includes(e.to.step)) && !returned) {
+          returned = true;
+          returnedAt = m.at;
+        }
         lockVersion += 1;
         state = e.to;
         if (e.raises && level < e.raises) {
@@ -720,7 +724,7 @@ const main = async () => {
       applicantRef: applicant.id, organizationRef: organization, assigneeRef: assignee,
       currentStep: last.step, stateValue: last.stored, stepEnteredAt: new Date(enteredAt * 1000), lockVersion, warningLevel: level, historyHead: prevHash, historySeq: history.length,
       paymentDeferred: flags.paymentDeferred, changedDuringConstruction: flags.changedDuringConstruction, dispatchSheet: null, finalCost, outcome, closedAt: outcome ? lastAt : null,
-      firstResponseAt: firstResponse, returned, archivedAt: null, createdAt: createdDate, updatedAt: lastAt, publishedAt: createdDate,
+      firstResponseAt: firstResponse, returned, returnedAt: returnedAt === null ? null : new Date(returnedAt * 1000), archivedAt: null, createdAt: createdDate, updatedAt: lastAt, publishedAt: createdDate,
     }));
     batch.links.applicant.push(links.applicant.row(id, applicant.id));
     if (organization) batch.links.organization.push(links.organization.row(id, organization));

@@ -65,6 +65,24 @@ describe('the relations an order keeps in its own row', () => {
     expect(await history.backfillOrganizations()).toBe(0);
   });
 
+  it('keeps when it was first returned; returned orders stored before get it from their history once per database', async () => {
+    const n = await apply(app, w.applicants.zhujiang, 'water-enterprise', enterpriseForm({ unitName: '退回记录' }));
+    await step(app, w.staff.clerk, n, 'reject', { reason: '资料不全' });
+    const order = await db().query('api::order.order').findOne({ where: { number: n } });
+    const rejected = await db().query('plugin::workflow.history-event').findOne({ where: { orderId: order.id, action: 'reject' } });
+    expect(order.returned).toBe(true);
+    expect(new Date(order.returnedAt).getTime()).toBe(new Date(rejected.at).getTime());
+
+    await db().query('api::order.order').update({ where: { id: order.id }, data: { returnedAt: null } });
+    const store = app.strapi.store({ type: 'plugin', name: 'workflow' });
+    await store.delete({ key: 'order-returned-at' });
+    const rows = app.strapi.plugin('workflow').service('orderRows');
+    expect(await rows.backfillReturnedAt()).toBe(1);
+    const after = await db().query('api::order.order').findOne({ where: { number: n } });
+    expect(new Date(after.returnedAt).getTime()).toBe(new Date(rejected.at).getTime());
+    expect(await rows.backfillReturnedAt()).toBe(0);
+  });
+
   it('cannot be changed through the content API or the content manager', async () => {
     const n = await apply(app, w.applicants.zhujiang, 'water-enterprise', enterpriseForm({ unitName: '不可改' }));
     const row = await db().query('api::order.order').findOne({ where: { number: n } });

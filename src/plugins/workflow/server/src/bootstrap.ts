@@ -10,6 +10,8 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   const config = strapi.config.get('plugin::workflow') as WorkflowConfig;
   const filled = await getService('orderRows').backfillRefs();
   if (filled) strapi.log.info(`workflow: ${filled} order relations copied into the order rows`);
+  const returned = await getService('orderRows').backfillReturnedAt();
+  if (returned) strapi.log.info(`workflow: ${returned} returned orders given the time they were first returned`);
   const organizations = await getService('history').backfillOrganizations();
   if (organizations) strapi.log.info(`workflow: ${organizations} history events given their order's organization`);
   const root = strapi.dirs.app.root;

@@ -33,6 +33,9 @@ const INDEXES: Record<string, Array<{ name: string; columns: string[]; type?: 'u
     { name: 'orders_created_idx', columns: ['created_at', 'organization_ref', 'outcome', 'channel', 'returned', 'first_response_at', 'closed_at'] },
     { name: 'orders_category_idx', columns: ['created_at', 'category', 'organization_ref', 'closed_at'] },
     { name: 'orders_closed_idx', columns: ['closed_at', 'outcome', 'organization_ref', 'created_at'] },
+    // What became today of orders applied on days already summed (the daily sums hold the days before).
+    { name: 'orders_responded_idx', columns: ['first_response_at', 'created_at', 'organization_ref'] },
+    { name: 'orders_returned_idx', columns: ['returned_at', 'created_at', 'organization_ref'] },
   ],
   [UIDS.historyEvent]: [
     // One chain per order; the unique pair also stops two writers appending the same link.

@@ -5,7 +5,7 @@ import { declareIndexes } from './indexes';
 
 /** Order columns only the transition service writes. */
 const ENGINE_FIELDS = [
-  'currentStep', 'stateValue', 'stepEnteredAt', 'lockVersion', 'historyHead', 'historySeq', 'warningLevel', 'firstResponseAt', 'returned', 'archive', 'archivedAt', 'outcome', 'closedAt', 'definitionVersion', 'processKey', 'number',
+  'currentStep', 'stateValue', 'stepEnteredAt', 'lockVersion', 'historyHead', 'historySeq', 'warningLevel', 'firstResponseAt', 'returned', 'returnedAt', 'archive', 'archivedAt', 'outcome', 'closedAt', 'definitionVersion', 'processKey', 'number',
   'applicantRef', 'organizationRef', 'assigneeRef',
 ];
 /** Relations only the engine sets (it keeps a copy of each in the order row). */

@@ -31,3 +31,7 @@ export const SCOPE_POPULATE = {
 
 /** The history's labels of the three warning levels (index = level); the dashboard counts warnings by them. */
 export const WARNING_LABELS = ['', '一级预警', '二级预警', '三级预警'] as const;
+
+/** Steps and actions that count as returned or rejected on the dashboard (退回/驳回率). */
+export const RETURN_STEPS = ['returned', 'rejected'];
+export const RETURN_ACTIONS = ['reject'];

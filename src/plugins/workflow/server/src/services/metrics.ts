@@ -5,7 +5,7 @@ import type { Actor } from './registry';
 import type { WorkflowConfig } from '../config';
 import { getService } from '../utils';
 import { dayStart } from '../engine/calendar';
-import { hoursBetween as hoursBetweenSql, type PeriodPlan, type SumsFilter, type VisitSum, type WarningSum } from './rollups';
+import { hoursBetween as hoursBetweenSql, type AppliedFacts, type PeriodPlan, type SumsFilter, type VisitSum, type WarningSum } from './rollups';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -122,16 +122,17 @@ const metrics = ({ strapi }: { strapi: Core.Strapi }) => {
   const between = (col: string, from: Date, to: Date) => (w: any) => w.where(col, '>=', from).andWhere(col, '<', to);
 
   /**
-   * Orders applied in a period: counts by channel and outcome, returned, first responses, per week.
+   * Orders applied in some ranges of time: counts by channel and outcome, returned, first responses, per week.
    * (Categories are counted apart: with them the sum could not be read from one index, see indexes.ts.)
    */
-  const applied = async (inView: any, from: Date, to: Date, weeks: Array<[Date, Date]>) => {
+  const applied = async (inView: any, ranges: Array<[Date, Date]>, weeks: Array<[Date, Date]>) => {
+    if (!ranges.length) return [];
     const created = column('createdAt');
     const responded = column('firstResponseAt');
     const rows = await inView
       .clone()
       .clearSelect()
-      .where(between(created, from, to))
+      .where(inRanges(created, ranges))
       .select(column('channel') + ' as channel', column('outcome') + ' as outcome', column('returned') + ' as returned')
       .select(knex().raw('COUNT(*) as n'))
       .select(knex().raw(`SUM(CASE WHEN ${responded} IS NOT NULL THEN 1 ELSE 0 END) as responded`))
@@ -141,18 +142,62 @@ const metrics = ({ strapi }: { strapi: Core.Strapi }) => {
     return rows.map((r: any) => ({ ...r, n: num(r.n), responded: num(r.responded), responseHours: num(r.response_hours), returned: r.returned === true || r.returned === 1 || r.returned === '1' }));
   };
 
-  /** First responses to the orders applied in a period (the previous period's comparison needs no more). */
-  const responses = async (inView: any, from: Date, to: Date) => {
+  /**
+   * What became, since a moment, of the orders applied in some ranges of time: first responses, first
+   * returns and completions (the daily sums hold what happened before it). Each reads the few orders
+   * it names from its own index (orders_responded_idx, orders_returned_idx, orders_closed_idx).
+   */
+  const lateFacts = async (inView: any, ranges: Array<[Date, Date]>, since: Date): Promise<AppliedFacts> => {
     const created = column('createdAt');
     const responded = column('firstResponseAt');
-    const row = await inView
-      .clone()
-      .clearSelect()
-      .where(between(created, from, to))
-      .whereNotNull(responded)
-      .select(knex().raw(`COUNT(*) as responded, SUM(${hoursBetween(created, responded)}) as response_hours`))
-      .first();
-    return [{ responded: num(row?.responded), responseHours: num(row?.response_hours) }];
+    const ofApplied = () => inView.clone().clearSelect().where(inRanges(created, ranges));
+    const [responses, returns, completions] = await Promise.all([
+      ofApplied().where(responded, '>=', since).select(knex().raw(`COUNT(*) as n, SUM(${hoursBetween(created, responded)}) as hours`)).first(),
+      ofApplied().where(column('returnedAt'), '>=', since).count({ n: '*' }).first(),
+      ofApplied().where(column('closedAt'), '>=', since).where(column('outcome'), 'completed').count({ n: '*' }).first(),
+    ]);
+    return { responded: num(responses?.n), responseHours: num(responses?.hours), returned: num(returns?.n), completed: num(completions?.n) };
+  };
+
+  /**
+   * The orders applied in a period and what became of them: the daily sums for its whole days, of the
+   * organizations they answer for, with what happened to those orders since the sums end; the order rows
+   * for the rest of the period and for the orders in view beyond those organizations.
+   */
+  const appliedFigures = async (views: { parts: ViewPart[]; beyond: ViewPart[] }, plan: PeriodPlan, filter: SumsFilter, weeks: Array<[Date, Date]>) => {
+    const rollups = getService('rollups');
+    const whole = views.parts.filter((p) => !views.beyond.includes(p));
+    const [rows, rowsBeyond, days, summedFacts, late] = await Promise.all([
+      eachPart(views.parts, (inView) => applied(inView, plan.ranges, weeks)),
+      eachPart(views.beyond, (inView) => applied(inView, plan.summed, weeks)),
+      rollups.applied(plan.days, filter),
+      rollups.facts(plan.days, plan.factsUntil, filter),
+      plan.factsUntil ? Promise.all(whole.map((p) => lateFacts(p.query, plan.summed, plan.factsUntil!))) : [],
+    ]);
+    const total = { created: 0, ...summedFacts, byChannel: [] as Array<{ channel: string | null; n: number }>, weekly: weeks.map(() => 0) };
+    for (const f of late) {
+      total.responded += f.responded;
+      total.responseHours += f.responseHours;
+      total.returned += f.returned;
+      total.completed += f.completed;
+    }
+    for (const r of [...rows, ...rowsBeyond]) {
+      total.created += r.n;
+      if (r.outcome === 'completed') total.completed += r.n;
+      if (r.returned) total.returned += r.n;
+      total.responded += r.responded;
+      total.responseHours += r.responseHours;
+      total.byChannel.push({ channel: r.channel, n: r.n });
+      weeks.forEach((_, i) => (total.weekly[i] += num(r[`w${i}`])));
+    }
+    for (const d of days) {
+      total.created += d.n;
+      total.byChannel.push({ channel: d.channel, n: d.n });
+      // Whole days fall in one week each.
+      const week = weeks.findIndex(([f, t]) => dayStart(d.day) >= f && dayStart(d.day) < t);
+      if (week >= 0) total.weekly[week] += d.n;
+    }
+    return total;
   };
 
   /** Orders applied in some ranges of time, by category. */
@@ -180,10 +225,7 @@ const metrics = ({ strapi }: { strapi: Core.Strapi }) => {
     ];
   };
 
-  const firstResponseOf = (rows: Array<{ responded: number; responseHours: number }>) => {
-    const n = rows.reduce((t, r) => t + r.responded, 0);
-    return n ? rows.reduce((t, r) => t + r.responseHours, 0) / n : null;
-  };
+  const firstResponseOf = (figures: { responded: number; responseHours: number }) => (figures.responded ? figures.responseHours / figures.responded : null);
 
   const inRanges = (col: string, ranges: Array<[Date, Date]>) => (w: any) => {
     for (const [from, to] of ranges) w.orWhere(between(col, from, to));
@@ -291,7 +333,8 @@ const metrics = ({ strapi }: { strapi: Core.Strapi }) => {
       const unrestrictedNow = unrestricted && toNow;
       const { parts, beyond } = await viewParts(actor, q, personAdmin);
       const sums = await sumsFor(actor, q);
-      const plan: PeriodPlan = sums ? await getService('rollups').plan(q.from, q.to) : { days: [], summed: [], ranges: [[q.from, q.to]] };
+      const planOf = async (from: Date, to: Date): Promise<PeriodPlan> => (sums ? getService('rollups').plan(from, to) : { days: [], summed: [], ranges: [[from, to]], factsUntil: null });
+      const plan = await planOf(q.from, q.to);
       // The daily sums answer for the viewer's organizations; their work beyond those is read from the events.
       const beyondSummed = sums && plan.days.length ? beyond : [];
       // Open orders now: no open order was closed before a period that runs to now.
@@ -310,14 +353,16 @@ const metrics = ({ strapi }: { strapi: Core.Strapi }) => {
       });
 
       const previous = { from: new Date(q.from.getTime() - (q.to.getTime() - q.from.getTime())), to: q.from };
-      const [appliedRows, categoryRows, prevApplied, completedRow, { visits, warnings: warnRows }, open, overdueNow, evaluations, exceptions, staff, sms] = await Promise.all([
-        eachPart(parts, (inView) => applied(inView, q.from, q.to, weekRanges)),
+      const [appliedNow, categoryRows, prevApplied, completedRow, { visits, warnings: warnRows }, open, overdueNow, evaluations, exceptions, staff, sms] = await Promise.all([
+        appliedFigures({ parts, beyond: beyondSummed }, plan, sums?.filter ?? {}, weekRanges),
         Promise.all([
           eachPart(parts, (inView) => categories(inView, plan.ranges)),
           eachPart(beyondSummed, (inView) => categories(inView, plan.summed)),
           getService('rollups').categories(plan.days, sums?.filter ?? {}),
         ]).then((rows) => rows.flat()),
-        viewParts(actor, { ...q, ...previous }, personAdmin).then(({ parts: previousParts }) => eachPart(previousParts, (inView) => responses(inView, previous.from, previous.to))),
+        Promise.all([viewParts(actor, { ...q, ...previous }, personAdmin), planOf(previous.from, previous.to)]).then(([views, previousPlan]) =>
+          appliedFigures({ parts: views.parts, beyond: sums && previousPlan.days.length ? views.beyond : [] }, previousPlan, sums?.filter ?? {}, []),
+        ),
         Promise.all([
           eachPart(parts, (inView) => completedIn(inView, plan.ranges, weekRanges)),
           eachPart(beyondSummed, (inView) => completedIn(inView, plan.summed, weekRanges)),
@@ -343,10 +388,8 @@ const metrics = ({ strapi }: { strapi: Core.Strapi }) => {
         this.smsInPeriod(q),
       ]);
 
-      const created = appliedRows.reduce((t: number, r: any) => t + r.n, 0);
-      const completedCreated = appliedRows.filter((r: any) => r.outcome === 'completed').reduce((t: number, r: any) => t + r.n, 0);
-      const returned = appliedRows.filter((r: any) => r.returned).reduce((t: number, r: any) => t + r.n, 0);
-      const response = firstResponseOf(appliedRows);
+      const { created, completed: completedCreated, returned } = appliedNow;
+      const response = firstResponseOf(appliedNow);
       const prevResponse = firstResponseOf(prevApplied);
       const completed = num(completedRow?.n);
 
@@ -425,12 +468,12 @@ const metrics = ({ strapi }: { strapi: Core.Strapi }) => {
         charts: {
           weekly: weekKeys.map((week, i) => ({
             week,
-            created: appliedRows.reduce((t: number, r: any) => t + num(r[`w${i}`]), 0),
+            created: appliedNow.weekly[i],
             completed: num(completedRow?.[`w${i}`]),
           })),
           cycleByStep: steps.filter((s) => s.visits).map((s) => ({ step: s.label, hours: round(s.hours / s.visits) })),
           byCategory: count(categoryRows, 'category'),
-          byChannel: count(appliedRows, 'channel'),
+          byChannel: count(appliedNow.byChannel, 'channel'),
           slaHeat: steps.map((s) => ({ step: s.label, onTimeRate: s.measured ? round(s.onTime / s.measured, 4) : null, warnings: s.warnings })),
         },
         staff: await Promise.all(

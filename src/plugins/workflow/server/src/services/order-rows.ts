@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { UIDS } from '../constants';
+import { RETURN_ACTIONS, RETURN_STEPS, UIDS } from '../constants';
 import { getService } from '../utils';
 
 /** The relations of an order the engine sets; each is kept in its link table and in a plain `…Ref` column. */
@@ -107,6 +107,27 @@ const orderRows = ({ strapi }: { strapi: Core.Strapi }) => {
         );
       }
       await store.set({ key: 'order-refs', value: true });
+      return filled;
+    },
+
+    /** When returned orders stored before `returnedAt` existed were first returned, from their history; once per database. */
+    async backfillReturnedAt() {
+      const store = strapi.store({ type: 'plugin', name: 'workflow' });
+      if (await store.get({ key: 'order-returned-at' })) return 0;
+      const events = tables().table(UIDS.historyEvent);
+      const knex = strapi.db.connection;
+      const filled = Number(
+        await knex(orders().name)
+          .where(orders().column('returned'), true)
+          .whereNull(orders().column('returnedAt'))
+          .update({
+            [orders().column('returnedAt')]: knex(events.name)
+              .min(events.column('at'))
+              .where(events.column('orderId'), knex.ref(`${orders().name}.id`))
+              .andWhere((w: any) => w.whereIn(events.column('action'), RETURN_ACTIONS).orWhereIn(events.column('toStep'), RETURN_STEPS)),
+          }),
+      );
+      await store.set({ key: 'order-returned-at', value: true });
       return filled;
     },
 

@@ -9,9 +9,20 @@ const ROLLED = 'workflow_rolled_days';
 const DAY = 86_400_000;
 /** An event is written a moment after its time: a day is summed once it has been over this long. */
 const SETTLE_MS = 10 * 60_000;
-/** What is summed; deletes name them to use the index's leading column. */
+/** What is summed on the day it happened; deletes name them to use the index's leading column. */
 const KINDS = ['visit', 'warning', 'applied', 'completed'];
-const SUM_COLUMNS = ['day', 'kind', 'definition_id', 'step', 'ended_by', 'level', 'organization_ref', 'category', 'n', 'hours', 'measured', 'on_time'];
+/**
+ * What happens once to an order after the day it was applied (its first response, its first return,
+ * its completion), summed on the day it happened (`on_day`) under the day the order was applied (`day`).
+ */
+const FACTS = [
+  { kind: 'responded', attribute: 'firstResponseAt' },
+  { kind: 'returned', attribute: 'returnedAt' },
+  { kind: 'done', attribute: 'closedAt', outcome: 'completed' },
+] as const;
+const FACT_KINDS = FACTS.map((f) => f.kind);
+const SUM_COLUMNS = ['day', 'kind', 'definition_id', 'step', 'ended_by', 'level', 'organization_ref', 'category', 'channel', 'on_day', 'n', 'hours', 'measured', 'on_time'];
+const INSERT_CHUNK = 500;
 
 /** SQL for the hours between two datetime columns (SQLite keeps milliseconds, MySQL datetimes). */
 export const hoursBetween = (strapi: Core.Strapi, from: string, to: string) =>
@@ -32,7 +43,28 @@ export interface PeriodPlan {
   /** The time those days cover. */
   summed: Array<[Date, Date]>;
   ranges: Array<[Date, Date]>;
+  /**
+   * The start of the first day not summed from the first of `days` on: what happened before it to the
+   * orders applied on those days is in the sums; what happened since is read from the orders.
+   */
+  factsUntil: Date | null;
 }
+
+/** What became of the orders applied on some days, as far as the sums know. */
+export interface AppliedFacts {
+  responded: number;
+  responseHours: number;
+  returned: number;
+  completed: number;
+}
+
+/** A datetime as the driver answers it: a Date (MySQL), milliseconds or a UTC text without its zone (SQLite). */
+const msOf = (value: unknown) => {
+  if (value instanceof Date) return value.getTime();
+  const text = String(value);
+  if (/^\d+$/.test(text)) return Number(text);
+  return new Date(/^\d{4}-\d{2}-\d{2}[ T][\d:.]+$/.test(text) ? `${text.replace(' ', 'T')}Z` : text).getTime();
+};
 
 export interface VisitSum {
   definitionId: number;
@@ -55,11 +87,14 @@ export interface WarningSum {
 /**
  * The dashboard's pre-aggregation. Step visits ended and warnings raised are history events, and a
  * day's events never change once the day is over (events are appended at the time they happen); nor
- * do the orders applied or completed on a day (an order is applied and closed once). So each past day
- * is summed once, per process version, step, who ended the visit, warning level, and the order's
- * organization and category; a period's figures are the sums of its whole days plus the events
- * of its partial ends (and of any day not summed yet). An event written for a day already summed
- * (only a moved clock does that: tests, seeds) drops that day's sums, to be summed again.
+ * do the orders applied or completed on a day (an order is applied and closed once), nor the first
+ * responses and first returns of a day. So each past day is summed once, per process version, step,
+ * who ended the visit, warning level, and the order's organization, category and channel; a period's
+ * figures are the sums of its whole days plus the events of its partial ends (and of any day not
+ * summed yet). What became of the orders applied on a day (FACTS) is summed on the day it happened
+ * under the day they were applied: a period reads it up to the first day not summed, and the order
+ * rows after. An event written for a day already summed (only a moved clock does that: tests, seeds)
+ * drops that day's sums, to be summed again.
  */
 const rollups = ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = () => strapi.db.connection;
@@ -92,7 +127,7 @@ const rollups = ({ strapi }: { strapi: Core.Strapi }) => {
     const endedBy = `CASE WHEN ${ec('actorKind')} = 'staff' THEN ${ec('actorId')} ELSE NULL END`;
     const visits = base()
       .whereNotNull(ec('visitHours'))
-      .select(db.raw('? as day, ? as kind', [day, 'visit']), ec('definitionId'), ec('fromStep'), db.raw(`${endedBy} as ended_by, NULL as level`), oc('organizationRef'), oc('category'))
+      .select(db.raw('? as day, ? as kind', [day, 'visit']), ec('definitionId'), ec('fromStep'), db.raw(`${endedBy} as ended_by, NULL as level`), oc('organizationRef'), oc('category'), db.raw('NULL as channel, NULL as on_day'))
       .select(db.raw(`COUNT(*) as n, SUM(${ec('visitHours')}) as hours, SUM(CASE WHEN ${ec('visitOnTime')} IS NULL THEN 0 ELSE 1 END) as measured`))
       .select(db.raw(`SUM(CASE WHEN ${ec('visitOnTime')} = ? THEN 1 ELSE 0 END) as on_time`, [true]))
       .groupBy(ec('definitionId'), ec('fromStep'))
@@ -100,7 +135,7 @@ const rollups = ({ strapi }: { strapi: Core.Strapi }) => {
       .groupBy(oc('organizationRef'), oc('category'));
     const warnings = base()
       .where(ec('action'), 'warn')
-      .select(db.raw('? as day, ? as kind', [day, 'warning']), ec('definitionId'), ec('fromStep'), db.raw('NULL as ended_by'), ec('warningLevel'), oc('organizationRef'), oc('category'))
+      .select(db.raw('? as day, ? as kind', [day, 'warning']), ec('definitionId'), ec('fromStep'), db.raw('NULL as ended_by'), ec('warningLevel'), oc('organizationRef'), oc('category'), db.raw('NULL as channel, NULL as on_day'))
       .select(db.raw('COUNT(*) as n, 0 as hours, 0 as measured, 0 as on_time'))
       .groupBy(ec('definitionId'), ec('fromStep'), ec('warningLevel'), oc('organizationRef'), oc('category'));
     // Orders applied and orders completed, per day, by process version, organization and category. An
@@ -113,23 +148,59 @@ const rollups = ({ strapi }: { strapi: Core.Strapi }) => {
     const applied = orders()
       .where(oc('createdAt'), '>=', from)
       .andWhere(oc('createdAt'), '<', to)
-      .select(orderGroups('applied'))
+      .select([...orderGroups('applied'), oc('channel'), db.raw('NULL as on_day')])
       .select(db.raw('COUNT(*) as n, 0 as hours, 0 as measured, 0 as on_time'))
-      .groupBy('d.id', oc('organizationRef'), oc('category'));
+      .groupBy('d.id', oc('organizationRef'), oc('category'), oc('channel'));
     const completed = orders()
       .where(oc('outcome'), 'completed')
       .andWhere(oc('closedAt'), '>=', from)
       .andWhere(oc('closedAt'), '<', to)
-      .select(orderGroups('completed'))
+      .select([...orderGroups('completed'), db.raw('NULL as channel, NULL as on_day')])
       .select(db.raw(`COUNT(*) as n, SUM(${hoursBetween(strapi, oc('createdAt'), oc('closedAt'))}) as hours, 0 as measured, 0 as on_time`))
       .groupBy('d.id', oc('organizationRef'), oc('category'));
     return [visits, warnings, applied, completed];
   };
 
+  /**
+   * The first responses, first returns and completions of one day, as rows of the daily sums under the
+   * day each order was applied (a China-time day, counted here rather than in each database's SQL).
+   */
+  const factRows = async (db: any, day: string) => {
+    const o = getService('tables').table(UIDS.order);
+    const d = getService('tables').table(UIDS.definition);
+    const oc = (name: string) => `o.${o.column(name)}`;
+    const from = dayStart(day);
+    const to = new Date(from.getTime() + DAY);
+    const groups = new Map<string, Record<string, unknown>>();
+    for (const fact of FACTS) {
+      const query = db(`${o.name} as o`)
+        .join(`${d.name} as d`, (j: any) => j.on(`d.${d.column('key')}`, oc('processKey')).andOn(`d.${d.column('version')}`, oc('definitionVersion')))
+        .where(oc(fact.attribute), '>=', from)
+        .andWhere(oc(fact.attribute), '<', to)
+        .select('d.id as definition_id', `${oc('organizationRef')} as organization_ref`, `${oc('category')} as category`, `${oc('createdAt')} as created_at`, `${oc(fact.attribute)} as at`);
+      if ('outcome' in fact) query.where(oc('outcome'), fact.outcome);
+      for (const r of await query) {
+        const applied = chinaDay(msOf(r.created_at));
+        const key = [fact.kind, applied, r.definition_id, r.organization_ref, r.category].join('|');
+        const sum = groups.get(key) ?? { day: applied, kind: fact.kind, definition_id: r.definition_id, step: null, ended_by: null, level: null, organization_ref: r.organization_ref, category: r.category, channel: null, on_day: day, n: 0, hours: 0, measured: 0, on_time: 0 };
+        sum.n = (sum.n as number) + 1;
+        if (fact.kind === 'responded') sum.hours = (sum.hours as number) + (msOf(r.at) - msOf(r.created_at)) / 3_600_000;
+        groups.set(key, sum);
+      }
+    }
+    return [...groups.values()];
+  };
+
+  /** Drops what was summed for a day: what happened on it. */
+  const dropDay = async (db: any, day: string) => {
+    await db(SUMS).whereIn('kind', KINDS).andWhere({ day }).delete();
+    await db(SUMS).where({ on_day: day }).whereIn('kind', FACT_KINDS).delete();
+  };
+
   const into = (db: any) => db.into(db.raw(`?? (${SUM_COLUMNS.map(() => '??').join(', ')})`, [SUMS, ...SUM_COLUMNS]));
 
-  const sumsQuery = (kind: string, days: string[], filter: SumsFilter) => {
-    const query = knex()(SUMS).where('kind', kind).whereIn('day', days);
+  const sumsQuery = (kind: string | readonly string[], days: string[], filter: SumsFilter) => {
+    const query = knex()(SUMS).whereIn('kind', typeof kind === 'string' ? [kind] : kind).whereIn('day', days);
     if (filter.organizations) query.whereIn('organization_ref', filter.organizations.length ? filter.organizations : [-1]);
     if (filter.definitions) query.whereIn('definition_id', filter.definitions.length ? filter.definitions : [-1]);
     if (filter.category) query.where('category', filter.category);
@@ -140,8 +211,10 @@ const rollups = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Sums one day's events, replacing what was summed for it before. */
     async rollDay(day: string) {
       await getService('tables').inTransaction(async (trx) => {
-        await trx(SUMS).whereIn('kind', KINDS).andWhere({ day }).delete();
+        await dropDay(trx, day);
         for (const select of daySelects(trx, day)) await into(trx).insert(select);
+        const facts = await factRows(trx, day);
+        for (let i = 0; i < facts.length; i += INSERT_CHUNK) await trx(SUMS).insert(facts.slice(i, i + INSERT_CHUNK));
         await trx(ROLLED).insert({ day, rolled_at_ms: Date.now() }).onConflict('day').merge();
       });
       summedUntil = null;
@@ -159,7 +232,7 @@ const rollups = ({ strapi }: { strapi: Core.Strapi }) => {
         const open = chinaDay(getService('clock').now().getTime() - SETTLE_MS);
         const summed = new Set<string>((await knex()(ROLLED).select('day')).map((r: any) => r.day));
         let count = 0;
-        const firstAt = typeof first.at === 'number' || /^\d+$/.test(String(first.at)) ? Number(first.at) : new Date(first.at).getTime();
+        const firstAt = msOf(first.at);
         for (let day = chinaDay(firstAt); day < open; day = nextDay(day)) {
           if (summed.has(day)) continue;
           await this.rollDay(day);
@@ -174,7 +247,7 @@ const rollups = ({ strapi }: { strapi: Core.Strapi }) => {
       if (at.getTime() >= (await summedUntilNow(db))) return;
       const day = chinaDay(at);
       await db(ROLLED).where({ day }).delete();
-      await db(SUMS).whereIn('kind', KINDS).andWhere({ day }).delete();
+      await dropDay(db, day);
       summedUntil = null;
     },
 
@@ -200,7 +273,34 @@ const rollups = ({ strapi }: { strapi: Core.Strapi }) => {
         cursor = start + DAY;
       }
       if (cursor < to.getTime()) ranges.push([new Date(cursor), to]);
-      return { days, summed, ranges };
+      let factsUntil: Date | null = null;
+      if (days.length) {
+        const rolled = new Set<string>((await knex()(ROLLED).where('day', '>=', days[0]).select('day')).map((r: any) => r.day));
+        let gap = days[0];
+        while (rolled.has(gap)) gap = nextDay(gap);
+        factsUntil = dayStart(gap);
+      }
+      return { days, summed, ranges, factsUntil };
+    },
+
+    /** Orders applied on the days, by day and channel. */
+    async applied(days: string[], filter: SumsFilter): Promise<Array<{ day: string; channel: string | null; n: number }>> {
+      if (!days.length) return [];
+      const rows = await sumsQuery('applied', days, filter).select('day', 'channel').sum({ n: 'n' }).groupBy('day', 'channel');
+      return rows.map((r: any) => ({ day: r.day, channel: r.channel, n: num(r.n) }));
+    },
+
+    /** What became of the orders applied on the days, before `until` (PeriodPlan's factsUntil). */
+    async facts(days: string[], until: Date | null, filter: SumsFilter): Promise<AppliedFacts> {
+      const facts: AppliedFacts = { responded: 0, responseHours: 0, returned: 0, completed: 0 };
+      if (!days.length || !until) return facts;
+      const rows = await sumsQuery(FACT_KINDS, days, filter).where('on_day', '<', chinaDay(until.getTime())).select('kind').select(knex().raw('SUM(n) as n, SUM(hours) as hours')).groupBy('kind');
+      for (const r of rows) {
+        if (r.kind === 'responded') Object.assign(facts, { responded: num(r.n), responseHours: num(r.hours) });
+        if (r.kind === 'returned') facts.returned = num(r.n);
+        if (r.kind === 'done') facts.completed = num(r.n);
+      }
+      return facts;
     },
 
     async visits(days: string[], filter: SumsFilter): Promise<VisitSum[]> {
