@@ -138,57 +138,75 @@ const rollups = ({ strapi }: { strapi: Core.Strapi }) => {
       .select(db.raw('? as day, ? as kind', [day, 'warning']), ec('definitionId'), ec('fromStep'), db.raw('NULL as ended_by'), ec('warningLevel'), oc('organizationRef'), oc('category'), db.raw('NULL as channel, NULL as on_day'))
       .select(db.raw('COUNT(*) as n, 0 as hours, 0 as measured, 0 as on_time'))
       .groupBy(ec('definitionId'), ec('fromStep'), ec('warningLevel'), oc('organizationRef'), oc('category'));
-    // Orders applied and orders completed, per day, by process version, organization and category. An
-    // order's creation and closing are written with a history event of the same time, so `touched`
-    // sees them too.
+    return [visits, warnings];
+  };
+
+  /** Definition ids by process key and version, the way order rows name their definition. */
+  const definitionIds = async (db: any) => {
     const d = getService('tables').table(UIDS.definition);
-    const orders = () =>
-      db(`${o.name} as o`).join(`${d.name} as d`, (j: any) => j.on(`d.${d.column('key')}`, oc('processKey')).andOn(`d.${d.column('version')}`, oc('definitionVersion')));
-    const orderGroups = (kind: string) => [db.raw('? as day, ? as kind', [day, kind]), 'd.id', db.raw('NULL as step, NULL as ended_by, NULL as level'), oc('organizationRef'), oc('category')];
-    const applied = orders()
-      .where(oc('createdAt'), '>=', from)
-      .andWhere(oc('createdAt'), '<', to)
-      .select([...orderGroups('applied'), oc('channel'), db.raw('NULL as on_day')])
-      .select(db.raw('COUNT(*) as n, 0 as hours, 0 as measured, 0 as on_time'))
-      .groupBy('d.id', oc('organizationRef'), oc('category'), oc('channel'));
-    const completed = orders()
-      .where(oc('outcome'), 'completed')
-      .andWhere(oc('closedAt'), '>=', from)
-      .andWhere(oc('closedAt'), '<', to)
-      .select([...orderGroups('completed'), db.raw('NULL as channel, NULL as on_day')])
-      .select(db.raw(`COUNT(*) as n, SUM(${hoursBetween(strapi, oc('createdAt'), oc('closedAt'))}) as hours, 0 as measured, 0 as on_time`))
-      .groupBy('d.id', oc('organizationRef'), oc('category'));
-    return [visits, warnings, applied, completed];
+    const rows = await db(d.name).select('id', `${d.column('key')} as process_key`, `${d.column('version')} as version`);
+    return new Map<string, number>(rows.map((r: any) => [`${r.process_key}@${r.version}`, r.id]));
   };
 
   /**
-   * The first responses, first returns and completions of one day, as rows of the daily sums under the
-   * day each order was applied (a China-time day, counted here rather than in each database's SQL).
+   * The orders of one day as rows of the daily sums: those applied (by channel) and completed on it, and
+   * the first responses, first returns and completions under the day each order was applied (a China-time
+   * day, counted here rather than in each database's SQL). Each query reads one range of a time index of
+   * the orders; the process version is looked up here, as a join made MariaDB read whole processes.
    */
-  const factRows = async (db: any, day: string) => {
+  const orderRowsOf = async (db: any, day: string) => {
     const o = getService('tables').table(UIDS.order);
-    const d = getService('tables').table(UIDS.definition);
-    const oc = (name: string) => `o.${o.column(name)}`;
+    const oc = (name: string) => o.column(name);
     const from = dayStart(day);
     const to = new Date(from.getTime() + DAY);
-    const groups = new Map<string, Record<string, unknown>>();
+    const definitions = await definitionIds(db);
+    const inDay = (attribute: string) => db(o.name).where(oc(attribute), '>=', from).andWhere(oc(attribute), '<', to);
+    const row = (kind: string, r: any, extra: Record<string, unknown>) => ({
+      day,
+      kind,
+      definition_id: definitions.get(`${r.process_key}@${r.definition_version}`) ?? null,
+      step: null,
+      ended_by: null,
+      level: null,
+      organization_ref: r.organization_ref,
+      category: r.category,
+      channel: null,
+      on_day: null,
+      n: Number(r.n ?? 1),
+      hours: 0,
+      measured: 0,
+      on_time: 0,
+      ...extra,
+    });
+    const groups = [oc('processKey') + ' as process_key', oc('definitionVersion') + ' as definition_version', oc('organizationRef') + ' as organization_ref', oc('category') + ' as category'];
+    const groupBy = [oc('processKey'), oc('definitionVersion'), oc('organizationRef'), oc('category')];
+    const applied = await inDay('createdAt')
+      .select([...groups, oc('channel') + ' as channel'])
+      .count({ n: '*' })
+      .groupBy([...groupBy, oc('channel')]);
+    const completed = await inDay('closedAt')
+      .where(oc('outcome'), 'completed')
+      .select(groups)
+      .select(db.raw(`COUNT(*) as n, SUM(${hoursBetween(strapi, oc('createdAt'), oc('closedAt'))}) as hours`))
+      .groupBy(groupBy);
+    const rows: Array<Record<string, unknown>> = [
+      ...applied.map((r: any) => row('applied', r, { channel: r.channel })),
+      ...completed.map((r: any) => row('completed', r, { hours: Number(r.hours ?? 0) })),
+    ];
+    const facts = new Map<string, Record<string, any>>();
     for (const fact of FACTS) {
-      const query = db(`${o.name} as o`)
-        .join(`${d.name} as d`, (j: any) => j.on(`d.${d.column('key')}`, oc('processKey')).andOn(`d.${d.column('version')}`, oc('definitionVersion')))
-        .where(oc(fact.attribute), '>=', from)
-        .andWhere(oc(fact.attribute), '<', to)
-        .select('d.id as definition_id', `${oc('organizationRef')} as organization_ref`, `${oc('category')} as category`, `${oc('createdAt')} as created_at`, `${oc(fact.attribute)} as at`);
+      const query = inDay(fact.attribute).select([...groups, oc('createdAt') + ' as created_at', oc(fact.attribute) + ' as at']);
       if ('outcome' in fact) query.where(oc('outcome'), fact.outcome);
       for (const r of await query) {
         const applied = chinaDay(msOf(r.created_at));
-        const key = [fact.kind, applied, r.definition_id, r.organization_ref, r.category].join('|');
-        const sum = groups.get(key) ?? { day: applied, kind: fact.kind, definition_id: r.definition_id, step: null, ended_by: null, level: null, organization_ref: r.organization_ref, category: r.category, channel: null, on_day: day, n: 0, hours: 0, measured: 0, on_time: 0 };
-        sum.n = (sum.n as number) + 1;
-        if (fact.kind === 'responded') sum.hours = (sum.hours as number) + (msOf(r.at) - msOf(r.created_at)) / 3_600_000;
-        groups.set(key, sum);
+        const key = [fact.kind, applied, r.process_key, r.definition_version, r.organization_ref, r.category].join('|');
+        const sum = facts.get(key) ?? row(fact.kind, { ...r, n: 0 }, { day: applied, on_day: day });
+        sum.n += 1;
+        if (fact.kind === 'responded') sum.hours += (msOf(r.at) - msOf(r.created_at)) / 3_600_000;
+        facts.set(key, sum);
       }
     }
-    return [...groups.values()];
+    return [...rows, ...facts.values()];
   };
 
   /** Drops what was summed for a day: what happened on it. */
@@ -213,8 +231,8 @@ const rollups = ({ strapi }: { strapi: Core.Strapi }) => {
       await getService('tables').inTransaction(async (trx) => {
         await dropDay(trx, day);
         for (const select of daySelects(trx, day)) await into(trx).insert(select);
-        const facts = await factRows(trx, day);
-        for (let i = 0; i < facts.length; i += INSERT_CHUNK) await trx(SUMS).insert(facts.slice(i, i + INSERT_CHUNK));
+        const rows = await orderRowsOf(trx, day);
+        for (let i = 0; i < rows.length; i += INSERT_CHUNK) await trx(SUMS).insert(rows.slice(i, i + INSERT_CHUNK));
         await trx(ROLLED).insert({ day, rolled_at_ms: Date.now() }).onConflict('day').merge();
       });
       summedUntil = null;
