@@ -6,7 +6,7 @@
  * measured in one run. Prints a table and writes bench/results.json with the MariaDB settings.
  *
  * 1. On a fresh database (demo seed): applicant submissions at 50 clients; transitions through the
- *    HTTP API at 16 clients; the same writes with raw mysql2 (the floor); Strapi's own REST update of
+ *    HTTP API at 16 clients, on one instance and split over two; the same writes with raw mysql2 (the floor); Strapi's own REST update of
  *    an order through the document service (what a plain Strapi app does per request).
  * 2. On each generated database named in BENCH_DATABASES (default utility_bench, made by
  *    `npm run bench:generate`): the inbox of a department administrator (several steps, sorted by
@@ -99,7 +99,18 @@ const signIn = async (url, who) => {
 };
 
 /** autocannon over a list of requests, each sent once; latencies per request from its own clock. */
-const load = (url, connections, requests) =>
+const load = async (url, connections, requests) => {
+  const { latencies, seconds, errors } = await loadRaw(url, connections, requests);
+  return summary(latencies, seconds, errors);
+};
+
+/** Loads several instances at once (each its own requests); one summary of all. */
+const loadAll = async (loads) => {
+  const runs = await Promise.all(loads.map(([url, connections, requests]) => loadRaw(url, connections, requests)));
+  return summary(runs.flatMap((r) => r.latencies), Math.max(...runs.map((r) => r.seconds)), runs.reduce((n, r) => n + r.errors, 0));
+};
+
+const loadRaw = (url, connections, requests) =>
   new Promise((resolve, reject) => {
     let i = 0;
     const started = Date.now();
@@ -113,7 +124,7 @@ const load = (url, connections, requests) =>
         timeout: 60,
         requests: [{ setupRequest: (req) => ({ ...req, ...requests[i++ % requests.length] }) }],
       },
-      (err) => (err ? reject(err) : resolve(summary(latencies, (Date.now() - started) / 1000, errors))),
+      (err) => (err ? reject(err) : resolve({ latencies, seconds: (Date.now() - started) / 1000, errors })),
     );
     instance.on('reqError', () => (errors += 1));
     instance.on('response', (_client, statusCode, _bytes, responseTime) => {
@@ -232,8 +243,10 @@ const writes = async (more) => {
     }));
 
     const [inReview] = await db.query("SELECT id, number, document_id FROM orders WHERE current_step = 'review' AND title = ? ORDER BY id", [form.unitName]);
-    const half = Math.floor(inReview.length / 2);
-    log(`transitions: ${half} approvals at 16 clients`);
+    // A third each: transitions on one instance, on two, and Strapi's REST update.
+    const third = Math.floor(inReview.length / 3);
+    const [single, pair, rest] = [inReview.slice(0, third), inReview.slice(third, 2 * third), inReview.slice(2 * third)];
+    log(`transitions: ${third} approvals at 16 clients`);
     const approveBody = JSON.stringify({ version: 1, form: {} });
     const perRequest = async (label, n) => {
       if (process.env.BENCH_QUERIES !== '1') return;
@@ -243,22 +256,33 @@ const writes = async (more) => {
       for (const [sql, c] of queries.slice(0, 25)) log(`  ${(c / n).toFixed(2).padStart(6)}  ${sql}`);
     };
     await perRequest('submission', SUBMISSIONS);
-    const transition = await server.part('transition', () => load(server.url, 16, inReview.slice(0, half).map((o) => ({ method: 'POST', path: `/workflow/orders/${o.number}/actions/approve`, headers: { ...clerk, 'content-type': 'application/json' }, body: approveBody }))));
+    const approvals = (orders) => orders.map((o) => ({ method: 'POST', path: `/workflow/orders/${o.number}/actions/approve`, headers: { ...clerk, 'content-type': 'application/json' }, body: approveBody }));
+    const transition = await server.part('transition', () => load(server.url, 16, approvals(single)));
 
-    await perRequest('transition', half);
-    log(`ceiling: Strapi's own authenticated admin request (GET /admin/users/me) ×${half} at 16 clients`);
-    const adminNoop = await server.part('admin-noop', () => load(server.url, 16, inReview.slice(0, half).map(() => ({ method: 'GET', path: '/admin/users/me', headers: clerk }))));
-    log(`ceiling: Strapi's request handling without authentication or database (GET /_health) ×${half} at 16 clients`);
-    const bareNoop = await server.part('bare-noop', () => load(server.url, 16, inReview.slice(0, half).map(() => ({ method: 'GET', path: '/_health' }))));
-    log(`baseline: Strapi's REST update of ${inReview.length - half} orders at 16 clients`);
+    await perRequest('transition', third);
+    // Scale-out: a second instance on the same database, the same 16 clients split between the two.
+    log(`transitions: ${pair.length} approvals at 16 clients over two instances (8 each)`);
+    const second = await startServer(database, { port: 19102 });
+    let transitionTwoInstances;
+    try {
+      const half = Math.floor(pair.length / 2);
+      transitionTwoInstances = await loadAll([[server.url, 8, approvals(pair.slice(0, half))], [second.url, 8, approvals(pair.slice(half))]]);
+    } finally {
+      await second.stop();
+    }
+    log(`ceiling: Strapi's own authenticated admin request (GET /admin/users/me) ×${third} at 16 clients`);
+    const adminNoop = await server.part('admin-noop', () => load(server.url, 16, single.map(() => ({ method: 'GET', path: '/admin/users/me', headers: clerk }))));
+    log(`ceiling: Strapi's request handling without authentication or database (GET /_health) ×${third} at 16 clients`);
+    const bareNoop = await server.part('bare-noop', () => load(server.url, 16, single.map(() => ({ method: 'GET', path: '/_health' }))));
+    log(`baseline: Strapi's REST update of ${rest.length} orders at 16 clients`);
     const { accessKey } = await server.ask('token');
     const restHeaders = { Authorization: `Bearer ${accessKey}`, 'content-type': 'application/json' };
-    const strapiRest = await server.part('strapi-rest', () => load(server.url, 16, inReview.slice(half).map((o, i) => ({ method: 'PUT', path: `/api/bench/orders/${o.document_id}`, headers: restHeaders, body: JSON.stringify({ data: { title: `压测单位${i}` } }) }))));
+    const strapiRest = await server.part('strapi-rest', () => load(server.url, 16, rest.map((o, i) => ({ method: 'PUT', path: `/api/bench/orders/${o.document_id}`, headers: restHeaders, body: JSON.stringify({ data: { title: `压测单位${i}` } }) }))));
 
     log(`baseline: the same writes with raw mysql2 on ${inReview.length} orders at 16 connections`);
     const raw = await rawFloor(database, inReview.map((o) => o.id), 16);
     const { rss } = await server.ask('memory');
-    return { database, submission, submissionPaced, transition, adminNoop, bareNoop, strapiRest, raw, rss, more: more ? await more(database, server) : undefined };
+    return { database, submission, submissionPaced, transition, transitionTwoInstances, adminNoop, bareNoop, strapiRest, raw, rss, more: more ? await more(database, server) : undefined };
   } finally {
     await db.end();
     await server.stop();
@@ -322,11 +346,12 @@ const table = (results) => {
     line('submission (c=50, saturated)', w.submission),
     line(`submission (50 clients, ${w.submissionPaced.rate}/s)`, w.submissionPaced),
     line('transition via HTTP (c=16)', w.transition),
+    line('  the same over two instances (8+8)', w.transitionTwoInstances),
     line('  baseline raw mysql2 (c=16)', w.raw),
     line('  baseline Strapi REST update (c=16)', w.strapiRest),
     line('  ceiling: Strapi admin GET users/me', w.adminNoop),
     line('  ceiling: Strapi GET /_health', w.bareNoop),
-    `  ratios: ${results.ratios.ofRawFloor} of the raw floor, ${results.ratios.ofStrapiRest}× Strapi's update, ${results.ratios.ofAdminCeiling} of Strapi's authenticated no-op`,
+    `  ratios: ${results.ratios.ofRawFloor} of the raw floor, ${results.ratios.ofStrapiRest}× Strapi's update, ${results.ratios.ofAdminCeiling} of Strapi's authenticated no-op; two instances: ${results.ratios.twoInstancesOfRawFloor} of the raw floor, ${results.ratios.twoInstancesOfStrapiRest}× Strapi's update`,
     `  RSS after writes: ${mb(w.rss)}`,
   ];
   for (const r of results.reads) {
@@ -365,6 +390,8 @@ const main = async () => {
       ofRawFloor: round(writeResults.transition.perSecond / writeResults.raw.perSecond, 3),
       ofStrapiRest: round(writeResults.transition.perSecond / writeResults.strapiRest.perSecond, 2),
       ofAdminCeiling: round(writeResults.transition.perSecond / writeResults.adminNoop.perSecond, 3),
+      twoInstancesOfRawFloor: round(writeResults.transitionTwoInstances.perSecond / writeResults.raw.perSecond, 3),
+      twoInstancesOfStrapiRest: round(writeResults.transitionTwoInstances.perSecond / writeResults.strapiRest.perSecond, 2),
     },
     reads: readResults,
     seconds: round((Date.now() - started) / 1000),
