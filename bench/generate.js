@@ -60,12 +60,8 @@ const OUTCOME_WEIGHTS = { completed: 0.85, rejected: 0.06, withdrawn: 0.05, term
 const DETOUR = 0.05;
 const MAX_DETOURS = 2;
 const YEAR = 365 * 86_400;
-const LEVEL_NAMES = ['', '一级预警', '二级预警', '三级预警'];
 const APPLICANT_CHANNELS = ['official-account', 'mini-program'];
 const STAFF_CHANNELS = ['window', 'staff-app'];
-/** What the dashboard counts as returned or rejected (as in the transition service). */
-const RETURN_STEPS = ['returned', 'rejected'];
-const RETURN_ACTIONS = ['reject'];
 
 if (!Number.isInteger(ORDERS) || ORDERS < 0) throw new Error(`ORDERS should be a whole number, not ${process.env.ORDERS ?? process.argv[2]}`);
 
@@ -193,6 +189,8 @@ const main = async () => {
   const { seedDemo } = require(path.join(DIST, 'database/seeds/demo.js'));
   await seedDemo(strapi);
   const engine = path.join(DIST, 'src/plugins/workflow/server/src');
+  // The warning labels and what counts as returned, as the engine writes them.
+  const { WARNING_LABELS: LEVEL_NAMES, RETURN_STEPS, RETURN_ACTIONS } = require(path.join(engine, 'constants/index.js'));
   const { hashEvent } = require(path.join(engine, 'services/history.js'));
   const { candidateEvents, primaryStep, stepMeta, storeValue, rolesFor } = require(path.join(engine, 'engine/spec.js'));
   const { startSnapshot, restoreSnapshot, step: machineStep } = require(path.join(engine, 'engine/machine.js'));

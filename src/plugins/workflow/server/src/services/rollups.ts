@@ -172,7 +172,7 @@ const rollups = ({ strapi }: { strapi: Core.Strapi }) => {
       category: r.category,
       channel: null,
       on_day: null,
-      n: Number(r.n ?? 1),
+      n: Number(r.n),
       hours: 0,
       measured: 0,
       on_time: 0,

@@ -78,8 +78,6 @@ const staffSessions = ({ strapi }: { strapi: Core.Strapi }) => {
       if (sessions.size >= MAX_SESSIONS) sessions.delete(sessions.keys().next().value!);
       sessions.set(token, { until, user: ctx.state.user, ability: auth.ability, sessionId: ctx.state.session.id });
     },
-
-    forget,
   };
 };
 
