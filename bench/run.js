@@ -74,9 +74,12 @@ const startServer = async (database, { seed = false, port }) => {
   /** Runs a part, with its CPU profile when BENCH_PROFILE names a folder. */
   const part = async (name, work) => {
     if (process.env.BENCH_PROFILE) await ask('profile-start');
+    const before = (await ask('cpu')).cpu;
     const result = await work();
+    const cpu = (await ask('cpu')).cpu - before;
     if (process.env.BENCH_PROFILE) log(`profile: ${(await ask('profile-stop', name)).file}`);
-    return result;
+    // The app's CPU time per request: what a part costs, steadier than requests per second on a shared machine.
+    return { ...result, appCpuMs: round(cpu / 1000 / Math.max(1, result.requests), 2) };
   };
   return { url: `http://127.0.0.1:${port}`, ask, part, stop: () => ask('stop').catch(() => child.kill()) };
 };
@@ -272,6 +275,8 @@ const writes = async (more) => {
     }
     log(`ceiling: Strapi's own authenticated admin request (GET /admin/users/me) ×${third} at 16 clients`);
     const adminNoop = await server.part('admin-noop', () => load(server.url, 16, single.map(() => ({ method: 'GET', path: '/admin/users/me', headers: clerk }))));
+    log(`ceiling: the staff app's own authenticated request that reads nothing (GET /workflow/me) ×${third} at 16 clients`);
+    const staffNoop = await server.part('staff-noop', () => load(server.url, 16, single.map(() => ({ method: 'GET', path: '/workflow/me', headers: clerk }))));
     log(`ceiling: Strapi's request handling without authentication or database (GET /_health) ×${third} at 16 clients`);
     const bareNoop = await server.part('bare-noop', () => load(server.url, 16, single.map(() => ({ method: 'GET', path: '/_health' }))));
     log(`baseline: Strapi's REST update of ${rest.length} orders at 16 clients`);
@@ -282,7 +287,7 @@ const writes = async (more) => {
     log(`baseline: the same writes with raw mysql2 on ${inReview.length} orders at 16 connections`);
     const raw = await rawFloor(database, inReview.map((o) => o.id), 16);
     const { rss } = await server.ask('memory');
-    return { database, submission, submissionPaced, transition, transitionTwoInstances, adminNoop, bareNoop, strapiRest, raw, rss, more: more ? await more(database, server) : undefined };
+    return { database, submission, submissionPaced, transition, transitionTwoInstances, adminNoop, staffNoop, bareNoop, strapiRest, raw, rss, more: more ? await more(database, server) : undefined };
   } finally {
     await db.end();
     await server.stop();
@@ -340,7 +345,7 @@ const reads = async (database, running) => {
 const table = (results) => {
   const w = results.writes;
   const mb = (b) => `${Math.round(b / 1048576)} MB`;
-  const line = (name, r, extra = '') => `${name.padEnd(34)} ${String(r.perSecond).padStart(8)}/s  p50 ${String(r.p50).padStart(6)} ms  p95 ${String(r.p95).padStart(6)} ms${r.errors ? `  errors ${r.errors}` : ''}${extra}`;
+  const line = (name, r, extra = '') => `${name.padEnd(34)} ${String(r.perSecond).padStart(8)}/s  p50 ${String(r.p50).padStart(6)} ms  p95 ${String(r.p95).padStart(6)} ms${r.appCpuMs !== undefined ? `  app CPU ${r.appCpuMs} ms/request` : ''}${r.errors ? `  errors ${r.errors}` : ''}${extra}`;
   const rows = [
     `MariaDB ${results.mariadb.version}, buffer pool ${mb(results.mariadb.innodb_buffer_pool_size)}, flush_log_at_trx_commit ${results.mariadb.innodb_flush_log_at_trx_commit}`,
     line('submission (c=50, saturated)', w.submission),
@@ -350,8 +355,9 @@ const table = (results) => {
     line('  baseline raw mysql2 (c=16)', w.raw),
     line('  baseline Strapi REST update (c=16)', w.strapiRest),
     line('  ceiling: Strapi admin GET users/me', w.adminNoop),
+    line('  ceiling: staff app GET /workflow/me', w.staffNoop),
     line('  ceiling: Strapi GET /_health', w.bareNoop),
-    `  ratios: ${results.ratios.ofRawFloor} of the raw floor, ${results.ratios.ofStrapiRest}× Strapi's update, ${results.ratios.ofAdminCeiling} of Strapi's authenticated no-op; two instances: ${results.ratios.twoInstancesOfRawFloor} of the raw floor, ${results.ratios.twoInstancesOfStrapiRest}× Strapi's update`,
+    `  ratios: ${results.ratios.ofRawFloor} of the raw floor, ${results.ratios.ofStrapiRest}× Strapi's update, ${results.ratios.ofAdminCeiling} of Strapi's authenticated no-op, ${results.ratios.ofStaffCeiling} of the staff app's; two instances: ${results.ratios.twoInstancesOfRawFloor} of the raw floor, ${results.ratios.twoInstancesOfStrapiRest}× Strapi's update`,
     `  RSS after writes: ${mb(w.rss)}`,
   ];
   for (const r of results.reads) {
@@ -390,6 +396,7 @@ const main = async () => {
       ofRawFloor: round(writeResults.transition.perSecond / writeResults.raw.perSecond, 3),
       ofStrapiRest: round(writeResults.transition.perSecond / writeResults.strapiRest.perSecond, 2),
       ofAdminCeiling: round(writeResults.transition.perSecond / writeResults.adminNoop.perSecond, 3),
+      ofStaffCeiling: round(writeResults.transition.perSecond / writeResults.staffNoop.perSecond, 3),
       twoInstancesOfRawFloor: round(writeResults.transitionTwoInstances.perSecond / writeResults.raw.perSecond, 3),
       twoInstancesOfStrapiRest: round(writeResults.transitionTwoInstances.perSecond / writeResults.strapiRest.perSecond, 2),
     },

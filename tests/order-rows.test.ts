@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { app, apply, call, enterpriseForm, step, useWorld, w } from './helpers/workflow';
+import { isMysql } from './helpers/database';
 
 /**
  * The order row keeps the ids of its applicant, organization and assignee beside Strapi's link tables
@@ -91,5 +92,27 @@ describe('the relations an order keeps in its own row', () => {
     // The content manager sends empty relation lists with every save: that changes nothing and is allowed.
     const saved = await app.strapi.documents('api::order.order').update({ documentId: row.documentId, data: { title: '改名单位', assignee: { connect: [], disconnect: [] } } as any });
     expect(saved?.title).toBe('改名单位');
+  });
+});
+
+describe('the order number', () => {
+  // Strapi keeps `unique: true` in the application layer only; without a key every request that names
+  // an order by its number read the whole orders table.
+  it('is found through a unique key, and the database refuses a second order with the same number', async () => {
+    const n = await apply(app, w.applicants.zhujiang, 'water-enterprise', enterpriseForm({ unitName: '编号单位' }));
+    const knex = db().connection;
+    const lookup = knex('orders').where('number', n).toString();
+    if (isMysql()) {
+      const [plan] = await knex.raw(`EXPLAIN ${lookup}`);
+      expect(plan[0].key).toBe('orders_number_uq');
+      expect(plan[0].type).toBe('const');
+    } else {
+      const plan = await knex.raw(`EXPLAIN QUERY PLAN ${lookup}`);
+      expect(plan.map((p: any) => p.detail).join(' ')).toMatch(/USING INDEX orders_number_uq/);
+    }
+    const row = await knex('orders').where('number', n).first();
+    const { id, document_id, ...copy } = row;
+    await expect(knex('orders').insert({ ...copy, document_id: `${document_id}x` })).rejects.toThrow(/unique|duplicate/i);
+    expect(Number((await knex('orders').where('number', n).count({ c: '*' }).first())!.c)).toBe(1);
   });
 });

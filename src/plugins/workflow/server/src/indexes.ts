@@ -8,6 +8,9 @@ import { UIDS } from './constants';
  */
 const INDEXES: Record<string, Array<{ name: string; columns: string[]; type?: 'unique' }>> = {
   [UIDS.order]: [
+    // Every request names an order by its number. Strapi keeps `unique: true` in the application layer
+    // only (no key), so without this each lookup read the whole table.
+    { name: 'orders_number_uq', columns: ['number'], type: 'unique' },
     // The inbox: open orders in elapsed order, filtered inside the index (scope, step, assignee) so that
     // finding the first 20 matches reads the index only. `id` follows step_entered_at to match the
     // sort's tie-break. (MySQL keys hold 3,072 bytes; Strapi's strings are varchar(255) utf8mb4, 1,020
