@@ -58,3 +58,27 @@ describe('character set', () => {
     }
   });
 });
+
+/** The first column of each index of a table, as the database reports it. */
+const leadingColumns = async (table: string): Promise<string[]> => {
+  const knex = app.strapi.db.connection;
+  if (isMysql()) {
+    const [rows] = await knex.raw('SELECT column_name AS c FROM information_schema.statistics WHERE table_schema = DATABASE() AND table_name = ? AND seq_in_index = 1', [table]);
+    return rows.map((r: any) => r.c);
+  }
+  const indexes = await knex.raw(`PRAGMA index_list(${table})`);
+  return Promise.all(indexes.map(async (i: any) => (await knex.raw(`PRAGMA index_info(${i.name})`))[0].name));
+};
+
+describe('keys for what requests look up', () => {
+  // Strapi enforces `unique: true` in the application only and makes no key for it: without these, a
+  // sign-in, a registration's duplicate check or a WeChat login read every applicant.
+  it('applicants are found by email, username, mobile, WeChat openid and their tokens through an index', async () => {
+    const leading = await leadingColumns('up_users');
+    for (const column of ['email', 'username', 'mobile', 'wechat_openid', 'reset_password_token', 'confirmation_token']) expect(leading).toContain(column);
+  });
+
+  it('orders are found by number through an index', async () => {
+    expect(await leadingColumns('orders')).toContain('number');
+  });
+});

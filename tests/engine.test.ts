@@ -34,6 +34,37 @@ describe('one transition at a time', () => {
     expect(errorPaths(missing.body)).toEqual(['version']);
   });
 
+  it('a warning written between the checks and the write: the transition starts again on the new chain head', async () => {
+    const n = await newOrder();
+    const rows = app.strapi.plugin('workflow').service('orderRows');
+    const load = rows.load;
+    let warned = false;
+    // The first read of the order is followed, before the transition writes, by a warning (which moves
+    // the history but not the version), as when the warning scan runs at that moment.
+    rows.load = async (where: any, options?: any) => {
+      const order = await load(where, options);
+      if (!warned && where.number === n) {
+        warned = true;
+        expect(await app.strapi.plugin('workflow').service('escalation').raise(order.id, 1, { exception: true, reason: '测试预警' })).toBe(true);
+      }
+      return order;
+    };
+    let res;
+    try {
+      res = await act(app, w.staff.clerk, n, 'approve', {}, 1);
+    } finally {
+      rows.load = load;
+    }
+    expect(warned).toBe(true);
+    expect(res.status).toBe(200);
+    expect(res.body.data.version).toBe(2);
+    const chain = await events(n);
+    expect(chain.map((e: any) => [e.seq, e.action])).toEqual([[1, 'submit'], [2, 'warn'], [3, 'approve']]);
+    expect(chain[2].prevHash).toBe(chain[1].hash);
+    expect((await call(app, w.admin, 'get', `/orders/${n}/verify`)).body.data.valid).toBe(true);
+    expect(await orderRow(n)).toMatchObject({ currentStep: 'dispatch', lockVersion: 2, historySeq: 3, historyHead: chain[2].hash });
+  });
+
   it('a failing effect leaves nothing half-written', async () => {
     const n = await newOrder();
     await step(app, w.staff.clerk, n, 'approve');

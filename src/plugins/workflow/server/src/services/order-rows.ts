@@ -55,10 +55,20 @@ const orderRows = ({ strapi }: { strapi: Core.Strapi }) => {
       });
     },
 
-    /** Writes attribute values of an order (relations go through setRelations). */
-    async update(id: number, data: Record<string, unknown>) {
-      if (Object.keys(data).length === 0) return;
-      await tables().current((trx) => trx(orders().name).where('id', id).update(orders().toRow({ ...data, updatedAt: new Date() })));
+    /**
+     * Writes attribute values of an order (relations go through setRelations). With `expected`, only while
+     * the row still holds those values; answers how many rows it wrote (0 or 1).
+     */
+    async update(id: number, data: Record<string, unknown>, expected?: Record<string, unknown>): Promise<number> {
+      if (Object.keys(data).length === 0) return 0;
+      return tables().current(async (trx) => {
+        const query = trx(orders().name).where('id', id);
+        for (const [attribute, value] of Object.entries(expected ?? {})) {
+          if (value === null || value === undefined) query.whereNull(orders().column(attribute));
+          else query.where(orders().column(attribute), value);
+        }
+        return Number(await query.update(orders().toRow({ ...data, updatedAt: new Date() })));
+      });
     },
 
     /** Sets relations: the link row and the `…Ref` column together. */
