@@ -311,9 +311,18 @@ const reads = async (database, running) => {
     const superAdmin = await signIn(server.url, { admin: 'admin@demo.local' });
     const steps = 'survey,design,budget-confirm,construction';
     log(`${database}: ${orders} orders (${open} open, ${events} events); inbox ×${INBOX_REQUESTS}`);
+    const listed = new Set();
     const inbox = await server.part(`inbox-${database}`, () => sequential(INBOX_REQUESTS, async (i) => {
       const res = await request(`${server.url}/workflow/orders?status=open&step=${steps}&sort=elapsed&pageSize=20&page=${(i % 5) + 1}`, { headers: deptAdmin });
       if (res.status !== 200) throw new Error(`inbox ${res.status} ${JSON.stringify(res.body)}`);
+      for (const o of res.body.data) listed.add(o.number);
+    }));
+    // Opening an order from the inbox: the whole view (history, files, related records), found by its number.
+    const numbers = [...listed];
+    log(`order view ×${INBOX_REQUESTS} (${numbers.length} orders from the inbox)`);
+    const orderView = await server.part(`order-view-${database}`, () => sequential(INBOX_REQUESTS, async (i) => {
+      const res = await request(`${server.url}/workflow/orders/${numbers[i % numbers.length]}`, { headers: deptAdmin });
+      if (res.status !== 200) throw new Error(`order view ${res.status} ${JSON.stringify(res.body)}`);
     }));
     const [first] = [await request(`${server.url}/workflow/orders?status=open&step=${steps}&sort=elapsed&pageSize=20`, { headers: deptAdmin })];
     log('warning scan ×3');
@@ -333,6 +342,7 @@ const reads = async (database, running) => {
     return {
       database, orders: Number(orders), open: Number(open), events: Number(events),
       inbox: { ...inbox, total: first.body.meta.pagination.total, rows: first.body.data.length },
+      orderView,
       // The first scan catches up with what crossed a threshold since the data was made; then the steady state.
       scan: { ms: round(scans[scans.length - 1].ms), examined: scans[scans.length - 1].examined, raised: scans[scans.length - 1].raised, first: round(scans[0].ms), firstRaised: scans[0].raised },
       indicators,
@@ -366,6 +376,7 @@ const table = (results) => {
   for (const r of results.reads) {
     rows.push(`${r.database}: ${r.orders} orders, ${r.open} open, ${r.events} events`);
     rows.push(line('  inbox (dept admin, 4 steps, 20 rows)', r.inbox, `  total ${r.inbox.total}`));
+    rows.push(line('  order view (dept admin)', r.orderView));
     rows.push(`  warning scan (${r.open} open)        ${r.scan.ms} ms, raised ${r.scan.raised} (the first, catching up: ${r.scan.first} ms, raised ${r.scan.firstRaised})`);
     rows.push(line('  14 indicators (30 days)', r.indicators));
     rows.push(line('  the same, dept admin', r.indicatorsDept));
