@@ -6,8 +6,10 @@
  * measured in one run. Prints a table and writes bench/results.json with the MariaDB settings.
  *
  * 1. On a fresh database (demo seed): applicant submissions at 50 clients; transitions through the
- *    HTTP API at 16 clients, on one instance and split over two; the same writes with raw mysql2 (the floor); Strapi's own REST update of
- *    an order through the document service (what a plain Strapi app does per request).
+ *    HTTP API at 16 clients, on one instance and split over two, and through the transition service
+ *    in the app's process (the engine alone); the same writes with raw mysql2 (the floor); Strapi's
+ *    own REST update of an order through the document service (what a plain Strapi app does per
+ *    request); the app's CPU per request of each part.
  * 2. On each generated database named in BENCH_DATABASES (default utility_bench, made by
  *    `npm run bench:generate`): the inbox of a department administrator (several steps, sorted by
  *    elapsed, 20 rows), the warning scan, the 14 dashboard indicators (super and department
@@ -25,7 +27,7 @@ const mysql = require('mysql2/promise');
 
 const root = path.resolve(__dirname, '..');
 const SMOKE = process.env.BENCH_SMOKE === '1';
-const SUBMISSIONS = Number(process.env.BENCH_SUBMISSIONS ?? (SMOKE ? 60 : 3000));
+const SUBMISSIONS = Number(process.env.BENCH_SUBMISSIONS ?? (SMOKE ? 60 : 4000));
 const INBOX_REQUESTS = Number(process.env.BENCH_INBOX_REQUESTS ?? (SMOKE ? 10 : 300));
 const INDICATOR_REQUESTS = Number(process.env.BENCH_INDICATOR_REQUESTS ?? (SMOKE ? 2 : 10));
 const DATABASES = SMOKE ? [] : (process.env.BENCH_DATABASES ?? 'utility_bench').split(',').filter(Boolean);
@@ -249,10 +251,10 @@ const writes = async (more) => {
     }));
 
     const [inReview] = await db.query("SELECT id, number, document_id FROM orders WHERE current_step = 'review' AND title = ? ORDER BY id", [form.unitName]);
-    // A third each: transitions on one instance, on two, and Strapi's REST update.
-    const third = Math.floor(inReview.length / 3);
-    const [single, pair, rest] = [inReview.slice(0, third), inReview.slice(third, 2 * third), inReview.slice(2 * third)];
-    log(`transitions: ${third} approvals at 16 clients`);
+    // A quarter each: transitions on one instance, on two, in-process, and Strapi's REST update.
+    const quarter = Math.floor(inReview.length / 4);
+    const [single, pair, inProcessOrders, rest] = [inReview.slice(0, quarter), inReview.slice(quarter, 2 * quarter), inReview.slice(2 * quarter, 3 * quarter), inReview.slice(3 * quarter)];
+    log(`transitions: ${quarter} approvals at 16 clients`);
     const approveBody = JSON.stringify({ version: 1, form: {} });
     const perRequest = async (label, n) => {
       if (process.env.BENCH_QUERIES !== '1') return;
@@ -265,7 +267,7 @@ const writes = async (more) => {
     const approvals = (orders) => orders.map((o) => ({ method: 'POST', path: `/workflow/orders/${o.number}/actions/approve`, headers: { ...clerk, 'content-type': 'application/json' }, body: approveBody }));
     const transition = await server.part('transition', () => load(server.url, 16, approvals(single)));
 
-    await perRequest('transition', third);
+    await perRequest('transition', quarter);
     // Scale-out: a second instance on the same database, the same 16 clients split between the two.
     log(`transitions: ${pair.length} approvals at 16 clients over two instances (8 each)`);
     const second = await startServer(database, { port: 19102 });
@@ -276,11 +278,14 @@ const writes = async (more) => {
     } finally {
       await second.stop();
     }
-    log(`ceiling: Strapi's own authenticated admin request (GET /admin/users/me) ×${third} at 16 clients`);
+    log(`the engine alone: ${inProcessOrders.length} approvals through the transition service in the app's process, 16 at a time`);
+    const engine = await server.ask('perform', { numbers: inProcessOrders.map((o) => o.number), clients: 16, email: 'clerk@demo.local' });
+    const inProcess = { ...summary(engine.latencies, engine.seconds, engine.errors), appCpuMs: round(engine.cpuMs / Math.max(1, engine.latencies.length), 2) };
+    log(`ceiling: Strapi's own authenticated admin request (GET /admin/users/me) ×${quarter} at 16 clients`);
     const adminNoop = await server.part('admin-noop', () => load(server.url, 16, single.map(() => ({ method: 'GET', path: '/admin/users/me', headers: clerk }))));
-    log(`ceiling: the staff app's own authenticated request that reads nothing (GET /workflow/me) ×${third} at 16 clients`);
+    log(`ceiling: the staff app's own authenticated request that reads nothing (GET /workflow/me) ×${quarter} at 16 clients`);
     const staffNoop = await server.part('staff-noop', () => load(server.url, 16, single.map(() => ({ method: 'GET', path: '/workflow/me', headers: clerk }))));
-    log(`ceiling: Strapi's request handling without authentication or database (GET /_health) ×${third} at 16 clients`);
+    log(`ceiling: Strapi's request handling without authentication or database (GET /_health) ×${quarter} at 16 clients`);
     const bareNoop = await server.part('bare-noop', () => load(server.url, 16, single.map(() => ({ method: 'GET', path: '/_health' }))));
     log(`baseline: Strapi's REST update of ${rest.length} orders at 16 clients`);
     const { accessKey } = await server.ask('token');
@@ -290,7 +295,7 @@ const writes = async (more) => {
     log(`baseline: the same writes with raw mysql2 on ${inReview.length} orders at 16 connections`);
     const raw = await rawFloor(database, inReview.map((o) => o.id), 16);
     const { rss } = await server.ask('memory');
-    return { database, submission, submissionPaced, transition, transitionTwoInstances, adminNoop, staffNoop, bareNoop, strapiRest, raw, rss, more: more ? await more(database, server) : undefined };
+    return { database, submission, submissionPaced, transition, transitionTwoInstances, inProcess, adminNoop, staffNoop, bareNoop, strapiRest, raw, rss, more: more ? await more(database, server) : undefined };
   } finally {
     await db.end();
     await server.stop();
@@ -365,12 +370,13 @@ const table = (results) => {
     line(`submission (50 clients, ${w.submissionPaced.rate}/s)`, w.submissionPaced),
     line('transition via HTTP (c=16)', w.transition),
     line('  the same over two instances (8+8)', w.transitionTwoInstances),
+    line('  the engine alone, in-process (16)', w.inProcess),
     line('  baseline raw mysql2 (c=16)', w.raw),
     line('  baseline Strapi REST update (c=16)', w.strapiRest),
     line('  ceiling: Strapi admin GET users/me', w.adminNoop),
     line('  ceiling: staff app GET /workflow/me', w.staffNoop),
     line('  ceiling: Strapi GET /_health', w.bareNoop),
-    `  ratios: ${results.ratios.ofRawFloor} of the raw floor, ${results.ratios.ofStrapiRest}× Strapi's update, ${results.ratios.ofAdminCeiling} of Strapi's authenticated no-op, ${results.ratios.ofStaffCeiling} of the staff app's; two instances: ${results.ratios.twoInstancesOfRawFloor} of the raw floor, ${results.ratios.twoInstancesOfStrapiRest}× Strapi's update`,
+    `  ratios: ${results.ratios.ofRawFloor} of the raw floor, ${results.ratios.ofStrapiRest}× Strapi's update, ${results.ratios.ofAdminCeiling} of Strapi's authenticated no-op, ${results.ratios.ofStaffCeiling} of the staff app's; two instances: ${results.ratios.twoInstancesOfRawFloor} of the raw floor, ${results.ratios.twoInstancesOfStrapiRest}× Strapi's update; the engine alone: ${results.ratios.inProcessOfRawFloor} of the raw floor, ${results.ratios.inProcessOfStrapiRest}× Strapi's update`,
     `  RSS after writes: ${mb(w.rss)}`,
   ];
   for (const r of results.reads) {
@@ -413,6 +419,8 @@ const main = async () => {
       ofStaffCeiling: round(writeResults.transition.perSecond / writeResults.staffNoop.perSecond, 3),
       twoInstancesOfRawFloor: round(writeResults.transitionTwoInstances.perSecond / writeResults.raw.perSecond, 3),
       twoInstancesOfStrapiRest: round(writeResults.transitionTwoInstances.perSecond / writeResults.strapiRest.perSecond, 2),
+      inProcessOfRawFloor: round(writeResults.inProcess.perSecond / writeResults.raw.perSecond, 3),
+      inProcessOfStrapiRest: round(writeResults.inProcess.perSecond / writeResults.strapiRest.perSecond, 2),
     },
     reads: readResults,
     seconds: round((Date.now() - started) / 1000),

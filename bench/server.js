@@ -4,7 +4,7 @@
  * The app under load, in its own process so that the load generator does not share its CPU time.
  * Serves HTTP on PORT against the database the environment names; answers the bench's questions
  * over IPC: `scan` (times the warning scan), `memory` (RSS), `token` (a full-access API token for
- * Strapi's plain REST baseline), `stop`.
+ * Strapi's plain REST baseline), `perform` (transitions in-process), `cpu`, `stop`.
  */
 const path = require('node:path');
 
@@ -63,6 +63,34 @@ const main = async () => {
     },
     async memory() {
       return { rss: process.memoryUsage().rss };
+    },
+    /**
+     * The engine alone: the same approvals through the transition service in this process, `clients`
+     * at a time, without HTTP, Strapi's request handling or authentication.
+     */
+    async perform({ numbers, clients, email }) {
+      const user = await app.db.query('admin::user').findOne({ where: { email }, populate: ['roles'] });
+      const actor = await app.plugin('workflow').service('actors').staff(user);
+      const transitions = app.plugin('workflow').service('transitions');
+      const latencies = [];
+      let errors = 0;
+      let next = 0;
+      const started = process.hrtime.bigint();
+      const cpu = process.cpuUsage();
+      await Promise.all(Array.from({ length: clients }, async () => {
+        while (next < numbers.length) {
+          const number = numbers[next++];
+          const t = process.hrtime.bigint();
+          try {
+            await transitions.perform({ number, action: 'approve', version: 1, form: {}, actor });
+            latencies.push(Number(process.hrtime.bigint() - t) / 1e6);
+          } catch {
+            errors += 1;
+          }
+        }
+      }));
+      const used = process.cpuUsage(cpu);
+      return { latencies, errors, seconds: Number(process.hrtime.bigint() - started) / 1e9, cpuMs: (used.user + used.system) / 1000 };
     },
     async token() {
       const token = await app.service('admin::api-token').create({ name: `bench-${Date.now()}`, type: 'full-access', lifespan: null });

@@ -22,21 +22,22 @@ describe('the benchmark, in a smoke run', () => {
     const results = JSON.parse(readFileSync(out, 'utf8'));
     expect(results.smoke).toBe(true);
     expect(results.mariadb.innodb_buffer_pool_size).toBeGreaterThan(0);
-    const { submission, submissionPaced, transition, transitionTwoInstances, raw, strapiRest, adminNoop, staffNoop, bareNoop } = results.writes;
+    const { submission, submissionPaced, transition, transitionTwoInstances, inProcess, raw, strapiRest, adminNoop, staffNoop, bareNoop } = results.writes;
     // Every request answered 2xx: a broken route or a refused action would count as an error.
-    for (const part of [submission, submissionPaced, transition, transitionTwoInstances, raw, strapiRest, adminNoop, staffNoop, bareNoop]) {
+    for (const part of [submission, submissionPaced, transition, transitionTwoInstances, inProcess, raw, strapiRest, adminNoop, staffNoop, bareNoop]) {
       expect(part.requests).toBeGreaterThan(0);
       expect(part.errors).toBe(0);
       expect(part.p95).toBeGreaterThan(0);
     }
     expect(submission.requests).toBe(60);
     expect(submissionPaced.requests).toBe(20);
-    // Every order the submissions made was then moved (on one instance or on two) or updated through Strapi's REST.
-    expect(transition.requests + transitionTwoInstances.requests + strapiRest.requests).toBe(80);
+    // Every order the submissions made was then moved (on one instance, on two, in-process) or updated through Strapi's REST.
+    expect(transition.requests + transitionTwoInstances.requests + inProcess.requests + strapiRest.requests).toBe(80);
     // The app's CPU per request is measured for each part it serves alone.
-    for (const part of [submission, transition, adminNoop, staffNoop, bareNoop, strapiRest]) expect(part.appCpuMs).toBeGreaterThan(0);
+    for (const part of [submission, transition, inProcess, adminNoop, staffNoop, bareNoop, strapiRest]) expect(part.appCpuMs).toBeGreaterThan(0);
     expect(results.ratios.ofRawFloor).toBeGreaterThan(0);
     expect(results.ratios.twoInstancesOfRawFloor).toBeGreaterThan(0);
+    expect(results.ratios.inProcessOfRawFloor).toBeGreaterThan(0);
     const [reads] = results.reads;
     expect(reads.inbox.requests).toBe(10);
     expect(reads.orderView.requests).toBe(10);
