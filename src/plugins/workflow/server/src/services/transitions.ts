@@ -172,7 +172,7 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
         return await strapi.db.transaction(work);
       } catch (error: any) {
         // MySQL picks a deadlock victim among writers of different orders (link-table gaps): the work
-        // starts again from the locked row, which tells a real loser that someone acted first.
+        // starts again (the conditional update or the locked read), which tells a real loser that someone acted first.
         if (error?.code === 'ER_LOCK_DEADLOCK' && attempt < DEADLOCK_ATTEMPTS) continue;
         const locked = ['SQLITE_BUSY', 'SQLITE_BUSY_SNAPSHOT', 'ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT'].includes(error?.code) || /database is locked/.test(error?.message ?? '');
         if (locked) throw conflict(version + 1);
