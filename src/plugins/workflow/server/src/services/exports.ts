@@ -21,8 +21,9 @@ const COLUMNS = [
   { header: '业务', key: 'processName', width: 14 },
 ];
 
-const localTime = (iso: string) =>
-  new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date(iso));
+// Made once: creating an Intl.DateTimeFormat costs more than formatting with it, and an export formats every row.
+const LOCAL_TIME = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
+const localTime = (iso: string) => LOCAL_TIME.format(new Date(iso));
 
 /** Excel exports of what the caller may see, with the filters of the screen. */
 const exportsService = (_deps: { strapi: Core.Strapi }) => ({
