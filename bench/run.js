@@ -131,7 +131,7 @@ const loadRaw = (url, connections, requests) =>
         timeout: 60,
         requests: [{ setupRequest: (req) => ({ ...req, ...requests[i++ % requests.length] }) }],
       },
-      (err) => (err ? reject(err) : resolve({ latencies, seconds: (last - started) / 1000, errors })),
+      (err) => (err ? reject(err) : resolve({ latencies, seconds: Math.max(1, last - started) / 1000, errors })),
     );
     instance.on('reqError', () => (errors += 1));
     instance.on('response', (_client, statusCode, _bytes, responseTime) => {

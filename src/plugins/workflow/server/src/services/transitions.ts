@@ -334,15 +334,16 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** The one way an order moves. */
-  const perform = async (input: PerformInput, attempt = 1): Promise<Performed> => {
-    try {
-      return await performOnce(input);
-    } catch (error) {
-      // History was appended meanwhile (a warning, an urge) without the version moving: the caller's
-      // view is still current, so the transition starts again from a fresh read.
-      if (error instanceof OrderMoved && attempt < MOVED_ATTEMPTS) return perform(input, attempt + 1);
-      if (error instanceof OrderMoved) throw conflict(error.version);
-      throw error;
+  const perform = async (input: PerformInput): Promise<Performed> => {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await performOnce(input);
+      } catch (error) {
+        // History was appended meanwhile (a warning, an urge) without the version moving: the caller's
+        // view is still current, so the transition starts again from a fresh read.
+        if (!(error instanceof OrderMoved)) throw error;
+        if (attempt >= MOVED_ATTEMPTS) throw conflict(error.version);
+      }
     }
   };
 
