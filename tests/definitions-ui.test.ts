@@ -71,10 +71,11 @@ describe('process definitions in the panel', () => {
     await page.getByTestId('delete-transition').click();
     await page.getByTestId('publish').click();
     await expect.poll(() => page.getByTestId('notice').innerText()).toContain('未发布');
-    await expect(page.getByTestId('problems').innerText()).resolves.toContain('步骤“领导审批(未缴费)”（payment-waiver）不可到达');
+    // The problems and the graph's marks render after the notice: wait for them rather than read once.
+    await expect.poll(() => page.getByTestId('problems').innerText()).toContain('步骤“领导审批(未缴费)”（payment-waiver）不可到达');
     const waiver = page.locator('[data-testid="graph-step"]', { hasText: '领导审批(未缴费)' });
-    await expect(waiver.getAttribute('data-errors')).resolves.toBe('true');
-    await expect(waiver.innerText()).resolves.toContain('不可到达');
+    await expect.poll(() => waiver.getAttribute('data-errors')).toBe('true');
+    await expect.poll(() => waiver.innerText()).toContain('不可到达');
     await shot(page, 'panel-definition-refused');
     expect((await call(app, w.admin, 'get', '/definitions/water-resident/versions')).body.data).toHaveLength(versions);
     await expect(page.locator('[data-testid="version"]').count()).resolves.toBe(versions);
