@@ -27,7 +27,9 @@ const fake = async (defaultAnswer: (r: Received) => { status?: number; body: unk
       const received = { path: url.pathname, query: Object.fromEntries(url.searchParams), headers: req.headers, body };
       state.received.push(received);
       const answer = state.answers.shift() ?? defaultAnswer(received);
-      res.writeHead(answer.status ?? 200, { 'Content-Type': 'application/json' });
+      // No keep-alive: a client reusing a socket this server is closing after its 5 s idle timeout
+      // gets ECONNRESET, which failed a retry test under load on CI.
+      res.writeHead(answer.status ?? 200, { 'Content-Type': 'application/json', Connection: 'close' });
       res.end(JSON.stringify(answer.body));
     });
   });
