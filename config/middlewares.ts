@@ -2,6 +2,7 @@ export default ({ env }) => [
   'strapi::logger',
   'strapi::errors',
   {
+    // Its headers are kept instead of rebuilt per request (src/bootstrap/security-headers.ts).
     name: 'strapi::security',
     config: {
       contentSecurityPolicy: {
@@ -28,6 +29,8 @@ export default ({ env }) => [
       ],
     },
   },
+  // Staff actions with a recently verified session skip the rest (the router, body, session, statics).
+  'plugin::workflow.staff-action-lane',
   'strapi::query',
   'strapi::body',
   { name: 'global::sign-in-lockout', config: { maxFailures: env.int('LOCKOUT_MAX_FAILURES', 5), windowMinutes: env.int('LOCKOUT_WINDOW_MINUTES', 15) } },

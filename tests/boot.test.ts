@@ -30,4 +30,21 @@ describe('the application boots', () => {
     const res = await app.http().get('/workflow/info');
     expect(res.status).toBe(401);
   });
+
+  it('sets the security headers of its configuration on every response, and the admin panel its development exceptions', async () => {
+    const first = await app.http().get('/_health');
+    const again = await app.http().get('/api/workflow/processes');
+    for (const res of [first, again]) {
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+      expect(res.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
+      // config/middlewares.ts: the H5 page reads picked photos as blob: URLs.
+      expect(res.headers['content-security-policy']).toContain("connect-src 'self' https: blob: data:");
+      expect(res.headers['content-security-policy']).not.toContain('ws:');
+    }
+    // Strapi's own exception for the admin panel in development and tests (Vite's websocket).
+    const panel = await app.http().get('/admin/init');
+    expect(panel.headers['content-security-policy']).toContain('ws:');
+    expect((await app.http().get('/_health')).headers['content-security-policy']).toBe(first.headers['content-security-policy']);
+  });
 });

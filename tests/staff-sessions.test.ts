@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { app, useWorld, w } from './helpers/workflow';
+import { app, apply, useWorld, w } from './helpers/workflow';
 import { ADMIN_ROLES } from '../src/plugins/workflow/server/src/rbac';
 
 /**
@@ -78,5 +78,64 @@ describe('remembered staff sessions', () => {
     expect((await get(token, '/workflow/rules')).status).toBe(200);
     expect((await admin('put', `/admin/users/${leader.id}`).send({ roles: leader.roles.map((r: any) => r.id) })).status).toBe(200);
     expect((await get(token, '/workflow/rules')).status).toBe(403);
+  });
+});
+
+describe('staff actions on a remembered session (middlewares/staff-action-lane.ts)', () => {
+  const residentForm = { name: '李四', contactPhone: '13712345678', address: '巴中市回风路9号', waterAddress: '巴中市回风路9号2单元' };
+  const order = (number: string) => app.strapi.db.query('api::order.order').findOne({ where: { number } });
+  const events = (number: string) => order(number).then((o: any) => app.strapi.db.query('plugin::workflow.history-event').count({ where: { orderId: o.id } }));
+  const post = (token: string, number: string, action: string) =>
+    app.http().post(`/workflow/orders/${number}/actions/${action}`).set('Authorization', `Bearer ${token}`);
+
+  it('answer as the route does: the move, 409 on a stale version, 422, 404 and 403, 400 for a body that is not JSON, 413 for a huge one', async () => {
+    const token = await signIn('clerk@demo.local');
+    expect((await counts(token)).status).toBe(200);
+    const n = await apply(app, w.applicants.zhangsan, 'water-resident', residentForm);
+
+    const stale = await post(token, n, 'approve').send({ version: 5, form: {} });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error).toMatchObject({ status: 409, details: { currentVersion: 1 } });
+    const unknown = await post(token, n, 'finish').send({ version: 1, form: {} });
+    expect(unknown.status).toBe(422);
+    expect(unknown.body.error.details).toMatchObject({ action: 'finish', step: 'review' });
+    const noVersion = await post(token, n, 'approve').send({ form: {} });
+    expect(noVersion.status).toBe(400);
+    expect(noVersion.body.error.details.errors).toEqual([expect.objectContaining({ path: ['version'] })]);
+    const notJson = await post(token, n, 'approve').set('Content-Type', 'application/json').send('{"version": 1,');
+    expect(notJson.status).toBe(400);
+    const huge = await post(token, n, 'approve').send({ version: 1, form: { reason: 'x'.repeat(1_100_000) } });
+    expect(huge.status).toBe(413);
+    // A surveyor does not see an order in review; a department administrator sees it but does not review.
+    const surveyor = await signIn('surveyor@demo.local');
+    expect((await counts(surveyor)).status).toBe(200);
+    expect((await post(surveyor, n, 'approve').send({ version: 1, form: {} })).status).toBe(404);
+    const deptadmin = await signIn('deptadmin@demo.local');
+    expect((await counts(deptadmin)).status).toBe(200);
+    expect((await post(deptadmin, n, 'approve').send({ version: 1, form: {} })).status).toBe(403);
+    expect(await events(n)).toBe(1);
+
+    const moved = await post(token, n, 'approve').send({ version: 1, form: {} });
+    expect(moved.status).toBe(200);
+    expect(moved.body.data).toMatchObject({ number: n, version: 2, currentStep: 'survey' });
+    // Strapi's security headers, as on every response.
+    expect(moved.headers['x-content-type-options']).toBe('nosniff');
+    expect(moved.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(await order(n)).toMatchObject({ lockVersion: 2, currentStep: 'survey' });
+    expect(await events(n)).toBe(2);
+  });
+
+  it('refuse a session that was signed out, or a token Strapi never verified, and change nothing', async () => {
+    const token = await signIn('clerk@demo.local');
+    expect((await counts(token)).status).toBe(200);
+    const n = await apply(app, w.applicants.zhangsan, 'water-resident', residentForm);
+    expect((await app.http().post('/admin/logout').set('Authorization', `Bearer ${token}`).send({})).status).toBe(200);
+    expect((await post(token, n, 'approve').send({ version: 1, form: {} })).status).toBe(401);
+    // The same claims signed with another secret.
+    const [header, payload] = token.split('.');
+    const forged = `${header}.${payload}.${Buffer.from('not-the-signature').toString('base64url')}`;
+    expect((await post(forged, n, 'approve').send({ version: 1, form: {} })).status).toBe(401);
+    expect(await order(n)).toMatchObject({ lockVersion: 1, currentStep: 'review' });
+    expect(await events(n)).toBe(1);
   });
 });
