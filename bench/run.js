@@ -44,6 +44,29 @@ const summary = (latencies, seconds, errors = 0) => {
   return { requests: sorted.length, perSecond: round(sorted.length / seconds), p50: round(percentile(sorted, 50)), p95: round(percentile(sorted, 95)), p99: round(percentile(sorted, 99)), errors };
 };
 
+/** MariaDB's process on this machine, when it runs here: its CPU time shows what a part costs the database. */
+const mariadbPid = (() => {
+  try {
+    return fs.readdirSync('/proc').find((p) => /^\d+$/.test(p) && ['mariadbd', 'mysqld'].includes(fs.readFileSync(`/proc/${p}/comm`, 'utf8').trim())) ?? null;
+  } catch {
+    return null;
+  }
+})();
+/** CPU time (µs) of a process from /proc: user and system ticks of 10 ms. */
+const procCpu = (pid) => {
+  if (!pid) return null;
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10_000;
+  } catch {
+    return null;
+  }
+};
+const ownCpu = () => {
+  const { user, system } = process.cpuUsage();
+  return user + system;
+};
+
 /** The app in a child process; `ask` sends an IPC command and waits for its answer. */
 const startServer = async (database, { seed = false, port }) => {
   const child = fork(path.join(__dirname, 'server.js'), [], {
@@ -76,12 +99,19 @@ const startServer = async (database, { seed = false, port }) => {
   /** Runs a part, with its CPU profile when BENCH_PROFILE names a folder. */
   const part = async (name, work) => {
     if (process.env.BENCH_PROFILE) await ask('profile-start');
-    const before = (await ask('cpu')).cpu;
+    const before = { app: (await ask('cpu')).cpu, db: procCpu(mariadbPid), load: ownCpu() };
     const result = await work();
-    const cpu = (await ask('cpu')).cpu - before;
+    const after = { app: (await ask('cpu')).cpu, db: procCpu(mariadbPid), load: ownCpu() };
     if (process.env.BENCH_PROFILE) log(`profile: ${(await ask('profile-stop', name)).file}`);
-    // The app's CPU time per request: what a part costs, steadier than requests per second on a shared machine.
-    return { ...result, appCpuMs: round(cpu / 1000 / Math.max(1, result.requests), 2) };
+    // CPU time per request: what a part costs, steadier than requests per second on a shared machine.
+    // The two cores also run MariaDB and the load generator (this process), so their shares are shown too.
+    const perRequest = (us) => (us === null ? null : round(us / 1000 / Math.max(1, result.requests), 2));
+    return {
+      ...result,
+      appCpuMs: perRequest(after.app - before.app),
+      dbCpuMs: before.db === null || after.db === null ? null : perRequest(after.db - before.db),
+      loadCpuMs: perRequest(after.load - before.load),
+    };
   };
   return { url: `http://127.0.0.1:${port}`, ask, part, stop: () => ask('stop').catch(() => child.kill()) };
 };
@@ -279,8 +309,10 @@ const writes = async (more) => {
       await second.stop();
     }
     log(`the engine alone: ${inProcessOrders.length} approvals through the transition service in the app's process, 16 at a time`);
-    const engine = await server.ask('perform', { numbers: inProcessOrders.map((o) => o.number), clients: 16, email: 'clerk@demo.local' });
-    const inProcess = { ...summary(engine.latencies, engine.seconds, engine.errors), appCpuMs: round(engine.cpuMs / Math.max(1, engine.latencies.length), 2) };
+    const inProcess = await server.part('engine', async () => {
+      const engine = await server.ask('perform', { numbers: inProcessOrders.map((o) => o.number), clients: 16, email: 'clerk@demo.local' });
+      return summary(engine.latencies, engine.seconds, engine.errors);
+    });
     log(`ceiling: Strapi's own authenticated admin request (GET /admin/users/me) ×${quarter} at 16 clients`);
     const adminNoop = await server.part('admin-noop', () => load(server.url, 16, single.map(() => ({ method: 'GET', path: '/admin/users/me', headers: clerk }))));
     log(`ceiling: the staff app's own authenticated request that reads nothing (GET /workflow/me) ×${quarter} at 16 clients`);
@@ -293,7 +325,8 @@ const writes = async (more) => {
     const strapiRest = await server.part('strapi-rest', () => load(server.url, 16, rest.map((o, i) => ({ method: 'PUT', path: `/api/bench/orders/${o.document_id}`, headers: restHeaders, body: JSON.stringify({ data: { title: `压测单位${i}` } }) }))));
 
     log(`baseline: the same writes with raw mysql2 on ${inReview.length} orders at 16 connections`);
-    const raw = await rawFloor(database, inReview.map((o) => o.id), 16);
+    // Through `part` for the CPU of MariaDB and of this process (the app idles meanwhile).
+    const raw = await server.part('raw', () => rawFloor(database, inReview.map((o) => o.id), 16));
     const { rss } = await server.ask('memory');
     return { database, submission, submissionPaced, transition, transitionTwoInstances, inProcess, adminNoop, staffNoop, bareNoop, strapiRest, raw, rss, more: more ? await more(database, server) : undefined };
   } finally {
@@ -363,7 +396,8 @@ const reads = async (database, running) => {
 const table = (results) => {
   const w = results.writes;
   const mb = (b) => `${Math.round(b / 1048576)} MB`;
-  const line = (name, r, extra = '') => `${name.padEnd(34)} ${String(r.perSecond).padStart(8)}/s  p50 ${String(r.p50).padStart(6)} ms  p95 ${String(r.p95).padStart(6)} ms${r.appCpuMs !== undefined ? `  app CPU ${r.appCpuMs} ms/request` : ''}${r.errors ? `  errors ${r.errors}` : ''}${extra}`;
+  const cpu = (r) => (r.appCpuMs !== undefined ? `  CPU ms/request: app ${r.appCpuMs}${r.dbCpuMs != null ? `, MariaDB ${r.dbCpuMs}` : ''}${r.loadCpuMs != null ? `, load ${r.loadCpuMs}` : ''}` : '');
+  const line = (name, r, extra = '') => `${name.padEnd(34)} ${String(r.perSecond).padStart(8)}/s  p50 ${String(r.p50).padStart(6)} ms  p95 ${String(r.p95).padStart(6)} ms${cpu(r)}${r.errors ? `  errors ${r.errors}` : ''}${extra}`;
   const rows = [
     `MariaDB ${results.mariadb.version}, buffer pool ${mb(results.mariadb.innodb_buffer_pool_size)}, flush_log_at_trx_commit ${results.mariadb.innodb_flush_log_at_trx_commit}`,
     line('submission (c=50, saturated)', w.submission),

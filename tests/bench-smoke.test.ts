@@ -35,6 +35,11 @@ describe('the benchmark, in a smoke run', () => {
     expect(transition.requests + transitionTwoInstances.requests + inProcess.requests + strapiRest.requests).toBe(80);
     // The app's CPU per request is measured for each part it serves alone.
     for (const part of [submission, transition, inProcess, adminNoop, staffNoop, bareNoop, strapiRest]) expect(part.appCpuMs).toBeGreaterThan(0);
+    // …and the CPU of the load generator and of MariaDB, which share the machine's cores with the app.
+    for (const part of [transition, raw]) {
+      expect(part.loadCpuMs).toBeGreaterThan(0);
+      expect(part.dbCpuMs).toBeGreaterThanOrEqual(0);
+    }
     expect(results.ratios.ofRawFloor).toBeGreaterThan(0);
     expect(results.ratios.twoInstancesOfRawFloor).toBeGreaterThan(0);
     expect(results.ratios.inProcessOfRawFloor).toBeGreaterThan(0);
