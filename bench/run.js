@@ -44,8 +44,9 @@ const summary = (latencies, seconds, errors = 0) => {
   return { requests: sorted.length, perSecond: round(sorted.length / seconds), p50: round(percentile(sorted, 50)), p95: round(percentile(sorted, 95)), p99: round(percentile(sorted, 99)), errors };
 };
 
-/** MariaDB's process on this machine, when it runs here: its CPU time shows what a part costs the database. */
+/** MariaDB's process, when the bench's database is on this machine: its CPU time shows what a part costs the database. */
 const mariadbPid = (() => {
+  if (!['127.0.0.1', 'localhost', '::1'].includes(connection.host)) return null;
   try {
     return fs.readdirSync('/proc').find((p) => /^\d+$/.test(p) && ['mariadbd', 'mysqld'].includes(fs.readFileSync(`/proc/${p}/comm`, 'utf8').trim())) ?? null;
   } catch {

@@ -15,6 +15,8 @@ type MiddlewareFactory = (config: any, context: { strapi: Core.Strapi }) => (ctx
 
 const rememberSecurityHeaders = (strapiFactory: MiddlewareFactory): MiddlewareFactory => (config, { strapi }) => {
   const strapiSecurity = strapiFactory(config, { strapi });
+  // GraphQL's playground adds exceptions of its own: with that plugin, Strapi's middleware runs as it is.
+  if (strapi.plugin('graphql')) return strapiSecurity;
   const adminPath = String(strapi.config.get('admin.path', '/admin'));
   const development = ['development', 'test'].includes(process.env.NODE_ENV ?? '');
   const hasExceptions = (ctx: any) =>

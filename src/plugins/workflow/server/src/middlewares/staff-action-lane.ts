@@ -6,13 +6,14 @@ const HANDLER = 'staff-orders.act';
 /** What the lane checks itself: a route that declares more must go through Strapi's router. */
 const LANE_POLICIES = ['admin::isAuthenticatedAdmin'];
 
-/** The staff app's action route as routes/admin declares it, under the plugin's prefix. */
+/** The action route's path as routes/admin declares it, under the plugin's prefix; refuses a route that declares more policies. */
 const actionPath = (strapi: Core.Strapi) => {
   const route = (strapi.plugin('workflow').routes as any).admin.routes.find((r: any) => r.handler === HANDLER);
-  if (route?.method !== 'POST' || route.path !== '/orders/:number/actions/:action') throw new Error(`staff-action-lane: ${HANDLER} is not POST /orders/:number/actions/:action`);
+  if (route?.method !== 'POST') throw new Error(`staff-action-lane: ${HANDLER} is not a POST route`);
   const policies = (route.config?.policies ?? []).map((p: any) => (typeof p === 'string' ? p : p?.name));
   if (JSON.stringify(policies) !== JSON.stringify(LANE_POLICIES)) throw new Error(`staff-action-lane checks ${LANE_POLICIES.join(', ')} only; ${HANDLER} declares ${policies.join(', ')}`);
-  return /^\/workflow\/orders\/([^/]+)\/actions\/([^/]+)\/?$/;
+  const names = [...String(route.path).matchAll(/:(\w+)/g)].map((m) => m[1]);
+  return { names, pattern: new RegExp(`^/workflow${String(route.path).replace(/:\w+/g, '([^/]+)')}/?$`) };
 };
 
 /** Strapi's body middleware (koa-body) accepts JSON up to 1 MB; a staff action's form is far smaller. */
@@ -67,14 +68,14 @@ const readJson = async (ctx: any): Promise<unknown> => {
  * ordinary path, whose route middleware remembers the session.
  */
 const staffActionLane = (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
-  const path = actionPath(strapi);
+  const route = actionPath(strapi);
   return async (ctx: any, next: () => Promise<void>) => {
     if (ctx.method !== 'POST') return next();
-    const match = path.exec(ctx.path);
+    const match = route.pattern.exec(ctx.path);
     if (!match || !ctx.is('application/json')) return next();
     if (!getService('staffSessions').recall(ctx)) return next();
     ctx.state.isAuthenticated = true;
-    ctx.params = { number: decode(match[1]), action: decode(match[2]) };
+    ctx.params = Object.fromEntries(route.names.map((name, i) => [name, decode(match[i + 1])]));
     ctx.request.body = await readJson(ctx);
     // The route's own controller: nothing follows it.
     await strapi.plugin('workflow').controller('staff-orders').act(ctx, async () => undefined);
