@@ -27,6 +27,18 @@ describe('inbox tabs and export', () => {
     expect(mine.body.data.find((o: any) => o.number === n)).toMatchObject({ buildingArea: 222, elapsed: { overdue: true } });
   });
 
+  it('shows each row\u2019s organization and assignee by name, and none for an order not assigned yet', async () => {
+    const assigned = await apply(app, w.applicants.zhujiang, 'water-enterprise', enterpriseForm({ unitName: '名称单位甲' }));
+    const waiting = await apply(app, w.applicants.zhujiang, 'water-enterprise', enterpriseForm({ unitName: '名称单位乙' }));
+    await step(app, w.staff.clerk, assigned, 'approve');
+    await step(app, w.staff.techhead, assigned, 'approve');
+    const list = (await call(app, w.staff.deptadmin, 'get', `/orders?q=${encodeURIComponent('名称单位')}&pageSize=100`)).body.data;
+    const order = await app.strapi.db.query('api::order.order').findOne({ where: { number: assigned }, populate: { organization: { select: ['id', 'name'] }, assignee: { select: ['id', 'name'] } } });
+    expect(order.assignee?.name).toBeTruthy();
+    expect(list.find((o: any) => o.number === assigned)).toMatchObject({ organization: { id: order.organization.id, name: order.organization.name }, assignee: { id: order.assignee.id, name: order.assignee.name } });
+    expect(list.find((o: any) => o.number === waiting)).toMatchObject({ organization: { id: order.organization.id, name: order.organization.name }, assignee: null });
+  });
+
   it('exports the filtered list to Excel with the screen\u2019s columns, only what the caller may see', async () => {
     await apply(app, w.applicants.zhujiang, 'water-enterprise', enterpriseForm({ unitName: '导出单位甲' }));
     const res = await call(app, w.staff.deptadmin, 'get', `/orders/export?q=${encodeURIComponent('导出单位')}`).buffer(true).parse(binary);

@@ -65,6 +65,18 @@ const orders = ({ strapi }: { strapi: Core.Strapi }) => {
     };
   };
 
+  /**
+   * Names of a page's assignees or organizations, by the ids the order rows keep. Strapi's populate of a
+   * page of orders joined the link table from the organizations' side, reading every link of each
+   * organization (18 ms at 100 k orders); these are primary-key reads.
+   */
+  const namesOf = async (uid: string, ids: Array<number | null>) => {
+    const wanted = [...new Set(ids.filter((id): id is number => !!id))];
+    if (wanted.length === 0) return new Map<number, { id: number; name: string }>();
+    const found = await strapi.db.query(uid as any).findMany({ where: { id: { $in: wanted } }, select: ['id', 'name'] });
+    return new Map<number, { id: number; name: string }>(found.map((r: any) => [r.id, { id: r.id, name: r.name }]));
+  };
+
   /** The records an order's steps produced: contract, payments, surveys, progress reports, signatures. */
   const relatedRecords = async (orderId: number) => {
     const byOrder = { where: { order: { id: orderId } }, orderBy: { id: 'asc' } } as const;
@@ -110,18 +122,23 @@ const orders = ({ strapi }: { strapi: Core.Strapi }) => {
       // every match, while the rows themselves stop at the page (docs/performance.md).
       const { cap: least, pagesAhead } = (strapi.config.get('plugin::workflow') as WorkflowConfig).listCount;
       const cap = Math.max(least, (query.page + pagesAhead) * query.pageSize);
-      const matches = strapi.db.queryBuilder(UIDS.order as any).select('id').where(filter).orderBy(orderBy).limit(cap + 1).getKnexQuery();
+      // Any cap + 1 matches will do for the count: sorted, MariaDB sorted every match first (12 → 7 ms at 100 k).
+      const matches = strapi.db.queryBuilder(UIDS.order as any).select('id').where(filter).limit(cap + 1).getKnexQuery();
       const [results, [{ n }]] = await Promise.all([
         strapi.db.query(UIDS.order).findMany({
           where: filter,
-          select: LIST_SELECT,
-          populate: { assignee: { select: ['id', 'name'] }, organization: { select: ['id', 'name'] } },
+          select: [...LIST_SELECT, 'assigneeRef', 'organizationRef'],
           orderBy,
           offset: (query.page - 1) * query.pageSize,
           limit: query.pageSize,
         }),
         strapi.db.connection.count({ n: '*' }).from(matches.as('m')),
       ]);
+      const [assignees, organizations] = await Promise.all([namesOf(UIDS.staff, results.map((o: any) => o.assigneeRef)), namesOf(UIDS.organization, results.map((o: any) => o.organizationRef))]);
+      for (const o of results as any[]) {
+        o.assignee = assignees.get(o.assigneeRef) ?? null;
+        o.organization = organizations.get(o.organizationRef) ?? null;
+      }
       const total = Math.min(Number(n), cap);
       const more = Number(n) > cap;
       return {
