@@ -26,6 +26,27 @@ describe('the application boots', () => {
     expect(Object.keys(user.attributes)).toEqual(expect.arrayContaining(['mobile', 'realName', 'applicantType', 'creditCode', 'wechatOpenid']));
   });
 
+  // config/logger.ts: a line below the level is dropped before winston formats it, not after.
+  it('logs at its configured level only, each line with its timestamp, and drops the others before formatting them', async () => {
+    const { Writable } = await import('node:stream');
+    const { winston } = await import('@strapi/logger');
+    const log = app.strapi.log as any;
+    expect(log.level).toBe(process.env.LOG_LEVEL);
+    const lines: string[] = [];
+    const transport = new winston.transports.Stream({ stream: new Writable({ write(chunk, _enc, done) { lines.push(String(chunk)); done(); } }) });
+    log.add(transport);
+    try {
+      log.http('POST /workflow/orders/1/actions/approve (3 ms) 200');
+      log.error('a line at the level');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    } finally {
+      log.remove(transport);
+    }
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^\[\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}\] .*error.*: a line at the level/);
+    expect(log.format.transform({ level: 'http', message: 'x', [Symbol.for('level')]: 'http' })).toBe(false);
+  });
+
   it('refuses the staff API without an admin token', async () => {
     const res = await app.http().get('/workflow/info');
     expect(res.status).toBe(401);

@@ -115,4 +115,22 @@ describe('the order number', () => {
     await expect(knex('orders').insert({ ...copy, document_id: `${document_id}x` })).rejects.toThrow(/unique|duplicate/i);
     expect(Number((await knex('orders').where('number', n).count({ c: '*' }).first())!.c)).toBe(1);
   });
+
+  // The engine writes the order, its events and its notifications itself (not through the document
+  // service); their document ids must still be what Strapi's document service finds them by.
+  it('rows the engine writes itself get distinct document ids that the document service finds', async () => {
+    const n = await apply(app, w.applicants.zhujiang, 'water-enterprise', enterpriseForm({ unitName: '文档编号单位' }));
+    await step(app, w.staff.clerk, n, 'reject', { reason: '资料不全' });
+    const order = await db().connection('orders').where('number', n).first();
+    const events = await db().connection('workflow_history_events').where('order_id', order.id).select('id', 'document_id');
+    const messages = await db().connection('workflow_outbox_messages').where('order_id', order.id).select('id', 'document_id');
+    expect(events.length).toBe(2);
+    expect(messages.length).toBeGreaterThan(0);
+    const ids = [order.document_id, ...events.map((e: any) => e.document_id), ...messages.map((m: any) => m.document_id)];
+    for (const id of ids) expect(id).toMatch(/^[a-z][a-z0-9]{23}$/);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect((await app.strapi.documents('api::order.order').findOne({ documentId: order.document_id }))?.number).toBe(n);
+    expect((await app.strapi.documents('plugin::workflow.history-event').findOne({ documentId: events[1].document_id }))?.id).toBe(events[1].id);
+    expect((await app.strapi.documents('plugin::workflow.outbox-message').findOne({ documentId: messages[0].document_id }))?.id).toBe(messages[0].id);
+  });
 });

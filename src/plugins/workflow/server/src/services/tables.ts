@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { createId } from '@paralleldrive/cuid2';
+import { documentId } from '../document-id';
 
 type Row = Record<string, any>;
 
@@ -46,7 +46,7 @@ const tables = ({ strapi }: { strapi: Core.Strapi }) => {
         const now = new Date();
         const full: Row = insert
           ? {
-              ...(attributes.documentId ? { documentId: createId() } : {}),
+              ...(attributes.documentId ? { documentId: documentId() } : {}),
               ...(attributes.createdAt ? { createdAt: now } : {}),
               ...(attributes.publishedAt ? { publishedAt: now } : {}),
               ...data,
