@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { act, apply, call, app, w, useWorld, enterpriseForm, step, upload, view } from './helpers/workflow';
 import { errorPaths } from './helpers/applicants';
+import { isMysql } from './helpers/database';
 
 useWorld();
 
@@ -63,6 +64,63 @@ describe('one transition at a time', () => {
     expect(chain[2].prevHash).toBe(chain[1].hash);
     expect((await call(app, w.admin, 'get', `/orders/${n}/verify`)).body.data.valid).toBe(true);
     expect(await orderRow(n)).toMatchObject({ currentStep: 'dispatch', lockVersion: 2, historySeq: 3, historyHead: chain[2].hash });
+  });
+
+  it('a failure writing the event leaves the order, its history and its notifications as they were', async () => {
+    const n = await newOrder();
+    await step(app, w.staff.clerk, n, 'approve');
+    const order = await orderRow(n);
+    const outbox = async () => Number((await db().connection('workflow_outbox_messages').where('order_id', order.id).count({ c: '*' }).first())!.c);
+    const messagesBefore = await outbox();
+    // A row behind the engine's back already holds the chain's next link: the event insert fails after
+    // the order's update has matched (in one trip on MySQL, in a knex transaction on SQLite).
+    const { id: _id, ...first } = await db().connection('workflow_history_events').where('order_id', order.id).where('seq', 1).first();
+    await db().connection('workflow_history_events').insert({ ...first, seq: 3, document_id: `${first.document_id}x` });
+    const returnIt = () => act(app, w.staff.techhead, n, 'reject', { reason: '资料不全' });
+    expect((await returnIt()).status).toBe(500);
+    // A later transition of another order, on whichever connection is free, commits nothing of the failed one.
+    await step(app, w.staff.clerk, await newOrder(), 'approve');
+    expect(await orderRow(n)).toMatchObject({ currentStep: 'dispatch', lockVersion: 2, historySeq: 2, historyHead: order.historyHead });
+    expect((await events(n)).map((e: any) => e.action)).toEqual(['submit', 'approve', 'submit']);
+    expect(await outbox()).toBe(messagesBefore);
+
+    await db().connection('workflow_history_events').where({ order_id: order.id, seq: 3 }).delete();
+    expect((await returnIt()).status).toBe(200);
+    const chain = await events(n);
+    expect(chain.map((e: any) => e.action)).toEqual(['submit', 'approve', 'reject']);
+    // The notifications refer to the event written with them.
+    const messages = await db().connection('workflow_outbox_messages').where('order_id', order.id).where('template', 'application-returned').select('history_event_id');
+    expect(messages.length).toBeGreaterThan(0);
+    expect(messages.every((m: any) => Number(m.history_event_id) === chain[2].id)).toBe(true);
+    expect(await outbox()).toBe(messagesBefore + messages.length);
+    expect((await call(app, w.admin, 'get', `/orders/${n}/verify`)).body.data.valid).toBe(true);
+  });
+
+  it(`writes a transition that touches only the order, its event and its notifications ${isMysql() ? 'in one round trip' : 'in a transaction'}; others in a transaction`, async () => {
+    const trips = app.strapi.plugin('workflow').service('oneTrip');
+    const write = trips.write;
+    let used = 0;
+    trips.write = async (...args: any[]) => {
+      used += 1;
+      return write.apply(trips, args);
+    };
+    try {
+      const returned = await newOrder();
+      await step(app, w.staff.clerk, returned, 'approve');
+      await step(app, w.staff.techhead, returned, 'reject', { reason: '请补充资料' });
+      expect(used).toBe(isMysql() ? 2 : 0);
+      expect(await orderRow(returned)).toMatchObject({ currentStep: 'returned', lockVersion: 3, historySeq: 3 });
+      // Dispatch assigns a surveyor: relations change, so a transaction.
+      const assigned = await newOrder();
+      await step(app, w.staff.clerk, assigned, 'approve');
+      await step(app, w.staff.techhead, assigned, 'approve');
+      expect(used).toBe(isMysql() ? 3 : 0);
+      const row = await db().query('api::order.order').findOne({ where: { number: assigned }, populate: { assignee: { select: ['id'] } } });
+      expect(row).toMatchObject({ currentStep: 'survey', lockVersion: 3, historySeq: 3 });
+      expect(row.assigneeRef).toBe(row.assignee.id);
+    } finally {
+      trips.write = write;
+    }
   });
 
   it('a failing effect leaves nothing half-written', async () => {

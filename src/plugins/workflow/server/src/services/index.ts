@@ -29,6 +29,7 @@ import tables from './tables';
 import orderRows from './order-rows';
 import rollups from './rollups';
 import staffSessions from './staff-sessions';
+import oneTrip from './one-trip';
 
 export default {
   registry,
@@ -62,4 +63,5 @@ export default {
   orderRows,
   rollups,
   staffSessions,
+  oneTrip,
 };

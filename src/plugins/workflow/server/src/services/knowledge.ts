@@ -1,11 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import { UIDS } from '../constants';
 import { notFound } from '../errors';
-import { stepMeta } from '../engine/spec';
+import { stepMeta, type Notification } from '../engine/spec';
 import type { Actor } from './registry';
 import { getService } from '../utils';
 
 const ARTICLE = 'api::knowledge-article.knowledge-article';
+
+type EnteringOrder = { id: number; number: string; processKey: string; definitionVersion: number; category?: string | null };
 const TAGS_TTL_MS = 5_000;
 
 /** Articles that apply to an order: of its process (or any), its category (or any). */
@@ -45,18 +47,24 @@ const knowledge = ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     /** Call inside the transaction that moved the order into `step`. */
-    async onEnter(order: { id: number; number: string; processKey: string; definitionVersion: number; category?: string | null }, step: string, historyEventId: number | null) {
+    async onEnter(order: EnteringOrder, step: string, historyEventId: number | null) {
+      let written = 0;
+      for (const { notification, payload } of await this.notificationsFor(order, step)) {
+        written += await getService('outbox').enqueue(order.id, historyEventId, [notification], payload);
+      }
+      return written;
+    },
+
+    /** The notifications of `onEnter`, with their payloads, not written yet. */
+    async notificationsFor(order: EnteringOrder, step: string): Promise<Array<{ notification: Notification; payload: Record<string, unknown> }>> {
       const articles = (await taggedArticles()).filter((a) => a.step === step && applies(a.processKey, order.processKey) && applies(a.category, order.category));
-      if (!articles.length) return 0;
+      if (!articles.length) return [];
       const def = await getService('definitions').get(order.processKey, order.definitionVersion);
       const stepLabel = stepMeta(def.nodes, step)?.label ?? step;
       const forWhom = (who: string[]) => articles.filter((a: any) => who.includes(a.audience ?? 'both')).map((a: any) => ({ id: a.id, title: a.title }));
-      let written = 0;
-      for (const [to, list] of [['applicant', forWhom(['applicant', 'both'])], ['assignee', forWhom(['staff', 'both'])]] as const) {
-        if (!list.length) continue;
-        written += await getService('outbox').enqueue(order.id, historyEventId, [{ to, template: 'knowledge', channels: ['message'] }], { number: order.number, step, stepLabel, articles: list });
-      }
-      return written;
+      return ([['applicant', forWhom(['applicant', 'both'])], ['assignee', forWhom(['staff', 'both'])]] as const)
+        .filter(([, list]) => list.length > 0)
+        .map(([to, list]) => ({ notification: { to, template: 'knowledge', channels: ['message'] }, payload: { number: order.number, step, stepLabel, articles: list } }));
     },
 
     /** The articles for an applicant's order: those of its current step first. */

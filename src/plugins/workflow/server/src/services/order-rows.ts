@@ -61,14 +61,24 @@ const orderRows = ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async update(id: number, data: Record<string, unknown>, expected?: Record<string, unknown>): Promise<number> {
       if (Object.keys(data).length === 0) return 0;
+      const { table, set, where } = this.updateOf(id, data, expected);
       return tables().current(async (trx) => {
-        const query = trx(orders().name).where('id', id);
-        for (const [attribute, value] of Object.entries(expected ?? {})) {
-          if (value === null || value === undefined) query.whereNull(orders().column(attribute));
-          else query.where(orders().column(attribute), value);
+        const query = trx(table);
+        for (const [column, value] of where) {
+          if (value === null || value === undefined) query.whereNull(column);
+          else query.where(column, value);
         }
-        return Number(await query.update(orders().toRow({ ...data, updatedAt: new Date() })));
+        return Number(await query.update(set));
       });
+    },
+
+    /** The row values and the conditions (column, value; null for IS NULL) of `update`, for a writer of its own (one-trip.ts). */
+    updateOf(id: number, data: Record<string, unknown>, expected?: Record<string, unknown>) {
+      return {
+        table: orders().name,
+        set: orders().toRow({ ...data, updatedAt: new Date() }),
+        where: [['id', id], ...Object.entries(expected ?? {}).map(([attribute, value]) => [orders().column(attribute), value ?? null])] as Array<[string, unknown]>,
+      };
     },
 
     /** Sets relations: the link row and the `…Ref` column together. */

@@ -55,7 +55,14 @@ const outbox = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     /** Writes the notifications of one event; call inside the transaction that records the event. */
     async enqueue(orderId: number, historyEventId: number | null, notifications: Notification[], payload: Record<string, unknown>) {
-      if (!notifications.length) return 0;
+      const rows = await this.rowsFor(orderId, historyEventId, notifications, payload);
+      await getService('tables').current((trx) => getService('tables').insertMany(trx, UIDS.outbox, rows));
+      return rows.length;
+    },
+
+    /** The outbox rows of `enqueue`, not written yet. */
+    async rowsFor(orderId: number, historyEventId: number | null | symbol, notifications: Notification[], payload: Record<string, unknown>) {
+      if (!notifications.length) return [];
       const order = notifications.some((n) => n.to === 'applicant') ? await applicantContact(orderId) : null;
       const recipientOf = (n: Notification, channel: Channel): string | null => {
         if (n.to !== 'applicant') return null;
@@ -73,8 +80,7 @@ const outbox = ({ strapi }: { strapi: Core.Strapi }) => {
           return [{ orderId, historyEventId, audience: n.to, channel, template: n.template, recipient, payload: payloadOf, status: 'pending', attempts: 0, nextAttemptAt: at }];
         }),
       );
-      await getService('tables').current((trx) => getService('tables').insertMany(trx, UIDS.outbox, rows));
-      return rows.length;
+      return rows;
     },
 
     /** One round of the worker: lease due rows, send, mark. Answers what happened to each. */

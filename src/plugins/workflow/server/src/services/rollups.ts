@@ -260,6 +260,11 @@ const rollups = ({ strapi }: { strapi: Core.Strapi }) => {
       });
     },
 
+    /** Whether an event at `at` falls on a day already summed (whose sums `touched` then drops). */
+    async summed(at: Date) {
+      return at.getTime() < (await summedUntilNow(strapi.db.connection));
+    },
+
     /** Called with each event written (in its transaction): an event for a day already summed drops that day's sums. */
     async touched(db: any, at: Date) {
       if (at.getTime() >= (await summedUntilNow(db))) return;

@@ -18,6 +18,7 @@ import { validateForm, type FormSchema } from '../../../../../validation';
 import type { Actor, EffectContext } from './registry';
 import type { LoadedDefinition } from './definitions';
 import { getService } from '../utils';
+import { THIS_EVENT } from './one-trip';
 
 const ORDER_POPULATE = SCOPE_POPULATE;
 
@@ -162,14 +163,14 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /**
-   * The transition's transaction. When another writer holds the order (SQLite's file lock between
-   * processes, a MySQL deadlock or lock timeout), the caller is told someone acted first (409), as for
-   * a stale version, instead of a server error; nothing was written.
+   * The transition's write (a transaction, or one trip on MySQL). When another writer holds the order
+   * (SQLite's file lock between processes, a MySQL deadlock or lock timeout), the caller is told someone
+   * acted first (409), as for a stale version, instead of a server error; nothing was written.
    */
-  const inTransaction = async <T>(version: number, work: () => Promise<T>): Promise<T> => {
+  const retrying = async <T>(version: number, write: () => Promise<T>): Promise<T> => {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await strapi.db.transaction(work);
+        return await write();
       } catch (error: any) {
         // MySQL picks a deadlock victim among writers of different orders (link-table gaps): the work
         // starts again (the conditional update or the locked read), which tells a real loser that someone acted first.
@@ -180,6 +181,8 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
       }
     }
   };
+
+  const inTransaction = <T>(version: number, work: () => Promise<T>): Promise<T> => retrying(version, async () => await strapi.db.transaction(work));
 
   /** Entering a step: its label, outcome, assignee and notifications. */
   const entering = async (def: LoadedDefinition, order: any, fromStep: string | null, value: StateValue, form: Record<string, unknown>, transitionMeta?: TransitionConfig['meta']) => {
@@ -292,24 +295,16 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
       return { enter, relations, event: { ...eventRow, definitionId: def.id, organizationRef: seen.organizationRef ?? null, ...visit }, orderPatch };
     };
 
-    const write = async (seen: any, planned: Awaited<ReturnType<typeof prepare>>) => {
-      const { enter, relations, orderPatch } = planned;
-      const written = await getService('orderRows').update(order.id, orderPatch, { lockVersion: version, historySeq: seen.historySeq ?? null });
-      if (written === 0) throw new OrderMoved(version + 1);
-      const historyEvent = { id: await getService('history').insert(planned.event) };
-      await getService('orderRows').setRelations(order.id, relations);
-      await getService('outbox').enqueue(order.id, historyEvent.id, enter.notify, {
-        number: order.number,
-        action: input.action,
-        step: enter.toStep,
-        stepLabel: enter.meta?.label,
-        ...(typeof form.reason === 'string' ? { reason: form.reason } : {}),
-      });
-      if (enter.moved) await getService('knowledge').onEnter(order, enter.toStep, historyEvent.id);
-      if (enter.outcome) await getService('archives').schedule(order.id, historyEvent.id);
-      if (first.meta?.warningLevel) {
-        await getService('escalation').raise(order.id, first.meta.warningLevel, { exception: true, reason: typeof form.text === 'string' ? form.text : undefined });
-      }
+    type Planned = Awaited<ReturnType<typeof prepare>>;
+    const expected = (seen: any) => ({ lockVersion: version, historySeq: seen.historySeq ?? null });
+    const notifyPayload = (enter: Planned['enter']) => ({
+      number: order.number,
+      action: input.action,
+      step: enter.toStep,
+      stepLabel: enter.meta?.label,
+      ...(typeof form.reason === 'string' ? { reason: form.reason } : {}),
+    });
+    const finished = (enter: Planned['enter']): Performed => {
       strapi.eventHub.emit(EVENTS.ORDER_TRANSITIONED, { number: order.number, action: input.action, from: fromStep, to: enter.toStep });
       return {
         number: order.number,
@@ -320,11 +315,53 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
       };
     };
 
+    const write = async (seen: any, planned: Planned) => {
+      const { enter, relations, orderPatch } = planned;
+      const written = await getService('orderRows').update(order.id, orderPatch, expected(seen));
+      if (written === 0) throw new OrderMoved(version + 1);
+      const historyEvent = { id: await getService('history').insert(planned.event) };
+      await getService('orderRows').setRelations(order.id, relations);
+      await getService('outbox').enqueue(order.id, historyEvent.id, enter.notify, notifyPayload(enter));
+      if (enter.moved) await getService('knowledge').onEnter(order, enter.toStep, historyEvent.id);
+      if (enter.outcome) await getService('archives').schedule(order.id, historyEvent.id);
+      if (first.meta?.warningLevel) {
+        await getService('escalation').raise(order.id, first.meta.warningLevel, { exception: true, reason: typeof form.text === 'string' ? form.text : undefined });
+      }
+      return finished(enter);
+    };
+
+    /**
+     * The same writes as `write` in one round trip on MySQL (services/one-trip.ts), when a transition
+     * writes only the order, its event and its notifications: not when it changes relations, closes the
+     * order, raises a warning or records an event on a day already summed. Null when it cannot.
+     */
+    const writeInOneTrip = async (planned: Planned): Promise<Performed | null> => {
+      const { enter, relations, orderPatch } = planned;
+      if (!getService('oneTrip').available() || Object.keys(relations).length > 0 || enter.outcome || first.meta?.warningLevel || (await getService('rollups').summed(at))) return null;
+      const outbox = getService('outbox');
+      const knowledge = enter.moved ? await getService('knowledge').notificationsFor(order, enter.toStep) : [];
+      const notifications = [
+        ...(await outbox.rowsFor(order.id, THIS_EVENT, enter.notify, notifyPayload(enter))),
+        ...(await Promise.all(knowledge.map((k) => outbox.rowsFor(order.id, THIS_EVENT, [k.notification], k.payload)))).flat(),
+      ];
+      const events = getService('tables').table(UIDS.historyEvent);
+      const messages = getService('tables').table(UIDS.outbox);
+      const eventId = await retrying(version, () =>
+        getService('oneTrip').write({
+          order: getService('orderRows').updateOf(order.id, orderPatch, expected(order)),
+          event: { table: events.name, row: events.toRow(planned.event, true) },
+          notifications: notifications.length ? { table: messages.name, rows: notifications.map((n) => messages.toRow(n, true)) } : null,
+        }),
+      );
+      if (eventId === null) throw new OrderMoved(version + 1);
+      return finished(enter);
+    };
+
     if (effectsOf(actions as any).length === 0) {
       // Reads only until the conditional update, which is the transaction's first statement (on SQLite
       // too, where a transaction that reads first is refused if another process writes meanwhile).
       const planned = await prepare(order);
-      return inTransaction(version, () => write(order, planned));
+      return (await writeInOneTrip(planned)) ?? inTransaction(version, () => write(order, planned));
     }
     return inTransaction(version, async () => {
       const locked: any = await getService('orderRows').load({ id: order.id }, { lock: true });
