@@ -72,6 +72,24 @@ describe('process definitions as versioned data', () => {
     expect(list.status).toBe(200);
     expect(list.body.data.map((d: any) => d.key)).toContain('water-enterprise');
   });
+
+  // A transition without effects that raises a warning is not written in one trip on MySQL (the
+  // warning takes its own transaction): an administrator may add one.
+  it('a published transition that raises a warning raises it', async () => {
+    const spec = file('water-resident');
+    spec.machine.states.review.meta.label = '申请审核（可上报）';
+    spec.machine.states.review.on.escalate = { target: 'review', meta: { label: '上报异常', warningLevel: 2, form: { fields: [{ name: 'text', label: '情况', type: 'textarea', maxLength: 200 }] } } };
+    const published = await publish(spec);
+    expect(published.status).toBe(201);
+    const n = await apply(app, w.applicants.zhangsan, 'water-resident', residentForm);
+    const moved = await step(app, w.staff.clerk, n, 'escalate', { text: '现场无人' });
+    expect(moved.currentStep).toBe('review');
+    const order = await app.strapi.db.query('api::order.order').findOne({ where: { number: n } });
+    expect(order.definitionVersion).toBe(published.body.data.version);
+    expect(order.warningLevel).toBe(2);
+    const events = await app.strapi.db.query('plugin::workflow.history-event').findMany({ where: { orderId: order.id }, orderBy: { seq: 'asc' } });
+    expect(events.map((e: any) => e.action)).toEqual(['submit', 'escalate', 'warn']);
+  });
 });
 
 describe('rules are data, validated on save', () => {

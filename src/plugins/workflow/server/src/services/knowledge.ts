@@ -6,9 +6,9 @@ import type { Actor } from './registry';
 import { getService } from '../utils';
 
 const ARTICLE = 'api::knowledge-article.knowledge-article';
+const TAGS_TTL_MS = 5_000;
 
 type EnteringOrder = { id: number; number: string; processKey: string; definitionVersion: number; category?: string | null };
-const TAGS_TTL_MS = 5_000;
 
 /** Articles that apply to an order: of its process (or any), its category (or any). */
 const forOrder = (order: { processKey: string; category?: string | null }) => ({

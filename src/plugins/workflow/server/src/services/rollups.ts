@@ -261,13 +261,13 @@ const rollups = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Whether an event at `at` falls on a day already summed (whose sums `touched` then drops). */
-    async summed(at: Date) {
-      return at.getTime() < (await summedUntilNow(strapi.db.connection));
+    async summed(at: Date, db: any = strapi.db.connection) {
+      return at.getTime() < (await summedUntilNow(db));
     },
 
     /** Called with each event written (in its transaction): an event for a day already summed drops that day's sums. */
     async touched(db: any, at: Date) {
-      if (at.getTime() >= (await summedUntilNow(db))) return;
+      if (!(await this.summed(at, db))) return;
       const day = chinaDay(at);
       await db(ROLLED).where({ day }).delete();
       await dropDay(db, day);
