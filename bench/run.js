@@ -31,6 +31,8 @@ const SUBMISSIONS = Number(process.env.BENCH_SUBMISSIONS ?? (SMOKE ? 60 : 4000))
 const INBOX_REQUESTS = Number(process.env.BENCH_INBOX_REQUESTS ?? (SMOKE ? 10 : 300));
 const INDICATOR_REQUESTS = Number(process.env.BENCH_INDICATOR_REQUESTS ?? (SMOKE ? 2 : 10));
 const DATABASES = SMOKE ? [] : (process.env.BENCH_DATABASES ?? 'utility_bench').split(',').filter(Boolean);
+/** BENCH_WRITES=0 measures only the reads of the generated databases (part 2), e.g. while working on the inbox. */
+const WRITES = SMOKE || process.env.BENCH_WRITES !== '0';
 const OUT = process.env.BENCH_OUT ?? path.join(__dirname, 'results.json');
 const PASSWORD = 'Demo@2026';
 const connection = { host: process.env.DATABASE_HOST ?? '127.0.0.1', port: Number(process.env.DATABASE_PORT ?? 3306), user: process.env.DATABASE_USERNAME ?? 'root', password: process.env.DATABASE_PASSWORD ?? '' };
@@ -287,13 +289,7 @@ const writes = async (more) => {
     const [single, pair, inProcessOrders, rest] = [inReview.slice(0, quarter), inReview.slice(quarter, 2 * quarter), inReview.slice(2 * quarter, 3 * quarter), inReview.slice(3 * quarter)];
     log(`transitions: ${quarter} approvals at 16 clients`);
     const approveBody = JSON.stringify({ version: 1, form: {} });
-    const perRequest = async (label, n) => {
-      if (process.env.BENCH_QUERIES !== '1') return;
-      const { queries } = await server.ask('queries');
-      const total = queries.reduce((t, [, c]) => t + c, 0);
-      log(`${label}: ${(total / n).toFixed(1)} statements per request`);
-      for (const [sql, c] of queries.slice(0, 25)) log(`  ${(c / n).toFixed(2).padStart(6)}  ${sql}`);
-    };
+    const perRequest = (label, n) => statementsPerRequest(server, label, n);
     await perRequest('submission', SUBMISSIONS);
     const approvals = (orders) => orders.map((o) => ({ method: 'POST', path: `/workflow/orders/${o.number}/actions/approve`, headers: { ...clerk, 'content-type': 'application/json' }, body: approveBody }));
     const transition = await server.part('transition', () => load(server.url, 16, approvals(single)));
@@ -338,6 +334,15 @@ const writes = async (more) => {
   }
 };
 
+/** The statements a part sent per request, by shape (BENCH_QUERIES=1). */
+const statementsPerRequest = async (server, label, n) => {
+  if (process.env.BENCH_QUERIES !== '1') return;
+  const { queries } = await server.ask('queries');
+  const total = queries.reduce((t, [, c]) => t + c, 0);
+  log(`${label}: ${(total / n).toFixed(1)} statements per request`);
+  for (const [sql, c] of queries.slice(0, 25)) log(`  ${(c / n).toFixed(2).padStart(6)}  ${sql}`);
+};
+
 /** Part 2: reads on a generated database (or, in a smoke run, on the fresh one of part 1). */
 const reads = async (database, running) => {
   const server = running ?? (await startServer(database, { port: 19101 }));
@@ -350,12 +355,14 @@ const reads = async (database, running) => {
     const superAdmin = await signIn(server.url, { admin: 'admin@demo.local' });
     const steps = 'survey,design,budget-confirm,construction';
     log(`${database}: ${orders} orders (${open} open, ${events} events); inbox ×${INBOX_REQUESTS}`);
+    if (process.env.BENCH_QUERIES === '1') await server.ask('queries'); // the sign-ins' statements are not the inbox's
     const listed = new Set();
     const inbox = await server.part(`inbox-${database}`, () => sequential(INBOX_REQUESTS, async (i) => {
       const res = await request(`${server.url}/workflow/orders?status=open&step=${steps}&sort=elapsed&pageSize=20&page=${(i % 5) + 1}`, { headers: deptAdmin });
       if (res.status !== 200) throw new Error(`inbox ${res.status} ${JSON.stringify(res.body)}`);
       for (const o of res.body.data) listed.add(o.number);
     }));
+    await statementsPerRequest(server, 'inbox', INBOX_REQUESTS);
     // Opening an order from the inbox: the whole view (history, files, related records), found by its number.
     const numbers = [...listed];
     log(`order view ×${INBOX_REQUESTS} (${numbers.length} orders from the inbox)`);
@@ -363,6 +370,7 @@ const reads = async (database, running) => {
       const res = await request(`${server.url}/workflow/orders/${numbers[i % numbers.length]}`, { headers: deptAdmin });
       if (res.status !== 200) throw new Error(`order view ${res.status} ${JSON.stringify(res.body)}`);
     }));
+    await statementsPerRequest(server, 'order view', INBOX_REQUESTS);
     const [first] = [await request(`${server.url}/workflow/orders?status=open&step=${steps}&sort=elapsed&pageSize=20`, { headers: deptAdmin })];
     log('warning scan ×3');
     const scans = [];
@@ -397,10 +405,11 @@ const reads = async (database, running) => {
 const table = (results) => {
   const w = results.writes;
   const mb = (b) => `${Math.round(b / 1048576)} MB`;
+  const mariadb = `MariaDB ${results.mariadb.version}, buffer pool ${mb(results.mariadb.innodb_buffer_pool_size)}, flush_log_at_trx_commit ${results.mariadb.innodb_flush_log_at_trx_commit}`;
   const cpu = (r) => (r.appCpuMs !== undefined ? `  CPU ms/request: app ${r.appCpuMs}${r.dbCpuMs != null ? `, MariaDB ${r.dbCpuMs}` : ''}${r.loadCpuMs != null ? `, load ${r.loadCpuMs}` : ''}` : '');
   const line = (name, r, extra = '') => `${name.padEnd(34)} ${String(r.perSecond).padStart(8)}/s  p50 ${String(r.p50).padStart(6)} ms  p95 ${String(r.p95).padStart(6)} ms${cpu(r)}${r.errors ? `  errors ${r.errors}` : ''}${extra}`;
-  const rows = [
-    `MariaDB ${results.mariadb.version}, buffer pool ${mb(results.mariadb.innodb_buffer_pool_size)}, flush_log_at_trx_commit ${results.mariadb.innodb_flush_log_at_trx_commit}`,
+  const rows = !w ? [mariadb] : [
+    mariadb,
     line('submission (c=50, saturated)', w.submission),
     line(`submission (50 clients, ${w.submissionPaced.rate}/s)`, w.submissionPaced),
     line('transition via HTTP (c=16)', w.transition),
@@ -438,7 +447,7 @@ const main = async () => {
   const started = Date.now();
   if (!SMOKE) await setBufferPool();
   const mariadb = await mariadbSettings();
-  const { more: smokeReads, ...writeResults } = await writes(SMOKE ? (database, server) => reads(database, server) : undefined);
+  const { more: smokeReads, ...writeResults } = WRITES ? await writes(SMOKE ? (database, server) => reads(database, server) : undefined) : {};
   const readResults = smokeReads ? [smokeReads] : [];
   for (const database of DATABASES) readResults.push(await reads(database));
   const results = {
@@ -446,8 +455,8 @@ const main = async () => {
     smoke: SMOKE,
     machine: { cpus: require('node:os').cpus().length, node: process.version },
     mariadb,
-    writes: writeResults,
-    ratios: {
+    writes: WRITES ? writeResults : null,
+    ratios: WRITES ? {
       ofRawFloor: round(writeResults.transition.perSecond / writeResults.raw.perSecond, 3),
       ofStrapiRest: round(writeResults.transition.perSecond / writeResults.strapiRest.perSecond, 2),
       ofAdminCeiling: round(writeResults.transition.perSecond / writeResults.adminNoop.perSecond, 3),
@@ -456,7 +465,7 @@ const main = async () => {
       twoInstancesOfStrapiRest: round(writeResults.transitionTwoInstances.perSecond / writeResults.strapiRest.perSecond, 2),
       inProcessOfRawFloor: round(writeResults.inProcess.perSecond / writeResults.raw.perSecond, 3),
       inProcessOfStrapiRest: round(writeResults.inProcess.perSecond / writeResults.strapiRest.perSecond, 2),
-    },
+    } : null,
     reads: readResults,
     seconds: round((Date.now() - started) / 1000),
   };

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { app, apply, call, enterpriseForm, step, useWorld, w } from './helpers/workflow';
+import { isMysql } from './helpers/database';
 
 useWorld();
 
@@ -83,6 +84,67 @@ describe('large lists', () => {
       expect(later.totalAtLeast).toBeUndefined();
     } finally {
       config.listCount = saved;
+    }
+  });
+});
+
+describe('a department administrator\u2019s inbox', () => {
+  const staffId = async (name: string) => (await app.strapi.db.query('api::staff-profile.staff-profile').findOne({ where: { name }, select: ['id'] })).id as number;
+  const orgId = async (code: string) => (await app.strapi.db.query('api::organization.organization').findOne({ where: { code }, select: ['id'] })).id as number;
+  /** Puts an order where the case needs it: the row's step and the ids the inbox reads. */
+  const place = async (unitName: string, currentStep: string, organization: string, assignee: string | null) => {
+    const n = await apply(app, w.applicants.zhujiang, 'water-enterprise', enterpriseForm({ unitName }));
+    await app.strapi.db.connection('orders').where('number', n).update({
+      current_step: currentStep,
+      state_value: JSON.stringify({ value: currentStep }),
+      organization_ref: await orgId(organization),
+      assignee_ref: assignee ? await staffId(assignee) : null,
+    });
+    return n;
+  };
+
+  it('of a department below the company sees their tree, and above it only the unclaimed orders waiting for their job roles', async () => {
+    const profiles = app.strapi.db.query('api::staff-profile.staff-profile');
+    const before = (await profiles.findOne({ where: { name: '李技术' } })).jobRoles;
+    await profiles.update({ where: { name: '李技术' }, data: { jobRoles: ['technical-head', 'department-admin', 'finance'] } });
+    try {
+      const inTree = await place('范围单位甲', 'survey', 'WATER-TECH', '张勘察');
+      const waitingAbove = await place('范围单位乙', 'payment', 'WATER', null);
+      const otherRoleAbove = await place('范围单位丙', 'construction', 'WATER', null);
+      const claimedAbove = await place('范围单位丁', 'payment', 'WATER', '孙财务');
+      const otherCompany = await place('范围单位戊', 'payment', 'POWER', null);
+      const inbox = await call(app, w.staff.techhead, 'get', `/orders?q=${encodeURIComponent('范围单位')}&pageSize=100`);
+      expect(inbox.status).toBe(200);
+      expect(inbox.body.data.map((o: any) => o.number).sort()).toEqual([inTree, waitingAbove].sort());
+      expect(inbox.body.meta.pagination.total).toBe(2);
+      for (const n of [otherRoleAbove, claimedAbove, otherCompany]) expect((await call(app, w.staff.techhead, 'get', `/orders?q=${n}`)).body.data).toEqual([]);
+      // The company's administrator sees all four of the company's; the power company's administrator none.
+      const company = await call(app, w.staff.deptadmin, 'get', `/orders?q=${encodeURIComponent('范围单位')}&pageSize=100`);
+      expect(company.body.data.map((o: any) => o.number).sort()).toEqual([inTree, waitingAbove, otherRoleAbove, claimedAbove].sort());
+    } finally {
+      await profiles.update({ where: { name: '李技术' }, data: { jobRoles: before } });
+    }
+  });
+
+  it('at the top of a company is scoped by the columns of orders_inbox_idx alone, so the database decides each order from the index', async () => {
+    const user = await app.strapi.db.query('admin::user').findOne({ where: { email: 'deptadmin@demo.local' }, populate: ['roles'] });
+    const actor = await app.strapi.plugin('workflow').service('actors').staff(user);
+    const where = await app.strapi.plugin('workflow').service('scope').where(actor);
+    const sql = app.strapi.db.queryBuilder('api::order.order')
+      .select('id')
+      .where({ $and: [where, { currentStep: { $in: ['survey', 'design'] } }, { outcome: { $null: true } }] })
+      .orderBy([{ stepEnteredAt: 'asc' }, { id: 'asc' }])
+      .limit(1001)
+      .getKnexQuery()
+      .toString();
+    const knex = app.strapi.db.connection;
+    if (isMysql()) {
+      const [plan] = await knex.raw(`EXPLAIN ${sql.replace('`orders` as `t0`', '`orders` as `t0` FORCE INDEX (`orders_inbox_idx`)')}`);
+      expect(plan[0].key).toBe('orders_inbox_idx');
+      expect(plan[0].Extra).toMatch(/Using index(?! condition)/);
+    } else {
+      const plan = await knex.raw(`EXPLAIN QUERY PLAN ${sql.replace('`orders` as `t0`', '`orders` as `t0` INDEXED BY `orders_inbox_idx`')}`);
+      expect(plan.map((p: any) => p.detail).join(' ')).toMatch(/COVERING INDEX orders_inbox_idx/);
     }
   });
 });
