@@ -37,8 +37,10 @@ const INDEXES: Record<string, Array<{ name: string; columns: string[]; type?: 'u
     { name: 'orders_category_idx', columns: ['created_at', 'category', 'organization_ref', 'closed_at'] },
     { name: 'orders_closed_idx', columns: ['closed_at', 'outcome', 'organization_ref', 'created_at'] },
     // What became today of orders applied on days already summed (the daily sums hold the days before).
-    { name: 'orders_responded_idx', columns: ['first_response_at', 'created_at', 'organization_ref'] },
-    { name: 'orders_returned_idx', columns: ['returned_at', 'created_at', 'organization_ref'] },
+    // `closed_at` tells whether an order was still open in the period: without it in the index MariaDB
+    // read each matching row, thousands of random pages when the buffer pool is cold (205 against 18 ms).
+    { name: 'orders_responded_idx', columns: ['first_response_at', 'created_at', 'organization_ref', 'closed_at'] },
+    { name: 'orders_returned_idx', columns: ['returned_at', 'created_at', 'organization_ref', 'closed_at'] },
   ],
   [UIDS.historyEvent]: [
     // One chain per order; the unique pair also stops two writers appending the same link.
