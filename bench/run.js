@@ -473,6 +473,7 @@ const main = async () => {
   const results = {
     at: new Date().toISOString(),
     smoke: SMOKE,
+    warmup: WARMUP,
     machine: { cpus: require('node:os').cpus().length, node: process.version },
     mariadb,
     writes: WRITES ? writeResults : null,
