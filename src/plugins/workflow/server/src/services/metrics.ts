@@ -104,7 +104,7 @@ const metrics = ({ strapi }: { strapi: Core.Strapi }) => {
       return { parts: [{ query: part([await scope.where(actor)]), events: organizations === null ? byEvents(chosen) : null }], beyond: [] };
     }
     const elsewhere = { $or: [{ organizationRef: { $notIn: organizations } }, { organizationRef: { $null: true } }] };
-    const beyond = (await scope.workBranches(actor)).map((branch) => ({ query: part([branch, elsewhere]), events: null }));
+    const beyond = (await scope.workBranches(actor, organizations)).map((branch) => ({ query: part([branch, elsewhere]), events: null }));
     const whole = { query: part([{ organizationRef: { $in: organizations } }]), events: byEvents(chosen ? organizations.filter((id) => chosen.includes(id)) : organizations) };
     return { parts: [whole, ...beyond], beyond };
   };
