@@ -108,9 +108,13 @@ const startServer = async (database, { seed = false, port }) => {
   /** Runs a part, with its CPU profile when BENCH_PROFILE names a folder. */
   const part = async (name, work) => {
     if (process.env.BENCH_PROFILE) await ask('profile-start');
-    const before = { app: (await ask('cpu')).cpu, db: procCpu(mariadbPid), load: ownCpu() };
+    const cpu = async () => {
+      const { cpu: app, system } = await ask('cpu');
+      return { app, system, db: procCpu(mariadbPid), load: ownCpu() };
+    };
+    const before = await cpu();
     const result = await work();
-    const after = { app: (await ask('cpu')).cpu, db: procCpu(mariadbPid), load: ownCpu() };
+    const after = await cpu();
     if (process.env.BENCH_PROFILE) log(`profile: ${(await ask('profile-stop', name)).file}`);
     // CPU time per request: what a part costs, steadier than requests per second on a shared machine.
     // The two cores also run MariaDB and the load generator (this process), so their shares are shown too.
@@ -118,6 +122,8 @@ const startServer = async (database, { seed = false, port }) => {
     return {
       ...result,
       appCpuMs: perRequest(after.app - before.app),
+      // The kernel's part of it: socket reads and writes, which on loopback carry the receiver's TCP work too.
+      appSystemCpuMs: perRequest(after.system - before.system),
       dbCpuMs: before.db === null || after.db === null ? null : perRequest(after.db - before.db),
       loadCpuMs: perRequest(after.load - before.load),
     };
@@ -426,7 +432,7 @@ const table = (results) => {
   const w = results.writes;
   const mb = (b) => `${Math.round(b / 1048576)} MB`;
   const mariadb = `MariaDB ${results.mariadb.version}, buffer pool ${mb(results.mariadb.innodb_buffer_pool_size)}, flush_log_at_trx_commit ${results.mariadb.innodb_flush_log_at_trx_commit}`;
-  const cpu = (r) => (r.appCpuMs !== undefined ? `  CPU ms/request: app ${r.appCpuMs}${r.dbCpuMs != null ? `, MariaDB ${r.dbCpuMs}` : ''}${r.loadCpuMs != null ? `, load ${r.loadCpuMs}` : ''}` : '');
+  const cpu = (r) => (r.appCpuMs !== undefined ? `  CPU ms/request: app ${r.appCpuMs}${r.appSystemCpuMs != null ? ` (kernel ${r.appSystemCpuMs})` : ''}${r.dbCpuMs != null ? `, MariaDB ${r.dbCpuMs}` : ''}${r.loadCpuMs != null ? `, load ${r.loadCpuMs}` : ''}` : '');
   const line = (name, r, extra = '') => `${name.padEnd(34)} ${String(r.perSecond).padStart(8)}/s  p50 ${String(r.p50).padStart(6)} ms  p95 ${String(r.p95).padStart(6)} ms${cpu(r)}${r.errors ? `  errors ${r.errors}` : ''}${extra}`;
   const rows = !w ? [mariadb] : [
     mariadb,

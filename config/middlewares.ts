@@ -34,7 +34,7 @@ export default ({ env }) => [
   'strapi::query',
   'strapi::body',
   { name: 'global::sign-in-lockout', config: { maxFailures: env.int('LOCKOUT_MAX_FAILURES', 5), windowMinutes: env.int('LOCKOUT_WINDOW_MINUTES', 15) } },
-  'strapi::session',
+  'global::session',
   'strapi::favicon',
   'global::private-uploads',
   { name: 'global::client-app', config: { prefix: '/app', dir: env('CLIENT_DIST', 'uniapp-client/dist/build/h5') } },

@@ -69,3 +69,29 @@ describe('the application boots', () => {
     expect((await app.http().get('/_health')).headers['content-security-policy']).toBe(first.headers['content-security-policy']);
   });
 });
+
+describe('the session cookie', () => {
+  // src/middlewares/session.ts: Strapi's own session middleware ran first, whatever its place in the list.
+  it('runs where config/middlewares.ts places it, behind the staff action lane', () => {
+    const names = (app.strapi.server.app as any).middleware.map((fn: Function) => fn.name);
+    const session = names.indexOf('session');
+    expect(session).toBeGreaterThan(names.indexOf('lane'));
+    expect(names.indexOf('lane')).toBeGreaterThan(0);
+    expect(names.filter((n: string) => n === 'session')).toHaveLength(1);
+  });
+
+  it('still carries an OAuth provider sign-in to the provider and back', async () => {
+    const store = app.strapi.store({ type: 'plugin', name: 'users-permissions', key: 'grant' });
+    const grant: any = await store.get();
+    await store.set({ value: { ...grant, github: { ...grant.github, enabled: true, key: 'client-id', secret: 'client-secret' } } });
+    try {
+      const res = await app.http().get('/api/connect/github').redirects(0);
+      expect(res.status).toBe(302);
+      expect(res.headers.location).toMatch(/^https:\/\/github\.com\/login\/oauth\/authorize\?.*client_id=client-id/);
+      // Grant keeps the provider and its state in the session until the provider calls back.
+      expect(String(res.headers['set-cookie'])).toMatch(/koa\.sess=/);
+    } finally {
+      await store.set({ value: grant });
+    }
+  });
+});

@@ -48,7 +48,17 @@ const oneTrip = ({ strapi }: { strapi: Core.Strapi }) => {
   const connections = () => {
     if (!pool) {
       const config = strapi.db.config.connection as any;
-      pool = createPool({ ...config.connection, multipleStatements: true, connectionLimit: config.pool?.max ?? 10 });
+      pool = createPool({
+        ...config.connection,
+        multipleStatements: true,
+        connectionLimit: config.pool?.max ?? 10,
+        // Strapi's type cast (a function) makes mysql2 build an object of closures for every field of
+        // every row: the largest item of what a transition allocated. mysql2's own conversion is kept
+        // instead, and `tables.fromRow` turns DECIMAL strings and TINYINT(1) into numbers and booleans
+        // by the attribute's type as Strapi's cast does; DATE stays a string, as Strapi reads it.
+        typeCast: true,
+        dateStrings: ['DATE'],
+      });
     }
     return pool;
   };
@@ -63,6 +73,18 @@ const oneTrip = ({ strapi }: { strapi: Core.Strapi }) => {
      */
     available() {
       return strapi.db.dialect.client === 'mysql' && !strapi.db.inTransaction();
+    },
+
+    /**
+     * The first row of `table` whose `column` holds `value`, without knex's query building and pool:
+     * a transition's first read was the last of its statements to go through them. Its values are
+     * mysql2's: read them with `tables.fromRow`.
+     */
+    async first(table: string, column: string, value: unknown): Promise<Row | undefined> {
+      const rows = await new Promise<Row[]>((resolve, reject) =>
+        connections().query(`SELECT * FROM ${name(table)} WHERE ${name(column)} = ? LIMIT 1`, [value], (error, results) => (error ? reject(error) : resolve(results as Row[]))),
+      );
+      return rows[0];
     },
 
     /** Writes it all or nothing; answers the event's id, or null when the order's row no longer held `where` (nothing written). */

@@ -29,9 +29,10 @@ const orderRows = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     /** One order by number or id; `lock` holds its row until the transaction ends (MySQL). */
     async load(where: { number: string } | { id: number }, { lock = false } = {}) {
+      const key = 'number' in where ? orders().column('number') : 'id';
+      const value = 'number' in where ? where.number : where.id;
+      if (!lock && getService('oneTrip').available()) return shape(await getService('oneTrip').first(orders().name, key, value));
       return tables().current(async (trx) => {
-        const key = 'number' in where ? orders().column('number') : 'id';
-        const value = 'number' in where ? where.number : where.id;
         // SQLite cannot lock a row; a transaction that reads first and writes later is refused when another
         // process writes meanwhile, while one that writes first waits for its turn: write first.
         if (lock && strapi.db.dialect.client === 'sqlite') {

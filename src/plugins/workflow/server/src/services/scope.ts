@@ -26,11 +26,17 @@ interface ScopedOrder {
 const scope = ({ strapi }: { strapi: Core.Strapi }) => {
   // The organization tree is small and read on every staff request: keep it in memory, drop it on change.
   let parents: Map<number, number | null> | null = null;
+  /** Each organization's tree (itself and everything below), worked out once per version of the tree. */
+  const trees = new Map<number, number[]>();
+  const forget = () => {
+    parents = null;
+    trees.clear();
+  };
   strapi.db.lifecycles.subscribe({
     models: [UIDS.organization],
-    afterCreate: () => void (parents = null),
-    afterUpdate: () => void (parents = null),
-    afterDelete: () => void (parents = null),
+    afterCreate: forget,
+    afterUpdate: forget,
+    afterDelete: forget,
   } as any);
 
   const tree = async () => {
@@ -50,6 +56,8 @@ const scope = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const treeIds = async (rootId: number): Promise<number[]> => {
     const p = await tree();
+    const known = trees.get(rootId);
+    if (known) return known;
     const ids = new Set([rootId]);
     let grew = true;
     while (grew) {
@@ -59,7 +67,11 @@ const scope = ({ strapi }: { strapi: Core.Strapi }) => {
         grew = true;
       }
     }
-    return [...ids];
+    // Shared by every caller from now on: frozen, so that none can change another's.
+    const found = Object.freeze([...ids]) as number[];
+    // Read while the tree was being loaded again: kept only if it is still the tree it came from.
+    if (parents === p) trees.set(rootId, found);
+    return found;
   };
 
   /** Organization ids above and below an organization (the company a department belongs to, its units). */
@@ -146,8 +158,9 @@ const scope = ({ strapi }: { strapi: Core.Strapi }) => {
       if (isManager(actor) && (await treeIds(actor.organizationId)).includes(order.organization.id)) return true;
       if (order.assignee) return order.assignee.id === actor.staffId;
       if (!(await lineOf(actor.organizationId)).includes(order.organization.id)) return false;
-      const waiting = await stepsFor(actor.roles);
-      return waiting.some((w) => w.processKey === order.processKey && w.definitionVersion === order.definitionVersion && w.steps.includes(order.currentStep!));
+      // Unclaimed: visible when its step waits for one of their job roles (what stepsFor lists, for this order's version).
+      const def = order.processKey && order.definitionVersion ? await getService('definitions').get(order.processKey, order.definitionVersion).catch(() => null) : null;
+      return !!def && !!order.currentStep && def.nodes.has(order.currentStep) && (stepMeta(def.nodes, order.currentStep)?.roles ?? []).some((r) => actor.roles.includes(r));
     },
 
     treeIds,

@@ -42,28 +42,28 @@ const tables = ({ strapi }: { strapi: Core.Strapi }) => {
     const created: Table = {
       name: meta.tableName,
       column,
+      // Plain loops: these run for every row a transition writes and reads, and the entry arrays of
+      // Object.entries/fromEntries were a tenth of what a transition allocated (bench heap profile).
       toRow(data, insert = false) {
         const now = new Date();
-        const full: Row = insert
-          ? {
-              ...(attributes.documentId ? { documentId: documentId() } : {}),
-              ...(attributes.createdAt ? { createdAt: now } : {}),
-              ...(attributes.publishedAt ? { publishedAt: now } : {}),
-              ...data,
-            }
-          : { ...data };
-        if (attributes.updatedAt && !('updatedAt' in data)) full.updatedAt = full.createdAt ?? now;
-        return Object.fromEntries(
-          Object.entries(full)
-            .filter(([, v]) => v !== undefined)
-            .map(([k, v]) => [column(k), attributes[k]?.type === 'json' && v !== null ? JSON.stringify(v) : v]),
-        );
+        const row: Row = {};
+        const put = (attribute: string, v: unknown) => {
+          if (v !== undefined) row[column(attribute)] = v !== null && attributes[attribute]?.type === 'json' ? JSON.stringify(v) : v;
+        };
+        if (insert) {
+          if (attributes.documentId && !('documentId' in data)) put('documentId', documentId());
+          if (attributes.createdAt && !('createdAt' in data)) put('createdAt', now);
+          if (attributes.publishedAt && !('publishedAt' in data)) put('publishedAt', now);
+        }
+        for (const attribute in data) put(attribute, data[attribute]);
+        if (attributes.updatedAt && !('updatedAt' in data)) put('updatedAt', data.createdAt ?? now);
+        return row;
       },
       fromRow(row) {
         const out: Row = {};
-        for (const [col, v] of Object.entries(row)) {
+        for (const col in row) {
           const known = byColumn.get(col);
-          out[known ? known[0] : col] = known ? value(known[1].type, v) : v;
+          out[known ? known[0] : col] = known ? value(known[1].type, row[col]) : row[col];
         }
         return out;
       },
