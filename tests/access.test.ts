@@ -89,3 +89,27 @@ describe('the content manager obeys the same scope', () => {
     expect(roles.map((r: any) => r.name).sort()).toEqual(['一线员工', '超级管理员', '部门管理员'].sort());
   });
 });
+
+describe('a department administrator\'s view follows the organization tree as it changes', () => {
+  // services/scope.ts keeps each organization's tree in memory: a change must drop it at once.
+  it('takes in a department added below their organization, and lets it go when it moves away', async () => {
+    const number = await apply(app, w.applicants.zhujiang, 'water-enterprise', enterpriseForm({ unitName: '新部门单位' }));
+    // The water company's tree is in memory before the change.
+    expect(await run(w.staff.deptadmin, 'view', number)).toBe(200);
+    const orgs = app.strapi.db.query('api::organization.organization');
+    const [waterOrg, powerOrg] = await Promise.all([orgs.findOne({ where: { code: 'WATER' } }), orgs.findOne({ where: { code: 'POWER' } })]);
+    const added = await call(app, w.admin, 'post', '/directory/organizations').send({ name: '水表计量所', code: 'WATER-METER-2', parent: waterOrg.id });
+    expect(added.status).toBe(201);
+    const order = await app.strapi.db.query('api::order.order').findOne({ where: { number }, select: ['id'] });
+    await app.strapi.plugin('workflow').service('orderRows').setRelations(order.id, { organization: added.body.data.id });
+    expect(await run(w.staff.deptadmin, 'view', number)).toBe(200);
+    expect(await run(w.staff.deptadmin, 'list', number)).toBe('listed');
+    expect(await run(w.staff['power-admin'], 'view', number)).toBe(404);
+
+    const moved = await call(app, w.admin, 'put', `/directory/organizations/${added.body.data.id}`).send({ name: '水表计量所', parent: powerOrg.id });
+    expect(moved.status).toBe(200);
+    expect(await run(w.staff.deptadmin, 'view', number)).toBe(404);
+    expect(await run(w.staff.deptadmin, 'list', number)).toBe('unlisted');
+    expect(await run(w.staff['power-admin'], 'view', number)).toBe(200);
+  });
+});

@@ -1,3 +1,4 @@
+import type { Core } from '@strapi/strapi';
 import { createSession } from 'koa-session';
 
 /** Strapi's defaults for its session cookie (`strapi::session`). */
@@ -20,7 +21,7 @@ const DEFAULTS = {
  * time in the bench profile). Only sign-in with an OAuth provider (users-permissions' connect) uses
  * the session, behind the router.
  */
-export default (config: Record<string, unknown>, { strapi }: { strapi: any }) => {
+export default (config: Record<string, unknown>, { strapi }: { strapi: Core.Strapi }) => {
   const keys = strapi.server.app.keys;
   if (!Array.isArray(keys) || keys.length === 0 || keys.some((k: unknown) => !k)) {
     throw new Error(`App keys are required. Please set app.keys in config/server.ts (ex: keys: ['myKeyA', 'myKeyB'])`);

@@ -4,6 +4,8 @@ import type { Actor } from './registry';
 import { MANAGER_ROLE } from '../constants';
 import { stepMeta } from '../engine/spec';
 import { getService } from '../utils';
+import type { LoadedDefinition } from './definitions';
+import { errors } from '@strapi/utils';
 
 interface ScopedOrder {
   id: number;
@@ -82,11 +84,14 @@ const scope = ({ strapi }: { strapi: Core.Strapi }) => {
     return [...ids];
   };
 
+  /** Whether a step of a definition waits for one of these job roles. */
+  const waitsFor = (def: LoadedDefinition, step: string, roles: string[]) => (stepMeta(def.nodes, step)?.roles ?? []).some((r) => roles.includes(r));
+
   /** Steps each (process, version) waits in for one of these job roles. */
   const stepsFor = async (roles: string[]) => {
     const result: Array<{ processKey: string; definitionVersion: number; steps: string[] }> = [];
     for (const def of await getService('definitions').allStored()) {
-      const steps = [...def.nodes.keys()].filter((k) => (stepMeta(def.nodes, k)?.roles ?? []).some((r) => roles.includes(r)));
+      const steps = [...def.nodes.keys()].filter((k) => waitsFor(def, k, roles));
       if (steps.length) result.push({ processKey: def.key, definitionVersion: def.version, steps });
     }
     return result;
@@ -158,9 +163,13 @@ const scope = ({ strapi }: { strapi: Core.Strapi }) => {
       if (isManager(actor) && (await treeIds(actor.organizationId)).includes(order.organization.id)) return true;
       if (order.assignee) return order.assignee.id === actor.staffId;
       if (!(await lineOf(actor.organizationId)).includes(order.organization.id)) return false;
-      // Unclaimed: visible when its step waits for one of their job roles (what stepsFor lists, for this order's version).
-      const def = order.processKey && order.definitionVersion ? await getService('definitions').get(order.processKey, order.definitionVersion).catch(() => null) : null;
-      return !!def && !!order.currentStep && def.nodes.has(order.currentStep) && (stepMeta(def.nodes, order.currentStep)?.roles ?? []).some((r) => actor.roles.includes(r));
+      // Unclaimed: visible when its step waits for one of their job roles (what stepsFor lists, for this order's version alone).
+      if (!order.processKey || !order.definitionVersion || !order.currentStep) return false;
+      const def = await getService('definitions').get(order.processKey, order.definitionVersion).catch((error) => {
+        if (error instanceof errors.NotFoundError) return null;
+        throw error;
+      });
+      return !!def && waitsFor(def, order.currentStep, actor.roles);
     },
 
     treeIds,
