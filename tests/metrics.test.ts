@@ -73,6 +73,20 @@ describe('the 14 indicators', () => {
   });
 });
 
+  it('without a period: the days the dashboard page opens with, from the China-time midnight 30 days ago to now', async () => {
+    const now: Date = app.strapi.plugin('workflow').service('clock').now();
+    const res = await call(app, w.admin, 'get', '/metrics?process=water-resident');
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const { from, to } = res.body.data.period;
+    expect(new Date(to).getTime()).toBe(now.getTime());
+    const monthAgo = new Date(now.getTime() - 30 * 86_400_000);
+    expect(from).toBe(new Date(`${new Date(monthAgo.getTime() + 8 * 3_600_000).toISOString().slice(0, 10)}T00:00:00+08:00`).toISOString());
+    // The same figures as that period asked for by name; the data set has orders in it.
+    const named = await metrics({ process: 'water-resident', from, to });
+    expect(named.indicators.created).toBeGreaterThan(0);
+    expect(res.body.data.indicators).toEqual(named.indicators);
+  });
+
 describe('the charts and the staff table', () => {
   it('weekly trend, cycle time by step, category and channel, SLA heat by step', async () => {
     const m = await metrics({ process: 'water-resident' });
@@ -162,7 +176,8 @@ describe('the daily sums', () => {
     await db()('workflow_daily_sums').delete();
     return all();
   };
-  const summedDays = async () => (await db()('workflow_rolled_days').orderBy('day').select('day')).map((r: any) => r.day);
+  /** The days summed whole. */
+  const summedDays = async () => (await db()('workflow_rolled_days').whereNull('until_ms').orderBy('day').select('day')).map((r: any) => r.day);
 
   it('sums each day that is over, once, and gives the figures the events give', async () => {
     const expected = await fromEvents();
@@ -176,6 +191,9 @@ describe('the daily sums', () => {
     expect(await rollups().rollUp()).toBe(8);
     const days = await summedDays();
     expect([days[0], days[days.length - 1], days.length]).toEqual(['2026-09-28', '2026-10-17', 20]);
+    // The current day (by the settled clock, 18 October) is summed up to 23:50.
+    const current = await db()('workflow_rolled_days').whereNotNull('until_ms').select('day', 'until_ms');
+    expect(current.map((r: any) => [r.day, new Date(Number(r.until_ms)).toISOString()])).toEqual([['2026-10-18', new Date('2026-10-18T23:50:00+08:00').toISOString()]]);
     expect(await rollups().rollUp()).toBe(0);
     expect(await all()).toEqual(expected);
     // The service hall's administrator sees C's three warnings (13 and 14 October, summed days).
@@ -256,5 +274,27 @@ describe('the daily sums', () => {
     expect(await summedDays()).not.toContain('2026-10-12');
     const withEvent = await all();
     expect(await fromEvents()).toEqual(withEvent);
+  });
+
+  it('the current day is summed up to a settled minute, and what happened since is read from the events', async () => {
+    const to = '2026-10-15T13:00:00+08:00';
+    const untilNow = () => Promise.all(queries().map(([q, who]) => metrics({ ...q, to }, who)));
+    clock().set(to);
+    await rollups().rollUp();
+    const current = async () => (await db()('workflow_rolled_days').whereNotNull('until_ms').select('day', 'until_ms')).map((r: any) => [r.day, new Date(Number(r.until_ms)).toISOString()]);
+    // 15 October's approvals at 10:00 and 12:00 are in its sums.
+    expect(await current()).toEqual([['2026-10-15', new Date('2026-10-15T12:50:00+08:00').toISOString()]]);
+    // After 12:50: an application and its review, which leave the sums as they are.
+    clock().set('2026-10-15T12:55:00+08:00');
+    const n = await apply(app, w.applicants.zhujiang, 'water-enterprise', enterpriseForm({ unitName: '午后单位' }));
+    clock().set('2026-10-15T12:58:00+08:00');
+    await step(app, w.staff.clerk, n, 'approve');
+    clock().set(to);
+    expect(await current()).toEqual([['2026-10-15', new Date('2026-10-15T12:50:00+08:00').toISOString()]]);
+    const summed = await untilNow();
+    expect(summed[0].indicators.created).toBeGreaterThan(0);
+    await db()('workflow_rolled_days').delete();
+    await db()('workflow_daily_sums').delete();
+    expect(await untilNow()).toEqual(summed);
   });
 });

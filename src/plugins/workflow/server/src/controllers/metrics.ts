@@ -2,10 +2,15 @@ import type { Core } from '@strapi/strapi';
 import { badRequest } from '../errors';
 import { getService } from '../utils';
 import type { MetricsQuery } from '../services/metrics';
+import { chinaDay, dayStart } from '../engine/calendar';
 
 const DAY = 86_400_000;
 
-/** 看板 filters from a query string: a period (default the last 30 days), organization, process, category, person. */
+/**
+ * 看板 filters from a query string: a period, organization, process, category, person. The default
+ * period is the one the dashboard page opens with: from the start of the China-time day 30 days ago
+ * to now. Whole days are read from the daily sums; only the current day comes from the events.
+ */
 const parseMetricsQuery = (q: Record<string, unknown>, now: Date): MetricsQuery => {
   const date = (v: unknown, name: string) => {
     if (v === undefined || v === '') return undefined;
@@ -14,7 +19,7 @@ const parseMetricsQuery = (q: Record<string, unknown>, now: Date): MetricsQuery 
     return d;
   };
   const to = date(q.to, 'to') ?? now;
-  const from = date(q.from, 'from') ?? new Date(to.getTime() - 30 * DAY);
+  const from = date(q.from, 'from') ?? dayStart(chinaDay(to.getTime() - 30 * DAY));
   if (from >= to) throw badRequest('筛选条件有误', [{ path: ['from'], message: '开始日期应早于结束日期' }]);
   const id = (v: unknown) => (Number.isInteger(Number(v)) && Number(v) > 0 ? Number(v) : undefined);
   const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);

@@ -225,6 +225,19 @@ const metrics = ({ strapi }: { strapi: Core.Strapi }) => {
     ];
   };
 
+  /**
+   * Open orders held by each of some staff: only theirs count towards saturation and the staff table.
+   * Each staff member's open orders are one range of orders_assignee_idx, already grouped; counting
+   * every open order by assignee read all of them (113 k at 1 M orders) through a temporary table.
+   */
+  const openLoads = async (staffIds: number[], parts: Promise<ViewPart[]> | null) => {
+    if (!staffIds.length) return [];
+    const held = (query: any, col: (name: string) => string) =>
+      query.whereIn(col('assigneeRef'), staffIds).whereNull(col('outcome')).select(col('assigneeRef') + ' as assignee').count({ n: '*' }).groupBy(col('assigneeRef'));
+    if (!parts) return held(knex()(orderTable().name), (name) => orderTable().column(name));
+    return eachPart(await parts, (inView) => held(inView.clone().clearSelect(), column));
+  };
+
   const firstResponseOf = (figures: { responded: number; responseHours: number }) => (figures.responded ? figures.responseHours / figures.responded : null);
 
   const inRanges = (col: string, ranges: Array<[Date, Date]>) => (w: any) => {
@@ -353,6 +366,7 @@ const metrics = ({ strapi }: { strapi: Core.Strapi }) => {
       });
 
       const previous = { from: new Date(q.from.getTime() - (q.to.getTime() - q.from.getTime())), to: q.from };
+      const staffInView = this.staffInScope(actor, q);
       const [appliedNow, categoryRows, prevApplied, completedRow, { visits, warnings: warnRows }, open, overdueNow, evaluations, exceptions, staff, sms] = await Promise.all([
         appliedFigures({ parts, beyond: beyondSummed }, plan, sums?.filter ?? {}, weekRanges),
         Promise.all([
@@ -372,9 +386,7 @@ const metrics = ({ strapi }: { strapi: Core.Strapi }) => {
             .then((days) => days.map((d) => ({ n: d.n, cycle_hours: d.hours, ...Object.fromEntries(weekRanges.map(([f, t], i) => [`w${i}`, dayStart(d.day) >= f && dayStart(d.day) < t ? d.n : 0])) }))),
         ]).then((rows) => addRows(rows.flat())),
         eventFigures({ parts, beyond: beyondSummed }, plan, sums?.filter ?? {}, now),
-        unrestrictedNow
-          ? knex()(orderTable().name).whereNull(orderTable().column('outcome')).select(orderTable().column('assigneeRef') + ' as assignee').count({ n: '*' }).groupBy(orderTable().column('assigneeRef'))
-          : openParts().then((open) => eachPart(open, (inView) => inView.clone().clearSelect().whereNull(column('outcome')).select(column('assigneeRef') + ' as assignee').count({ n: '*' }).groupBy(column('assigneeRef')))),
+        staffInView.then((staff) => openLoads(staff.map((s: any) => s.id), unrestrictedNow ? null : openParts())),
         getService('orders')
           .overdueWhere(now)
           .then(async (overdue) =>
@@ -384,7 +396,7 @@ const metrics = ({ strapi }: { strapi: Core.Strapi }) => {
           ),
         eachPart(parts, (inView) => this.related(inView, 'api::evaluation.evaluation', q, ['score'])),
         eachPart(parts, (inView) => this.related(inView, 'api::progress-report.progress-report', q, [], { exception: true })),
-        this.staffInScope(actor, q),
+        staffInView,
         this.smsInPeriod(q),
       ]);
 

@@ -29,6 +29,10 @@ export const hoursBetween = (strapi: Core.Strapi, from: string, to: string) =>
   strapi.db.dialect.client === 'sqlite' ? `((${to}) - (${from})) / 3600000.0` : `TIMESTAMPDIFF(MICROSECOND, ${from}, ${to}) / 3600000000.0`;
 
 const nextDay = (day: string) => chinaDay(dayStart(day).getTime() + DAY);
+/** Where a summed day's sums end: the day's end, or the minute the current day was summed up to. */
+const endOf = (row: { day: string; until_ms: unknown }) => (row.until_ms === null || row.until_ms === undefined ? dayStart(row.day).getTime() + DAY : Number(row.until_ms));
+/** Summed days and where their sums end (ms). */
+const rolledDays = async (query: any) => new Map<string, number>((await query.select('day', 'until_ms')).map((r: any) => [r.day, endOf(r)]));
 
 /** Which rows of the daily sums a dashboard query may read. */
 export interface SumsFilter {
@@ -44,8 +48,9 @@ export interface PeriodPlan {
   summed: Array<[Date, Date]>;
   ranges: Array<[Date, Date]>;
   /**
-   * The start of the first day not summed from the first of `days` on: what happened before it to the
-   * orders applied on those days is in the sums; what happened since is read from the orders.
+   * Where the sums end from the first of `days` on (the start of the first day not summed, or the
+   * minute the current day is summed up to): what happened before it to the orders applied on those
+   * days is in the sums; what happened since is read from the orders.
    */
   factsUntil: Date | null;
 }
@@ -91,10 +96,11 @@ export interface WarningSum {
  * responses and first returns of a day. So each past day is summed once, per process version, step,
  * who ended the visit, warning level, and the order's organization, category and channel; a period's
  * figures are the sums of its whole days plus the events of its partial ends (and of any day not
- * summed yet). What became of the orders applied on a day (FACTS) is summed on the day it happened
- * under the day they were applied: a period reads it up to the first day not summed, and the order
- * rows after. An event written for a day already summed (only a moved clock does that: tests, seeds)
- * drops that day's sums, to be summed again.
+ * summed yet). The current day is summed too, each hour up to a settled minute (`until_ms`), and
+ * summed again whole once it is over. What became of the orders applied on a day (FACTS) is summed on
+ * the day it happened under the day they were applied: a period reads it as far as the sums go, and
+ * the order rows after. An event written for a time already summed (only a moved clock does that:
+ * tests, seeds) drops that day's sums, to be summed again.
  */
 const rollups = ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = () => strapi.db.connection;
@@ -105,20 +111,19 @@ const rollups = ({ strapi }: { strapi: Core.Strapi }) => {
   const summedUntilNow = async (db: any) => {
     const now = Date.now();
     if (!summedUntil || now - summedUntil.at > 5_000) {
-      const row = await db(ROLLED).max({ day: 'day' }).first();
-      summedUntil = { at: now, until: row?.day ? dayStart(row.day).getTime() + DAY : 0 };
+      const row = await db(ROLLED).orderBy('day', 'desc').select('day', 'until_ms').first();
+      summedUntil = { at: now, until: row ? endOf(row) : 0 };
     }
     return summedUntil.until;
   };
 
-  /** The events of one day, as rows of the daily sums. */
-  const daySelects = (db: any, day: string) => {
+  /** The events of one day up to `to` (the day's end, or where today's sums end), as rows of the daily sums. */
+  const daySelects = (db: any, day: string, to: Date) => {
     const e = getService('tables').table(UIDS.historyEvent);
     const o = getService('tables').table(UIDS.order);
     const ec = (name: string) => `e.${e.column(name)}`;
     const oc = (name: string) => `o.${o.column(name)}`;
     const from = dayStart(day);
-    const to = new Date(from.getTime() + DAY);
     const base = () =>
       db(`${e.name} as e`)
         .join(`${o.name} as o`, 'o.id', ec('orderId'))
@@ -154,11 +159,10 @@ const rollups = ({ strapi }: { strapi: Core.Strapi }) => {
    * day, counted here rather than in each database's SQL). Each query reads one range of a time index of
    * the orders; the process version is looked up here, as a join made MariaDB read whole processes.
    */
-  const orderRowsOf = async (db: any, day: string) => {
+  const orderRowsOf = async (db: any, day: string, to: Date) => {
     const o = getService('tables').table(UIDS.order);
     const oc = (name: string) => o.column(name);
     const from = dayStart(day);
-    const to = new Date(from.getTime() + DAY);
     const definitions = await definitionIds(db);
     const inDay = (attribute: string) => db(o.name).where(oc(attribute), '>=', from).andWhere(oc(attribute), '<', to);
     const row = (kind: string, r: any, extra: Record<string, unknown>) => ({
@@ -226,36 +230,42 @@ const rollups = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
-    /** Sums one day's events, replacing what was summed for it before. */
-    async rollDay(day: string) {
+    /** Sums one day's events (the current day's up to `until`), replacing what was summed for it before. */
+    async rollDay(day: string, until?: Date) {
+      const to = until ?? new Date(dayStart(day).getTime() + DAY);
       await getService('tables').inTransaction(async (trx) => {
         await dropDay(trx, day);
-        for (const select of daySelects(trx, day)) await into(trx).insert(select);
-        const rows = await orderRowsOf(trx, day);
+        for (const select of daySelects(trx, day, to)) await into(trx).insert(select);
+        const rows = await orderRowsOf(trx, day, to);
         for (let i = 0; i < rows.length; i += INSERT_CHUNK) await trx(SUMS).insert(rows.slice(i, i + INSERT_CHUNK));
-        await trx(ROLLED).insert({ day, rolled_at_ms: Date.now() }).onConflict('day').merge();
+        await trx(ROLLED).insert({ day, rolled_at_ms: Date.now(), until_ms: until ? until.getTime() : null }).onConflict('day').merge();
       });
       summedUntil = null;
     },
 
     /**
-     * Sums every day that is over and not summed yet, from the first event on; one instance at a time.
-     * Answers the number of days summed (undefined when another instance was at it).
+     * Sums every day that is over and not summed whole yet, from the first event on, and the current day
+     * up to a settled minute; one instance at a time. Answers the number of whole days summed
+     * (undefined when another instance was at it).
      */
     async rollUp() {
       return getService('leases').exclusive('rollups', 3_600_000, async () => {
         const e = getService('tables').table(UIDS.historyEvent);
         const first = await knex()(e.name).min({ at: e.column('at') }).first();
         if (!first?.at) return 0;
-        const open = chinaDay(getService('clock').now().getTime() - SETTLE_MS);
-        const summed = new Set<string>((await knex()(ROLLED).select('day')).map((r: any) => r.day));
+        const settled = Math.floor((getService('clock').now().getTime() - SETTLE_MS) / 60_000) * 60_000;
+        const open = chinaDay(settled);
+        const summed = new Set<string>((await knex()(ROLLED).whereNull('until_ms').select('day')).map((r: any) => r.day));
         let count = 0;
-        const firstAt = msOf(first.at);
-        for (let day = chinaDay(firstAt); day < open; day = nextDay(day)) {
+        const firstDay = chinaDay(msOf(first.at));
+        for (let day = firstDay; day < open; day = nextDay(day)) {
           if (summed.has(day)) continue;
           await this.rollDay(day);
           count += 1;
         }
+        // Without this the dashboard read the current day from the events: at 1 M orders, up to a day's
+        // 36 k step visits by the evening. Summed each hour, at most the last 70 minutes are left to them.
+        if (firstDay <= open && settled > dayStart(open).getTime()) await this.rollDay(open, new Date(settled));
         return count;
       });
     },
@@ -275,33 +285,36 @@ const rollups = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * Splits [from, to) into the whole days that are summed and the ranges left to the events: the
-     * partial days at the ends and any day not summed yet.
+     * Splits [from, to) into the days whose sums serve it (whole days, and the current day as far as it
+     * is summed) and the ranges left to the events: the partial days at the ends, the current day since
+     * its sums, and any day not summed yet.
      */
     async plan(from: Date, to: Date): Promise<PeriodPlan> {
-      const whole: string[] = [];
+      const starting: string[] = [];
       let day = chinaDay(from);
       if (dayStart(day).getTime() < from.getTime()) day = nextDay(day);
-      for (; dayStart(day).getTime() + DAY <= to.getTime(); day = nextDay(day)) whole.push(day);
-      const done = whole.length ? new Set<string>((await knex()(ROLLED).whereBetween('day', [whole[0], whole[whole.length - 1]]).select('day')).map((r: any) => r.day)) : new Set<string>();
-      const days = whole.filter((d) => done.has(d));
+      for (; dayStart(day).getTime() < to.getTime(); day = nextDay(day)) starting.push(day);
+      const rolled = starting.length ? await rolledDays(knex()(ROLLED).whereBetween('day', [starting[0], starting[starting.length - 1]])) : new Map<string, number>();
+      // A day's sums serve the period when they end within it.
+      const days = starting.filter((d) => rolled.has(d) && rolled.get(d)! <= to.getTime());
       const ranges: Array<[Date, Date]> = [];
       const summed: Array<[Date, Date]> = [];
       let cursor = from.getTime();
       for (const d of days) {
         const start = dayStart(d).getTime();
+        const end = rolled.get(d)!;
         if (cursor < start) ranges.push([new Date(cursor), new Date(start)]);
-        if (summed.length && summed[summed.length - 1][1].getTime() === start) summed[summed.length - 1][1] = new Date(start + DAY);
-        else summed.push([new Date(start), new Date(start + DAY)]);
-        cursor = start + DAY;
+        if (summed.length && summed[summed.length - 1][1].getTime() === start) summed[summed.length - 1][1] = new Date(end);
+        else summed.push([new Date(start), new Date(end)]);
+        cursor = end;
       }
       if (cursor < to.getTime()) ranges.push([new Date(cursor), to]);
       let factsUntil: Date | null = null;
       if (days.length) {
-        const rolled = new Set<string>((await knex()(ROLLED).where('day', '>=', days[0]).select('day')).map((r: any) => r.day));
+        const later = await rolledDays(knex()(ROLLED).where('day', '>=', days[0]));
         let gap = days[0];
-        while (rolled.has(gap)) gap = nextDay(gap);
-        factsUntil = dayStart(gap);
+        while (later.get(gap) === dayStart(gap).getTime() + DAY) gap = nextDay(gap);
+        factsUntil = new Date(later.get(gap) ?? dayStart(gap).getTime());
       }
       return { days, summed, ranges, factsUntil };
     },
@@ -317,7 +330,8 @@ const rollups = ({ strapi }: { strapi: Core.Strapi }) => {
     async facts(days: string[], until: Date | null, filter: SumsFilter): Promise<AppliedFacts> {
       const facts: AppliedFacts = { responded: 0, responseHours: 0, returned: 0, completed: 0 };
       if (!days.length || !until) return facts;
-      const rows = await sumsQuery(FACT_KINDS, days, filter).where('on_day', '<', chinaDay(until.getTime())).select('kind').select(knex().raw('SUM(n) as n, SUM(hours) as hours')).groupBy('kind');
+      // On the days before `until`, and on its own day when the sums end within it.
+      const rows = await sumsQuery(FACT_KINDS, days, filter).where('on_day', '<=', chinaDay(until.getTime() - 1)).select('kind').select(knex().raw('SUM(n) as n, SUM(hours) as hours')).groupBy('kind');
       for (const r of rows) {
         if (r.kind === 'responded') Object.assign(facts, { responded: num(r.n), responseHours: num(r.hours) });
         if (r.kind === 'returned') facts.returned = num(r.n);
