@@ -234,7 +234,7 @@ describe('the daily sums', () => {
   it('the figures come from the sums: what is summed is what the dashboard shows', async () => {
     const summed = await all();
     for (const figure of ['created', 'completionRate', 'firstResponseHours', 'returnRejectRate']) expect(summed[1].indicators[figure]).toBeGreaterThan(0);
-    await db()('workflow_daily_sums').whereIn('kind', ['warning', 'applied', 'completed', 'responded', 'returned', 'done']).delete();
+    await db()('workflow_daily_sums').whereIn('kind', ['warning', 'warning:any', 'applied', 'completed', 'responded', 'returned', 'done']).delete();
     const m = await metrics({ process: 'water-resident' });
     expect(m.indicators.warnings).toEqual({ 1: 0, 2: 0, 3: 0 });
     expect(m.indicators).toMatchObject({ completed: 0, created: 0, completionRate: null, firstResponseHours: null, returnRejectRate: null });
@@ -244,6 +244,19 @@ describe('the daily sums', () => {
     expect(m.charts.cycleByStep).toEqual(summed[1].charts.cycleByStep);
     await db()('workflow_rolled_days').delete();
     expect(await rollups().rollUp()).toBe(20);
+    expect(await all()).toEqual(summed);
+  });
+
+  it('visits and warnings are summed across categories too; a database summed before gets those from its own sums', async () => {
+    const across = () => db()('workflow_daily_sums').whereIn('kind', ['visit:any', 'warning:any']);
+    const summed = await all();
+    const rows = await across().clone().orderBy(['day', 'kind', 'definition_id', 'step', 'ended_by', 'level', 'organization_ref']).select('day', 'kind', 'definition_id', 'step', 'ended_by', 'level', 'organization_ref', 'n', 'measured', 'on_time');
+    expect(rows.length).toBeGreaterThan(0);
+    // Without them, the figures without a category filter lose the summed days' warnings.
+    await across().clone().delete();
+    expect((await metrics({ process: 'water-resident' })).indicators.warnings).not.toEqual(summed[1].indicators.warnings);
+    await require('../database/migrations/2026.11.27T01.00.00.workflow-daily-sums-across.js').up(db());
+    expect(await across().clone().orderBy(['day', 'kind', 'definition_id', 'step', 'ended_by', 'level', 'organization_ref']).select('day', 'kind', 'definition_id', 'step', 'ended_by', 'level', 'organization_ref', 'n', 'measured', 'on_time')).toEqual(rows);
     expect(await all()).toEqual(summed);
   });
 
