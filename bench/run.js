@@ -294,8 +294,9 @@ const writes = async (more) => {
     const submitBody = JSON.stringify({ processKey: 'water-enterprise', formData: form });
     const submission = await server.part('submission', () => load(server.url, 50, Array.from({ length: SUBMISSIONS }, () => ({ method: 'POST', path: '/api/workflow/orders', headers: { ...applicant, 'content-type': 'application/json' }, body: submitBody }))));
 
-    const rate = Number(process.env.BENCH_SUBMIT_RATE ?? 30);
-    const pacedCount = SMOKE ? 20 : 600;
+    // 50 clients each submitting once a second: the open loop's rate.
+    const rate = Number(process.env.BENCH_SUBMIT_RATE ?? 50);
+    const pacedCount = SMOKE ? 20 : 1500;
     log(`submissions: ${pacedCount} from up to 50 clients, one every ${Math.round(1000 / rate)} ms`);
     const submissionPaced = await server.part('submission-paced', async () => ({
       rate,

@@ -164,6 +164,36 @@ describe('窗口受理', () => {
   });
 });
 
+describe('the answer to an application', () => {
+  it('is the order as its page then shows it: every process, from applicants and at the window', async () => {
+    // The answer is built from what the submission wrote, not read back (orders.view's `submitted`).
+    const clock = app.strapi.plugin('workflow').service('clock');
+    clock.set(new Date());
+    try {
+      const applications: Array<[string, string, Record<string, unknown>]> = [
+        ['zhujiang', 'water-enterprise', enterpriseForm({ unitName: '答复单位' })],
+        ['zhangsan', 'water-resident', { name: '张三', contactPhone: '13612345678', address: '回风路8号', waterAddress: '回风路8号3单元' }],
+        ['zhujiang', 'energy-service', { name: '黄厂长', contactPhone: '13712345678', address: '巴中经济开发区工业园5号', description: '新建厂房需要电力接入，负荷800千瓦', category: '电力接入' }],
+      ];
+      for (const [who, processKey, formData] of applications) {
+        const applicant = w.applicants[who];
+        const answer = await call(app, applicant, 'post', '/orders').send({ processKey, formData });
+        expect(answer.status).toBe(201);
+        expect(answer.body.data.history).toHaveLength(1);
+        const page = await call(app, applicant, 'get', `/orders/${answer.body.data.number}`);
+        expect(answer.body.data).toEqual(page.body.data);
+      }
+      const walkIn = await call(app, w.staff.clerk, 'post', '/orders').send({ processKey: 'water-resident', applicantMobile: '13612345678', formData: applications[1][2] });
+      expect(walkIn.status).toBe(201);
+      const orders = app.strapi.plugin('workflow').service('orders');
+      const system = app.strapi.plugin('workflow').service('actors').system();
+      expect(walkIn.body.data).toEqual(JSON.parse(JSON.stringify(await orders.view(system, walkIn.body.data.number))));
+    } finally {
+      clock.set(null);
+    }
+  });
+});
+
 describe('choosing people', () => {
   it('offers the staff who may take the next step, within the order\u2019s company', async () => {
     const n = await apply(app, w.applicants.zhujiang, 'water-enterprise', enterpriseForm());

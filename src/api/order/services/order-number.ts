@@ -24,18 +24,19 @@ export const formatOrderNumber = (day: string, sequence: number): string => `${P
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /**
-   * Takes the next number of the day. Call inside the transaction that inserts the order: the upsert
-   * keeps the day's row locked until commit, so concurrent callers queue instead of colliding.
+   * Takes the next number of the day, in one statement. Call it inside the transaction that writes the
+   * order, as late as it can be: from here to the commit the day's row stays locked, so concurrent
+   * submissions queue on it (that is what keeps the numbers gap-free), and every round trip after it
+   * lengthens the queue.
    */
   async next(trx: any, at: Date): Promise<string> {
-    const knex = strapi.db.connection;
     const day = localDay(at, strapi.config.get('server.timeZone', 'Asia/Shanghai') as string);
-    await knex(SEQUENCE_TABLE)
-      .transacting(trx)
-      .insert({ day, last_value: 1 })
-      .onConflict('day')
-      .merge({ last_value: knex.raw('?? + 1', [`${SEQUENCE_TABLE}.last_value`]) });
-    const row = await knex(SEQUENCE_TABLE).transacting(trx).where({ day }).first('last_value');
+    if (strapi.db.dialect.client === 'mysql') {
+      // LAST_INSERT_ID(expr) hands the new value back in the statement's own answer (its insert id).
+      const [result] = await trx.raw(`INSERT INTO ?? (day, last_value) VALUES (?, LAST_INSERT_ID(1)) ON DUPLICATE KEY UPDATE last_value = LAST_INSERT_ID(last_value + 1)`, [SEQUENCE_TABLE, day]);
+      return formatOrderNumber(day, Number(result.insertId));
+    }
+    const [row] = await trx.raw(`INSERT INTO ?? (day, last_value) VALUES (?, 1) ON CONFLICT (day) DO UPDATE SET last_value = last_value + 1 RETURNING last_value`, [SEQUENCE_TABLE, day]);
     return formatOrderNumber(day, Number(row.last_value));
   },
 });

@@ -17,8 +17,9 @@ export interface WorkflowConfig {
    */
   listCount: { cap: number; pagesAhead: number };
   /**
-   * How long a staff session Strapi verified answers the staff app's next requests from memory
-   * (services/staff-sessions.ts); another instance sees a logout or a permission change within this.
+   * How long a token Strapi verified (a staff session, an applicant's JWT) answers the next requests
+   * to this plugin's routes from memory (services/verified-sessions.ts); another instance sees a
+   * logout, a blocked account or a permission change within this.
    */
   sessionCacheSeconds: number;
   /** Office hours in China time for thresholds counted in working hours, e.g. 09:00-17:00. */

@@ -1,7 +1,7 @@
-import rememberStaffSession from './remember-staff-session';
+import rememberSession from './remember-session';
 import staffActionLane from './staff-action-lane';
 
 export default {
-  'remember-staff-session': rememberStaffSession,
+  'remember-session': rememberSession,
   'staff-action-lane': staffActionLane,
 };

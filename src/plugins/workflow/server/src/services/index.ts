@@ -29,6 +29,7 @@ import tables from './tables';
 import orderRows from './order-rows';
 import rollups from './rollups';
 import staffSessions from './staff-sessions';
+import applicantSessions from './applicant-sessions';
 import oneTrip from './one-trip';
 
 export default {
@@ -63,5 +64,6 @@ export default {
   orderRows,
   rollups,
   staffSessions,
+  applicantSessions,
   oneTrip,
 };

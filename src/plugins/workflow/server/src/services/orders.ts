@@ -1,11 +1,17 @@
 import type { Core } from '@strapi/strapi';
-import { SCOPE_POPULATE, UIDS } from '../constants';
+import { UIDS } from '../constants';
 import { notFound } from '../errors';
 import { activeLeaves, hiddenFromApplicant, stepMeta, storedValue } from '../engine/spec';
 import type { Actor } from './registry';
 import type { LoadedDefinition } from './definitions';
 import type { WorkflowConfig } from '../config';
 import { getService } from '../utils';
+
+/** An order the caller's transaction has just written: its id and the one event it has. */
+export interface Submitted {
+  id: number;
+  event: Record<string, unknown>;
+}
 
 const LIST_SELECT = ['id', 'number', 'formData', 'stateValue', 'processKey', 'definitionVersion', 'title', 'category', 'channel', 'contactPhone', 'currentStep', 'stepEnteredAt', 'lockVersion', 'warningLevel', 'outcome', 'closedAt', 'archivedAt', 'createdAt', 'paymentDeferred', 'changedDuringConstruction'];
 
@@ -66,26 +72,37 @@ const orders = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /**
-   * A page of list rows with the names of their assignees and organizations, in one statement: the
-   * names are joined by the ids the order row keeps (primary-key lookups). Strapi's populate joined the
-   * link table from the organizations' side (18 ms at 100 k orders), and separate reads by id cost a
-   * round trip each (docs/performance.md).
+   * Orders with the names of their assignees and organizations, in the same statement: the names are
+   * joined by the ids the order row keeps (primary-key lookups). Strapi's populate joined the link
+   * table from the organizations' side (18 ms at 100 k orders), and separate reads by id cost a round
+   * trip each (docs/performance.md).
    */
-  const page = async (filter: Record<string, unknown>, orderBy: Array<Record<string, string>>, offset: number, limit: number) => {
-    const orderTable = getService('tables').table(UIDS.order);
-    const query = strapi.db.queryBuilder(UIDS.order as any).select(LIST_SELECT).where(filter).orderBy(orderBy).offset(offset).limit(limit).getKnexQuery();
+  const named = async (query: any) => {
+    const tables = getService('tables');
+    const orderTable = tables.table(UIDS.order);
     const rows = await query
-      .leftJoin({ wa: getService('tables').table(UIDS.staff).name }, 'wa.id', `t0.${orderTable.column('assigneeRef')}`)
-      .leftJoin({ wo: getService('tables').table(UIDS.organization).name }, 'wo.id', `t0.${orderTable.column('organizationRef')}`)
-      .select({ assigneeId: 'wa.id', assigneeName: 'wa.name', organizationId: 'wo.id', organizationName: 'wo.name' });
+      .leftJoin({ wa: tables.table(UIDS.staff).name }, 'wa.id', `t0.${orderTable.column('assigneeRef')}`)
+      .leftJoin({ wo: tables.table(UIDS.organization).name }, 'wo.id', `t0.${orderTable.column('organizationRef')}`)
+      .select({ assigneeId: 'wa.id', assigneeName: 'wa.name', organizationId: 'wo.id', organizationCode: 'wo.code', organizationName: 'wo.name' });
     return rows.map((r: any) => {
-      const { assigneeId, assigneeName, organizationId, organizationName, ...order } = orderTable.fromRow(r);
+      const { assigneeId, assigneeName, organizationId, organizationCode, organizationName, ...order } = orderTable.fromRow(r);
       return {
         ...order,
         assignee: assigneeId ? { id: Number(assigneeId), name: assigneeName } : null,
-        organization: organizationId ? { id: Number(organizationId), name: organizationName } : null,
+        organization: organizationId ? { id: Number(organizationId), code: organizationCode, name: organizationName } : null,
       };
     });
+  };
+
+  /** A page of list rows, in one statement with the names they show. */
+  const page = (filter: Record<string, unknown>, orderBy: Array<Record<string, string>>, offset: number, limit: number) =>
+    named(strapi.db.queryBuilder(UIDS.order as any).select(LIST_SELECT).where(filter).orderBy(orderBy).offset(offset).limit(limit).getKnexQuery());
+
+  /** One whole order by number, with its applicant's id and the names its view shows, in one statement. */
+  const load = async (number: string) => {
+    const orderTable = getService('tables').table(UIDS.order);
+    const [o] = await named(strapi.db.connection({ t0: orderTable.name }).select('t0.*').where(`t0.${orderTable.column('number')}`, number).limit(1));
+    return o ? { ...o, applicant: o.applicantRef ? { id: Number(o.applicantRef) } : null } : null;
   };
 
   /** The records an order's steps produced: contract, payments, surveys, progress reports, signatures. */
@@ -178,14 +195,13 @@ const orders = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** The whole order as the actor may see it; 404 when it is not theirs to see. */
-    async view(actor: Actor, number: string, now = getService('clock').now()) {
-      const o = await strapi.db.query(UIDS.order).findOne({
-        where: { number },
-        populate: SCOPE_POPULATE,
-      });
+    async view(actor: Actor, number: string, now = getService('clock').now(), submitted?: Submitted) {
+      const o = await load(number);
       if (!o || !(await getService('scope').canView(actor, o))) throw notFound();
       const def = await definitionOf(o);
-      const events = await getService('history').list(o.id);
+      // An order just submitted has the one event its transaction wrote, and no files or records yet.
+      const fresh = submitted?.id === o.id ? submitted : null;
+      const events = fresh ? [fresh.event] : await getService('history').list(o.id);
       // A visit to a step lasts from the event that entered it to the event that left it.
       const visits = events
         .map((e: any, i: number) => ({ e, i }))
@@ -212,11 +228,11 @@ const orders = ({ strapi }: { strapi: Core.Strapi }) => {
           hash: e.hash,
         };
       });
-      const files = await getService('files').listByKind(o.id);
+      const files = fresh ? {} : await getService('files').listByKind(o.id);
       if (actor.kind === 'applicant') {
         for (const kind of hiddenFromApplicant(def.spec, new Set(events.map((e: any) => e.toStep)))) delete files[kind];
       }
-      const related = await relatedRecords(o.id);
+      const related = fresh ? { contracts: [], payments: [], surveys: [], reports: [], signatures: [] } : await relatedRecords(o.id);
       const actions = o.outcome ? [] : await getService('transitions').availableActions(def, o, actor);
       return {
         ...(await row(o, now)),
@@ -233,7 +249,7 @@ const orders = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async idOf(actor: Actor, number: string) {
-      const o = await strapi.db.query(UIDS.order).findOne({ where: { number }, populate: SCOPE_POPULATE });
+      const o = await load(number);
       if (!o || !(await getService('scope').canView(actor, o))) throw notFound();
       return o.id as number;
     },

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { randomBytes } from 'node:crypto';
 import { APPLICANT_ROLE, EVENTS, MANAGER_ROLE, RETURN_ACTIONS, RETURN_STEPS, SCOPE_POPULATE, SYSTEM_ROLE, UIDS } from '../constants';
 import { badRequest, conflict, forbidden, notFound, tooMany, unprocessable, type FieldProblem } from '../errors';
 import { restoreSnapshot, startSnapshot, step as pureStep, type Facts } from '../engine/machine';
@@ -17,6 +18,7 @@ import {
 import { validateForm, type FormSchema } from '../../../../../validation';
 import type { Actor, EffectContext } from './registry';
 import type { LoadedDefinition } from './definitions';
+import type { Submitted } from './orders';
 import { getService } from '../utils';
 import { THIS_EVENT } from './one-trip';
 
@@ -453,7 +455,7 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
       const fromApplicant = actor.kind === 'applicant';
       if (fromApplicant && input.idempotencyKey) {
         const existing = await strapi.db.query(UIDS.order).findOne({ where: { submissionKey: input.idempotencyKey, applicantRef: actor.id }, select: ['number'] });
-        if (existing) return { created: false, number: existing.number as string };
+        if (existing) return { created: false, number: existing.number as string, submitted: undefined };
       }
 
       const problems: FieldProblem[] = [];
@@ -478,9 +480,12 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
       const value = snapshot.value as StateValue;
 
       return strapi.db.transaction(async ({ trx }) => {
-        const number = await strapi.service('api::order.order-number').next(trx, at);
+        // The order is written under a placeholder number and takes its real one just before the
+        // commit: taking it locks the day's counter until then, and submissions queue on that lock.
+        const takeNumber = () => strapi.service('api::order.order-number').next(trx, at) as Promise<string>;
+        const effects = effectsOf(actions as any);
         const row = {
-          number,
+          number: `~${randomBytes(12).toString('hex')}`,
           processKey: def.key,
           definitionVersion: def.version,
           applicantType: def.spec.applicantType,
@@ -505,8 +510,10 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
         };
         const id = await getService('orderRows').create(row, { applicant: applicantId, organization: organization?.id ?? null });
         const created: any = { id, ...row, historyHead: null, applicant: applicantId ? { id: applicantId } : null, organization: organization ? { id: organization.id } : null, assignee: null };
+        // Effects may print the number on what they make (a signed document), so they see the real one.
+        if (effects.length > 0) created.number = await takeNumber();
         const ctx = { strapi, order: created, form, actor, at, facts, patch: {} as Record<string, unknown>, changes: {} };
-        await runEffects(def, actions as any, ctx);
+        await runEffects(def, effects, ctx);
         const enter = await entering(def, created, null, value, form);
         const { relations, rest } = getService('orderRows').splitRelations({ ...ctx.patch, ...(enter.assignee ? { assignee: enter.assignee } : {}) });
         const { row: eventRow, head } = await getService('history').next(created, {
@@ -524,13 +531,17 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
           artifacts: null,
         });
         const event = { id: await getService('history').insert({ ...eventRow, definitionId: def.id, organizationRef: organization?.id ?? null }) };
-        await getService('orderRows').update(id, { ...rest, ...head, ...(RETURN_STEPS.includes(enter.toStep) ? { returned: true, returnedAt: at } : {}), ...(enter.outcome ? { outcome: enter.outcome, closedAt: at } : {}) });
+        if (effects.length === 0) created.number = await takeNumber();
+        const number = created.number as string;
+        await getService('orderRows').update(id, { number, ...rest, ...head, ...(RETURN_STEPS.includes(enter.toStep) ? { returned: true, returnedAt: at } : {}), ...(enter.outcome ? { outcome: enter.outcome, closedAt: at } : {}) });
         await getService('orderRows').setRelations(id, relations);
         await getService('outbox').enqueue(created.id, event.id, enter.notify, { number, step: enter.toStep, stepLabel: enter.meta?.label });
         await getService('knowledge').onEnter({ ...created, category }, enter.toStep, event.id);
         if (enter.outcome) await getService('archives').schedule(created.id, event.id);
         strapi.eventHub.emit(EVENTS.ORDER_STARTED, { number, processKey: def.key });
-        return { created: true, number };
+        // What the transaction wrote, for the answer's view; effects may have made records besides.
+        const submitted: Submitted | undefined = effects.length === 0 ? { id, event: { ...eventRow, id: event.id } } : undefined;
+        return { created: true, number, submitted };
       });
     },
 

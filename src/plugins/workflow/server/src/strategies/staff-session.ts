@@ -10,5 +10,11 @@ export const staffSession = {
   authenticate: async (ctx: any) => getService('staffSessions').recall(ctx) ?? { authenticated: false },
 };
 
-/** Route auth config: the remembered session, then Strapi's admin strategies by name. */
-export const STAFF_AUTH = { strategies: [staffSession, 'admin', 'admin-token'] };
+/**
+ * Route config: the remembered session first, then Strapi's own strategies by name; the middleware that
+ * remembers. A new object per route: Strapi writes each route's scope into its `auth`.
+ */
+export const staffAuth = () => ({
+  auth: { strategies: [staffSession, 'admin', 'admin-token'] },
+  middlewares: [{ name: 'plugin::workflow.remember-session', config: { sessions: 'staffSessions' } }],
+});

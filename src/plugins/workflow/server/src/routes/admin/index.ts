@@ -1,4 +1,4 @@
-import { STAFF_AUTH } from '../../strategies/staff-session';
+import { staffAuth } from '../../strategies/staff-session';
 
 const ADMIN = ['admin::isAuthenticatedAdmin'];
 const SUPER_ADMIN = [...ADMIN, { name: 'admin::hasPermissions', config: { actions: ['admin::roles.update'] } }];
@@ -6,7 +6,7 @@ const SUPER_ADMIN = [...ADMIN, { name: 'admin::hasPermissions', config: { action
 /** Every route of the staff app: a recently verified session answers from memory (strategies/staff-session.ts). */
 const staffRoute = (route: { method: string; path: string; handler: string; config: { policies: unknown[] } }) => ({
   ...route,
-  config: { ...route.config, auth: STAFF_AUTH, middlewares: ['plugin::workflow.remember-staff-session'] },
+  config: { ...route.config, ...staffAuth() },
 });
 
 export default {

@@ -1,12 +1,15 @@
+import { applicantAuth } from '../../strategies/applicant-session';
+
 /**
  * Applicant routes, served under /api/workflow. users-permissions checks each action against the
- * caller's role (the app grants them to Authenticated); the services scope every order to its owner.
+ * caller's role (the app grants them to Authenticated), or a token it verified a moment ago answers
+ * with the ability kept (strategies/applicant-session.ts); the services scope every order to its owner.
  */
 const route = (method: string, path: string, handler: string, controller = 'applicant-orders') => ({
   method,
   path,
   handler: `${controller}.${handler}`,
-  config: { policies: [] },
+  config: { policies: [], ...applicantAuth() },
 });
 const messages = (method: string, path: string, handler: string) => route(method, path, handler, 'applicant-messages');
 

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { app, apply, useWorld, w } from './helpers/workflow';
+import { registerApplicant } from './helpers/applicants';
 import { ADMIN_ROLES } from '../src/plugins/workflow/server/src/rbac';
 
 /**
- * The staff app's routes answer a session Strapi verified a moment ago from memory
- * (services/staff-sessions.ts). What would end or narrow a session still takes effect at once.
+ * The staff app's and the applicants' routes answer a token Strapi verified a moment ago from memory
+ * (services/verified-sessions.ts). What would end or narrow a session still takes effect at once.
  */
 useWorld();
 
@@ -17,12 +18,20 @@ const signIn = async (email: string): Promise<string> => {
 const get = (token: string, url: string) => app.http().get(url).set('Authorization', `Bearer ${token}`);
 const counts = (token: string) => get(token, '/workflow/orders/counts');
 const userOf = (email: string) => app.strapi.db.query('admin::user').findOne({ where: { email }, populate: ['roles'] });
+/** Runs `work` with tokens kept only this many seconds. */
+const keptFor = async (seconds: number, work: () => Promise<void>) => {
+  app.strapi.config.set('plugin::workflow.sessionCacheSeconds', seconds);
+  try {
+    await work();
+  } finally {
+    app.strapi.config.set('plugin::workflow.sessionCacheSeconds', 5);
+  }
+};
 const admin = (method: 'put' | 'get', url: string) => app.http()[method](url).set('Authorization', `Bearer ${w.admin.token}`);
 
 describe('remembered staff sessions', () => {
-  it('answer from memory for a few seconds, never longer', async () => {
-    app.strapi.config.set('plugin::workflow.sessionCacheSeconds', 1);
-    try {
+  it('answer from memory for a few seconds, never longer', () =>
+    keptFor(1, async () => {
       const token = await signIn('surveyor@demo.local');
       expect((await counts(token)).status).toBe(200);
       // The session ends behind Strapi's back (no lifecycle runs): the remembered one still answers…
@@ -33,10 +42,7 @@ describe('remembered staff sessions', () => {
       // …until it is a second old: then Strapi's own check runs again and finds no session.
       await new Promise((resolve) => setTimeout(resolve, 1_100));
       expect((await counts(token)).status).toBe(401);
-    } finally {
-      app.strapi.config.set('plugin::workflow.sessionCacheSeconds', 5);
-    }
-  });
+    }));
 
   it('end at once when the staff member signs out', async () => {
     const token = await signIn('designer@demo.local');
@@ -137,5 +143,59 @@ describe('staff actions on a remembered session (middlewares/staff-action-lane.t
     expect((await post(forged, n, 'approve').send({ version: 1, form: {} })).status).toBe(401);
     expect(await order(n)).toMatchObject({ lockVersion: 1, currentStep: 'review' });
     expect(await events(n)).toBe(1);
+  });
+});
+
+describe('remembered applicant tokens', () => {
+  const orders = (jwt: string) => app.http().get('/api/workflow/orders').set('Authorization', `Bearer ${jwt}`);
+  const urge = (jwt: string) => app.http().post('/api/workflow/orders/BZ0000000000/urge').set('Authorization', `Bearer ${jwt}`).send({});
+  const users = () => app.strapi.db.query('plugin::users-permissions.user');
+
+  it('answer from memory for a few seconds, never longer', () =>
+    keptFor(1, async () => {
+      const { jwt, user } = await registerApplicant(app);
+      expect((await orders(jwt)).status).toBe(200);
+      // Blocked behind Strapi's back (no lifecycle runs): the remembered token still answers…
+      const table = app.strapi.db.metadata.get('plugin::users-permissions.user');
+      await app.strapi.db.connection(table.tableName).where('id', user.id).update({ blocked: true });
+      expect((await orders(jwt)).status).toBe(200);
+      // …until it is a second old: then users-permissions checks the account again.
+      await new Promise((resolve) => setTimeout(resolve, 1_100));
+      expect((await orders(jwt)).status).toBe(401);
+    }));
+
+  it('end at once when the account is blocked', async () => {
+    const { jwt, user } = await registerApplicant(app);
+    expect((await orders(jwt)).status).toBe(200);
+    expect((await orders(jwt)).status).toBe(200);
+    await users().update({ where: { id: user.id }, data: { blocked: true } });
+    expect((await orders(jwt)).status).toBe(401);
+  });
+
+  it('narrow at once when the role loses a permission, and check each route against the ability kept', async () => {
+    const { jwt, user } = await registerApplicant(app);
+    const { role } = await users().findOne({ where: { id: user.id }, populate: ['role'] });
+    const permissions = app.strapi.db.query('plugin::users-permissions.permission');
+    const action = 'plugin::workflow.applicant-orders.urge';
+    // Permitted: the route runs and finds no such order.
+    expect((await urge(jwt)).status).toBe(404);
+    expect((await urge(jwt)).status).toBe(404);
+    const granted = await permissions.findOne({ where: { action, role: role.id } });
+    await permissions.delete({ where: { id: granted.id } });
+    try {
+      // The list is still permitted and remembers the narrower ability; urging is refused from memory too.
+      expect((await orders(jwt)).status).toBe(200);
+      expect((await urge(jwt)).status).toBe(403);
+      expect((await urge(jwt)).status).toBe(403);
+    } finally {
+      await permissions.create({ data: { action, role: role.id } });
+    }
+    expect((await urge(jwt)).status).toBe(404);
+  });
+
+  it('leave API tokens out (there is no applicant to act for) and anonymous callers as they were', async () => {
+    const { accessKey } = await app.strapi.service('admin::api-token').create({ name: `sessions-${Date.now()}`, type: 'full-access', lifespan: null });
+    expect((await orders(accessKey)).status).toBe(401);
+    expect((await app.http().get('/api/workflow/orders')).status).toBe(403);
   });
 });
