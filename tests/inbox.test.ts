@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { app, apply, call, enterpriseForm, step, useWorld, w } from './helpers/workflow';
+import { app, apply, call, enterpriseForm, step, upload, useWorld, w } from './helpers/workflow';
 import { isMysql } from './helpers/database';
 
 useWorld();
@@ -191,6 +191,23 @@ describe('the answer to an application', () => {
     } finally {
       clock.set(null);
     }
+  });
+
+  it('is read whole again once an event followed the application, and always shows the files', async () => {
+    const workflow = app.strapi.plugin('workflow');
+    const zhangsan = await app.strapi.db.query('plugin::users-permissions.user').findOne({ where: { username: 'zhangsan' } });
+    const applicant = workflow.service('actors').applicant(zhangsan);
+    const formData = { name: '张三', contactPhone: '13612345678', address: '回风路8号', waterAddress: '回风路8号3单元' };
+    const orders = workflow.service('orders');
+    const now = new Date();
+    const started = await workflow.service('transitions').start({ processKey: 'water-resident', formData, actor: applicant });
+    expect(started.submitted).toBeDefined();
+    await upload(app, w.staff.clerk, started.number, 'other');
+    await step(app, w.staff.clerk, started.number, 'approve');
+    const answer = await orders.view(applicant, started.number, now, started.submitted);
+    expect(answer.history.map((e: any) => e.action)).toEqual(['submit', 'approve']);
+    expect(answer.files.other).toHaveLength(1);
+    expect(answer).toEqual(await orders.view(applicant, started.number, now));
   });
 });
 

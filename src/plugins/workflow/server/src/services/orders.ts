@@ -7,7 +7,7 @@ import type { LoadedDefinition } from './definitions';
 import type { WorkflowConfig } from '../config';
 import { getService } from '../utils';
 
-/** An order the caller's transaction has just written: its id and the one event it has. */
+/** An order the caller's transaction has just written: its id and the one event it wrote. */
 export interface Submitted {
   id: number;
   event: Record<string, unknown>;
@@ -199,8 +199,10 @@ const orders = ({ strapi }: { strapi: Core.Strapi }) => {
       const o = await load(number);
       if (!o || !(await getService('scope').canView(actor, o))) throw notFound();
       const def = await definitionOf(o);
-      // An order just submitted has the one event its transaction wrote, and no files or records yet.
-      const fresh = submitted?.id === o.id ? submitted : null;
+      // An order just submitted has the one event its transaction wrote and no records of later steps,
+      // as long as no event followed (records come with the actions that make them). Files are read:
+      // staff may attach one without an event the moment the order shows in their inbox.
+      const fresh = submitted?.id === o.id && Number(o.historySeq) === submitted.event.seq ? submitted : null;
       const events = fresh ? [fresh.event] : await getService('history').list(o.id);
       // A visit to a step lasts from the event that entered it to the event that left it.
       const visits = events
@@ -228,7 +230,7 @@ const orders = ({ strapi }: { strapi: Core.Strapi }) => {
           hash: e.hash,
         };
       });
-      const files = fresh ? {} : await getService('files').listByKind(o.id);
+      const files = await getService('files').listByKind(o.id);
       if (actor.kind === 'applicant') {
         for (const kind of hiddenFromApplicant(def.spec, new Set(events.map((e: any) => e.toStep)))) delete files[kind];
       }
