@@ -25,7 +25,7 @@ const applicantOrders = (_deps: { strapi: Core.Strapi }) => {
         idempotencyKey: typeof ctx.get === 'function' && ctx.get('Idempotency-Key') ? String(ctx.get('Idempotency-Key')).slice(0, 100) : null,
       });
       ctx.status = result.created ? 201 : 200;
-      ctx.body = { data: await getService('orders').view(who, result.number, undefined, result.submitted) };
+      ctx.body = { data: await getService('orders').view(who, result.number, result.submitted) };
     },
 
     async list(ctx) {

@@ -88,7 +88,7 @@ const staffOrders = ({ strapi }: { strapi: Core.Strapi }) => {
       const result = await getService('transitions').start({ processKey: body.processKey, channel: body.channel ?? 'window', formData: body.formData, actor: who, applicantId });
       ctx.status = 201;
       // The clerk may no longer hold the order (it waits for dispatch), but may see what they entered.
-      ctx.body = { data: await getService('orders').view(getService('actors').system(), result.number, undefined, result.submitted) };
+      ctx.body = { data: await getService('orders').view(getService('actors').system(), result.number, result.submitted) };
     },
 
     async verify(ctx) {

@@ -8,5 +8,4 @@ import verifiedSessions from './verified-sessions';
 export default verifiedSessions({
   strategy: 'users-permissions',
   models: ['plugin::users-permissions.user', 'plugin::users-permissions.role', 'plugin::users-permissions.permission', 'strapi::core-store', 'admin::session'],
-  sessionRequired: false,
 });

@@ -195,7 +195,7 @@ const orders = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** The whole order as the actor may see it; 404 when it is not theirs to see. */
-    async view(actor: Actor, number: string, now = getService('clock').now(), submitted?: Submitted) {
+    async view(actor: Actor, number: string, submitted?: Submitted, now = getService('clock').now()) {
       const o = await load(number);
       if (!o || !(await getService('scope').canView(actor, o))) throw notFound();
       const def = await definitionOf(o);

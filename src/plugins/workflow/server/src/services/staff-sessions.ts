@@ -4,5 +4,4 @@ import verifiedSessions from './verified-sessions';
 export default verifiedSessions({
   strategy: 'admin',
   models: ['admin::user', 'admin::role', 'admin::permission', 'admin::session'],
-  sessionRequired: true,
 });

@@ -28,8 +28,6 @@ interface Options {
   strategy: string;
   /** Content types whose change may end or narrow a kept token. */
   models: string[];
-  /** Kept only with the session Strapi found for the token (admin tokens always have one). */
-  sessionRequired: boolean;
 }
 
 const bearer = (ctx: any): string | null => {
@@ -85,7 +83,6 @@ const verifiedSessions = (options: Options) => ({ strapi }: { strapi: Core.Strap
       const token = bearer(ctx);
       const auth = ctx.state.auth;
       if (!token || auth?.strategy?.name !== options.strategy || !ctx.state.user) return;
-      if (options.sessionRequired && !ctx.state.session?.id) return;
       const { sessionCacheSeconds } = strapi.config.get('plugin::workflow') as WorkflowConfig;
       const until = Math.min(Date.now() + sessionCacheSeconds * 1000, expiryOf(token));
       if (until <= Date.now()) return;
