@@ -39,6 +39,11 @@ const main = async () => {
       count('(one trip) START TRANSACTION; UPDATE orders …; INSERT … SELECT … WHERE @ok = 1; …; COMMIT');
       return write.apply(trips, args);
     };
+    const start = trips.start;
+    trips.start = (...args) => {
+      count('(one trip) START TRANSACTION; INSERT INTO orders …; SET @hash := SHA2(…); INSERT event …; the number; UPDATE orders …; COMMIT');
+      return start.apply(trips, args);
+    };
   }
   // A CPU profile of one part of the run (BENCH_PROFILE=<dir>): profile-start, then profile-stop <name>.
   const inspector = new (require('node:inspector').Session)();

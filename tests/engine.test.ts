@@ -10,6 +10,22 @@ const orderRow = (number: string) => db().query('api::order.order').findOne({ wh
 const events = async (number: string) => db().query('plugin::workflow.history-event').findMany({ where: { orderId: (await orderRow(number)).id }, orderBy: { seq: 'asc' } });
 const newOrder = (form = {}) => apply(app, w.applicants.zhujiang, 'water-enterprise', enterpriseForm(form));
 
+/** Runs `work` counting the calls of one of the engine's one-trip writers (MySQL only). */
+const countingTrips = async (method: 'write' | 'start', work: (used: () => number) => Promise<void>) => {
+  const trips = app.strapi.plugin('workflow').service('oneTrip');
+  const original = trips[method];
+  let used = 0;
+  trips[method] = async (...args: any[]) => {
+    used += 1;
+    return original.apply(trips, args);
+  };
+  try {
+    await work(() => used);
+  } finally {
+    trips[method] = original;
+  }
+};
+
 describe('one transition at a time', () => {
   it('20 identical actions in parallel: exactly one 200, the others 409, one history event', async () => {
     const n = await newOrder();
@@ -97,30 +113,21 @@ describe('one transition at a time', () => {
   });
 
   it(`writes a transition that touches only the order, its event and its notifications ${isMysql() ? 'in one round trip' : 'in a transaction'}; others in a transaction`, async () => {
-    const trips = app.strapi.plugin('workflow').service('oneTrip');
-    const write = trips.write;
-    let used = 0;
-    trips.write = async (...args: any[]) => {
-      used += 1;
-      return write.apply(trips, args);
-    };
-    try {
+    await countingTrips('write', async (used) => {
       const returned = await newOrder();
       await step(app, w.staff.clerk, returned, 'approve');
       await step(app, w.staff.techhead, returned, 'reject', { reason: '请补充资料' });
-      expect(used).toBe(isMysql() ? 2 : 0);
+      expect(used()).toBe(isMysql() ? 2 : 0);
       expect(await orderRow(returned)).toMatchObject({ currentStep: 'returned', lockVersion: 3, historySeq: 3 });
       // Dispatch assigns a surveyor: relations change, so a transaction.
       const assigned = await newOrder();
       await step(app, w.staff.clerk, assigned, 'approve');
       await step(app, w.staff.techhead, assigned, 'approve');
-      expect(used).toBe(isMysql() ? 3 : 0);
+      expect(used()).toBe(isMysql() ? 3 : 0);
       const row = await db().query('api::order.order').findOne({ where: { number: assigned }, populate: { assignee: { select: ['id'] } } });
       expect(row).toMatchObject({ currentStep: 'survey', lockVersion: 3, historySeq: 3 });
       expect(row.assigneeRef).toBe(row.assignee.id);
-    } finally {
-      trips.write = write;
-    }
+    });
   });
 
   it('a failing effect leaves nothing half-written', async () => {
@@ -132,6 +139,69 @@ describe('one transition at a time', () => {
     const after = await orderRow(n);
     expect(after).toMatchObject({ currentStep: before.row.currentStep, lockVersion: before.row.lockVersion });
     expect((await events(n)).length).toBe(before.events);
+  });
+});
+
+describe('a submission', () => {
+  const ARTICLE = 'api::knowledge-article.knowledge-article';
+  const OUTBOX = 'plugin::workflow.outbox-message';
+  const today = async () => db().connection('order_number_sequences').orderBy('day', 'desc').first();
+  /** An article tagged with the first step: entering it makes notifications, which print the number. */
+  const withArticle = async (work: () => Promise<void>) => {
+    const article = await db().query(ARTICLE).create({ data: { active: true, audience: 'both', title: '受理须知', processKey: 'water-enterprise', step: 'review' } });
+    try {
+      await work();
+    } finally {
+      await db().query(ARTICLE).delete({ where: { id: article.id } });
+    }
+  };
+
+  it(`writes the order, its links, its first event, its number and its notifications ${isMysql() ? 'in one round trip' : 'in a transaction'}`, async () => {
+    await countingTrips('start', async (used) => {
+      await withArticle(async () => {
+        const numbers = [await newOrder({ unitName: '一次写入甲' }), await newOrder({ unitName: '一次写入乙' })];
+        expect(used()).toBe(isMysql() ? 2 : 0);
+        // The day's numbers, one after the other.
+        expect(numbers.map((n) => n.slice(0, 10))).toEqual([numbers[0].slice(0, 10), numbers[0].slice(0, 10)]);
+        expect(Number(numbers[1].slice(10))).toBe(Number(numbers[0].slice(10)) + 1);
+        for (const n of numbers) {
+          const row = await db().query('api::order.order').findOne({ where: { number: n }, populate: { applicant: { select: ['id'] }, organization: { select: ['id', 'code'] } } });
+          expect(row).toMatchObject({ currentStep: 'review', lockVersion: 1, historySeq: 1, applicantRef: row.applicant.id, organizationRef: row.organization.id });
+          const [event] = await events(n);
+          expect(event).toMatchObject({ seq: 1, action: 'submit', prevHash: null, hash: row.historyHead, organizationRef: row.organization.id });
+          expect((await call(app, w.admin, 'get', `/orders/${n}/verify`)).body.data).toMatchObject({ valid: true, events: 1 });
+          const notes = await db().query(OUTBOX).findMany({ where: { orderId: row.id, template: 'knowledge' }, orderBy: { id: 'asc' } });
+          expect(notes.map((m: any) => [m.audience, m.recipient])).toEqual([['applicant', String(row.applicant.id)], ['assignee', null]]);
+          for (const note of notes) expect(note).toMatchObject({ historyEventId: event.id, payload: { number: n, step: 'review', articles: [{ title: '受理须知' }] } });
+        }
+      });
+    });
+  });
+
+  it('failing at its last write leaves no order, no event, no notification and no number taken', async () => {
+    const before = await newOrder();
+    const counted = async () => ({
+      orders: await db().query('api::order.order').count({}),
+      events: await db().query('plugin::workflow.history-event').count({}),
+      messages: await db().query(OUTBOX).count({}),
+      day: await today(),
+    });
+    const was = await counted();
+    // The notifications go last (after the number): their table gone, the submission fails there.
+    const messages = app.strapi.plugin('workflow').service('tables').table(OUTBOX);
+    const table = messages.name;
+    await withArticle(async () => {
+      messages.name = 'no_such_table';
+      try {
+        expect((await call(app, w.applicants.zhujiang, 'post', '/orders').send({ processKey: 'water-enterprise', formData: enterpriseForm({ unitName: '写一半' }) })).status).toBe(500);
+      } finally {
+        messages.name = table;
+      }
+    });
+    expect(await counted()).toEqual(was);
+    expect(await db().query('api::order.order').count({ where: { title: '写一半' } })).toBe(0);
+    const after = await newOrder();
+    expect(Number(after.slice(10))).toBe(Number(before.slice(10)) + 1);
   });
 });
 

@@ -41,6 +41,19 @@ const content = (e: Record<string, any>) => ({
 
 export const hashEvent = (e: Record<string, any>) => sha256(canonicalJson(content(e)));
 
+const ORDER_ID = '"orderId":';
+
+/**
+ * The hashed text of an event around its order's id, for an order not written yet: hashEvent(e) is
+ * sha256(before + the id + after). The keys are sorted, so the order's id is followed only by the
+ * previous hash, the sequence number and the step (a string): its last mention is the event's own.
+ */
+export const hashedAroundOrderId = (e: Record<string, any>) => {
+  const text = canonicalJson(content({ ...e, orderId: 0 }));
+  const at = text.lastIndexOf(`${ORDER_ID}0,`) + ORDER_ID.length;
+  return { before: text.slice(0, at), after: text.slice(at + 1) };
+};
+
 /** Append-only history, chained per order ("区块链存证"): each event hashes its content and the previous hash. */
 const history = ({ strapi }: { strapi: Core.Strapi }) => ({
   /**

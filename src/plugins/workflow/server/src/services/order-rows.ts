@@ -45,15 +45,25 @@ const orderRows = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Inserts a new order with its relations (link rows and `…Ref` columns); answers its id. */
     async create(data: Record<string, unknown>, relations: Partial<Record<OrderRelation, number | null>>) {
+      const { table, row, links } = this.insertOf(data, relations);
       return tables().inTransaction(async (trx) => {
-        const set = Object.entries(relations).filter(([, v]) => v) as Array<[OrderRelation, number]>;
-        const id = await tables().insert(trx, UIDS.order, { ...data, ...Object.fromEntries(set.map(([rel, target]) => [REF[rel], target])) });
-        for (const [rel, target] of set) {
-          const link = orders().link(rel);
-          await trx(link.name).insert({ [link.from]: id, [link.to]: target });
-        }
-        return id;
+        const [id] = await trx(table).insert(row);
+        for (const link of links) await trx(link.table).insert({ [link.from]: id, [link.to]: link.id });
+        return Number(id);
       });
+    },
+
+    /** The row and the link rows (`from` takes the order's id) of `create`, for a writer of its own (one-trip.ts). */
+    insertOf(data: Record<string, unknown>, relations: Partial<Record<OrderRelation, number | null>>) {
+      const set = Object.entries(relations).filter(([, v]) => v) as Array<[OrderRelation, number]>;
+      return {
+        table: orders().name,
+        row: orders().toRow({ ...data, ...Object.fromEntries(set.map(([rel, target]) => [REF[rel], target])) }, true),
+        links: set.map(([rel, target]) => {
+          const link = orders().link(rel);
+          return { table: link.name, from: link.from, to: link.to, id: target };
+        }),
+      };
     },
 
     /**

@@ -11,6 +11,11 @@ import { getService } from '../utils';
 export interface Submitted {
   id: number;
   event: Record<string, unknown>;
+  /**
+   * The whole order as that transaction wrote it, as `load` reads it, when nothing else wrote with it
+   * (no files, no records): its view then reads nothing back and shows the order as of the commit.
+   */
+  order?: Record<string, any>;
 }
 
 const LIST_SELECT = ['id', 'number', 'formData', 'stateValue', 'processKey', 'definitionVersion', 'title', 'category', 'channel', 'contactPhone', 'currentStep', 'stepEnteredAt', 'lockVersion', 'warningLevel', 'outcome', 'closedAt', 'archivedAt', 'createdAt', 'paymentDeferred', 'changedDuringConstruction'];
@@ -196,12 +201,12 @@ const orders = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The whole order as the actor may see it; 404 when it is not theirs to see. */
     async view(actor: Actor, number: string, submitted?: Submitted, now = getService('clock').now()) {
-      const o = await load(number);
+      const o = submitted?.order ?? (await load(number));
       if (!o || !(await getService('scope').canView(actor, o))) throw notFound();
       const def = await definitionOf(o);
       // An order just submitted has the one event its transaction wrote and no records of later steps,
-      // as long as no event followed (records come with the actions that make them). Files are read:
-      // staff may attach one without an event the moment the order shows in their inbox.
+      // as long as no event followed (records come with the actions that make them). Files are read
+      // when the order was: staff may attach one without an event the moment it shows in their inbox.
       const fresh = submitted?.id === o.id && Number(o.historySeq) === submitted.event.seq ? submitted : null;
       const events = fresh ? [fresh.event] : await getService('history').list(o.id);
       // A visit to a step lasts from the event that entered it to the event that left it.
@@ -230,7 +235,7 @@ const orders = ({ strapi }: { strapi: Core.Strapi }) => {
           hash: e.hash,
         };
       });
-      const files = await getService('files').listByKind(o.id);
+      const files = fresh?.order ? {} : await getService('files').listByKind(o.id);
       if (actor.kind === 'applicant') {
         for (const kind of hiddenFromApplicant(def.spec, new Set(events.map((e: any) => e.toStep)))) delete files[kind];
       }

@@ -25,9 +25,16 @@ interface ScopedOrder {
  * - frontline staff: orders assigned to them, and orders nobody holds yet that wait in a step their
  *   job roles act on, within their organization's line (their organization, its parents and children).
  */
+/** How long the organization tree read for a request serves the next ones. */
+const TREE_TTL_MS = 5_000;
+
 const scope = ({ strapi }: { strapi: Core.Strapi }) => {
-  // The organization tree is small and read on every staff request: keep it in memory, drop it on change.
+  // The organization tree is small and read on every staff request: keep it in memory, drop it on change
+  // here, and read it again after a few seconds (another instance's edits show after this).
   let parents: Map<number, number | null> | null = null;
+  let loadedAt = 0;
+  /** The organizations by code, with their names (a submission's entry organization). */
+  let byCode = new Map<string, { id: number; code: string; name: string }>();
   /** Each organization's tree (itself and everything below), worked out once per version of the tree. */
   const trees = new Map<number, number[]>();
   const forget = () => {
@@ -42,9 +49,12 @@ const scope = ({ strapi }: { strapi: Core.Strapi }) => {
   } as any);
 
   const tree = async () => {
+    if (parents && Date.now() - loadedAt > TREE_TTL_MS) forget();
     if (!parents) {
-      const rows = await strapi.db.query(UIDS.organization).findMany({ select: ['id'], populate: { parent: { select: ['id'] } } });
+      const rows = await strapi.db.query(UIDS.organization).findMany({ select: ['id', 'code', 'name'], populate: { parent: { select: ['id'] } } });
+      byCode = new Map(rows.filter((o: any) => o.code).map((o: any) => [o.code, { id: o.id, code: o.code, name: o.name }]));
       parents = new Map(rows.map((o: any) => [o.id, o.parent?.id ?? null]));
+      loadedAt = Date.now();
     }
     return parents;
   };
@@ -183,6 +193,12 @@ const scope = ({ strapi }: { strapi: Core.Strapi }) => {
       return treeIds(actor.organizationId);
     },
     /** An organization and those above it (a department, its company). */
+    /** An organization by its code, with its name; null when there is none. */
+    async organizationByCode(code: string) {
+      await tree();
+      return byCode.get(code) ?? null;
+    },
+
     async ancestorsOf(orgId: number): Promise<number[]> {
       const p = await tree();
       const ids = [orgId];

@@ -20,7 +20,8 @@ import type { Actor, EffectContext } from './registry';
 import type { LoadedDefinition } from './definitions';
 import type { Submitted } from './orders';
 import { getService } from '../utils';
-import { THIS_EVENT } from './one-trip';
+import { THIS_EVENT, THIS_HASH, THIS_NUMBER, THIS_ORDER } from './one-trip';
+import { hashedAroundOrderId } from './history';
 
 const ORDER_POPULATE = SCOPE_POPULATE;
 
@@ -473,76 +474,132 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
       const category = 'fixed' in entry.category ? entry.category.fixed : ((form[entry.category.field] as string) || facts.suggestedCategory || null);
       draft.category = category;
       facts.category = category;
-      const organization = entry.organization ? await strapi.db.query(UIDS.organization).findOne({ where: { code: entry.organization }, select: ['id', 'code', 'name'] }) : null;
+      const organization = entry.organization ? await getService('scope').organizationByCode(entry.organization) : null;
       draft.organization = organization;
 
       const [snapshot, actions] = startSnapshot(def.machine, facts);
       const value = snapshot.value as StateValue;
-
-      return strapi.db.transaction(async ({ trx }) => {
-        // The order is written under a placeholder number and takes its real one just before the
-        // commit: taking it locks the day's counter until then, and submissions queue on that lock.
-        const takeNumber = () => strapi.service('api::order.order-number').next(trx, at) as Promise<string>;
-        const effects = effectsOf(actions as any);
-        const row = {
-          number: `~${randomBytes(12).toString('hex')}`,
-          processKey: def.key,
-          definitionVersion: def.version,
-          applicantType: def.spec.applicantType,
-          category,
-          channel,
-          submissionKey: fromApplicant ? input.idempotencyKey ?? null : null,
-          title: (form[entry.titleField] as string) ?? null,
-          contactPhone: (form[entry.phoneField] as string) ?? null,
-          // Kept beside the form for the search of archived orders.
-          creditCode: typeof form.creditCode === 'string' ? form.creditCode : null,
-          formData: form,
-          currentStep: primaryStep(def.nodes, value),
-          stateValue: storeValue(value),
-          stepEnteredAt: at,
-          lockVersion: 1,
-          warningLevel: 0,
-          historySeq: 0,
-          paymentDeferred: false,
-          changedDuringConstruction: false,
-          // Applied at the engine's time (the timestamps default to the wall clock).
-          createdAt: at,
-        };
-        const id = await getService('orderRows').create(row, { applicant: applicantId, organization: organization?.id ?? null });
-        const created: any = { id, ...row, historyHead: null, applicant: applicantId ? { id: applicantId } : null, organization: organization ? { id: organization.id } : null, assignee: null };
-        // Effects may print the number on what they make (a signed document), so they see the real one.
-        if (effects.length > 0) created.number = await takeNumber();
-        const ctx = { strapi, order: created, form, actor, at, facts, patch: {} as Record<string, unknown>, changes: {} };
-        await runEffects(def, effects, ctx);
-        const enter = await entering(def, created, null, value, form);
-        const { relations, rest } = getService('orderRows').splitRelations({ ...ctx.patch, ...(enter.assignee ? { assignee: enter.assignee } : {}) });
-        const { row: eventRow, head } = await getService('history').next(created, {
-          orderId: id,
-          at,
-          actorKind: actor.kind,
-          actorId: actor.id,
-          actorName: actor.name,
-          action: 'submit',
-          actionLabel: fromApplicant ? '提交申请' : '窗口受理',
-          fromStep: null,
-          toStep: enter.toStep,
-          comment: null,
-          changes: { formData: { before: null, after: form }, ...ctx.changes },
-          artifacts: null,
-        });
-        const event = { id: await getService('history').insert({ ...eventRow, definitionId: def.id, organizationRef: organization?.id ?? null }) };
-        if (effects.length === 0) created.number = await takeNumber();
-        const number = created.number as string;
-        await getService('orderRows').update(id, { number, ...rest, ...head, ...(RETURN_STEPS.includes(enter.toStep) ? { returned: true, returnedAt: at } : {}), ...(enter.outcome ? { outcome: enter.outcome, closedAt: at } : {}) });
-        await getService('orderRows').setRelations(id, relations);
-        await getService('outbox').enqueue(created.id, event.id, enter.notify, { number, step: enter.toStep, stepLabel: enter.meta?.label });
-        await getService('knowledge').onEnter({ ...created, category }, enter.toStep, event.id);
-        if (enter.outcome) await getService('archives').schedule(created.id, event.id);
-        strapi.eventHub.emit(EVENTS.ORDER_STARTED, { number, processKey: def.key });
-        // What the transaction wrote, for the answer's view; effects may have made records besides.
-        const submitted: Submitted | undefined = effects.length === 0 ? { id, event: { ...eventRow, id: event.id } } : undefined;
-        return { created: true, number, submitted };
+      const effects = effectsOf(actions as any);
+      const row = {
+        // The real number is taken last, just before the commit: it locks the day's counter until then,
+        // and submissions queue on that lock.
+        number: `~${randomBytes(12).toString('hex')}`,
+        processKey: def.key,
+        definitionVersion: def.version,
+        applicantType: def.spec.applicantType,
+        category,
+        channel,
+        submissionKey: fromApplicant ? input.idempotencyKey ?? null : null,
+        title: (form[entry.titleField] as string) ?? null,
+        contactPhone: (form[entry.phoneField] as string) ?? null,
+        // Kept beside the form for the search of archived orders.
+        creditCode: typeof form.creditCode === 'string' ? form.creditCode : null,
+        formData: form,
+        currentStep: primaryStep(def.nodes, value),
+        stateValue: storeValue(value),
+        stepEnteredAt: at,
+        lockVersion: 1,
+        warningLevel: 0,
+        historySeq: 0,
+        paymentDeferred: false,
+        changedDuringConstruction: false,
+        // Applied at the engine's time (the timestamps default to the wall clock).
+        createdAt: at,
+      };
+      const firstEvent = (toStep: string, changes: Record<string, unknown>) => ({
+        at,
+        actorKind: actor.kind,
+        actorId: actor.id,
+        actorName: actor.name,
+        action: 'submit',
+        actionLabel: fromApplicant ? '提交申请' : '窗口受理',
+        fromStep: null,
+        toStep,
+        comment: null,
+        changes: { formData: { before: null, after: form }, ...changes },
+        artifacts: null,
       });
+      const started = (number: string, submitted?: Submitted) => {
+        strapi.eventHub.emit(EVENTS.ORDER_STARTED, { number, processKey: def.key });
+        return { created: true, number, submitted };
+      };
+      const returned = (toStep: string) => (RETURN_STEPS.includes(toStep) ? { returned: true, returnedAt: at } : {});
+      /** The order as its transaction wrote it, for the answer's view (which would read an assignee's name). */
+      const asWritten = (written: Record<string, unknown>, trip: { id: number; number: string; hash: string }, assignee: number | null | undefined) =>
+        assignee
+          ? undefined
+          : {
+              ...written,
+              id: trip.id,
+              number: trip.number,
+              historyHead: trip.hash,
+              historySeq: 1,
+              applicantRef: applicantId,
+              organizationRef: organization?.id ?? null,
+              applicant: applicantId ? { id: applicantId } : null,
+              organization,
+              assignee: null,
+            };
+
+      /**
+       * The knex transaction's writes in one round trip on MySQL (services/one-trip.ts), when the first
+       * step runs no effects and does not close the order, and the day is not summed yet. Null when it cannot.
+       */
+      const startInOneTrip = async () => {
+        if (effects.length > 0 || !getService('oneTrip').available() || (await getService('rollups').summed(at))) return null;
+        const enter = await entering(def, { ...row, organization }, null, value, form);
+        if (enter.outcome) return null;
+        const tables = getService('tables');
+        const [events, messages] = [tables.table(UIDS.historyEvent), tables.table(UIDS.outbox)];
+        const written = { ...row, ...returned(enter.toStep) };
+        const relations = { applicant: applicantId, organization: organization?.id ?? null, assignee: enter.assignee ?? null };
+        const event = { ...firstEvent(enter.toStep, {}), seq: 1, prevHash: null };
+        const outbox = getService('outbox');
+        const contact = { id: THIS_ORDER, applicantRef: applicantId, contactPhone: row.contactPhone };
+        // Payloads print the number, which the trip writes in when it has taken it.
+        const knowledge = await getService('knowledge').notificationsFor({ ...row, id: 0 }, enter.toStep);
+        const notifications = [
+          ...(await outbox.rowsFor(contact, THIS_EVENT, enter.notify, { number: row.number, step: enter.toStep, stepLabel: enter.meta?.label })),
+          ...(await Promise.all(knowledge.map((k) => outbox.rowsFor(contact, THIS_EVENT, [k.notification], k.payload)))).flat(),
+        ];
+        const orderRows = getService('orderRows');
+        const trip = await getService('oneTrip').start({
+          order: orderRows.insertOf(written, relations),
+          hash: hashedAroundOrderId(event),
+          event: { table: events.name, row: events.toRow({ ...event, orderId: THIS_ORDER, hash: THIS_HASH, definitionId: def.id, organizationRef: organization?.id ?? null }, true) },
+          number: strapi.service('api::order.order-number').inTrip(at),
+          finish: tables.table(UIDS.order).toRow({ number: THIS_NUMBER, historyHead: THIS_HASH, historySeq: 1 }),
+          notifications: notifications.length ? { table: messages.name, rows: notifications.map((n) => messages.toRow(n, true)), numbered: messages.column('payload') } : null,
+        });
+        return started(trip.number, { id: trip.id, event: { ...event, orderId: trip.id, hash: trip.hash, id: trip.event }, order: asWritten(written, trip, enter.assignee) });
+      };
+
+      return (
+        (await startInOneTrip()) ??
+        strapi.db.transaction(async ({ trx }) => {
+          const takeNumber = () => strapi.service('api::order.order-number').next(trx, at) as Promise<string>;
+          const id = await getService('orderRows').create(row, { applicant: applicantId, organization: organization?.id ?? null });
+          const created: any = { id, ...row, historyHead: null, applicant: applicantId ? { id: applicantId } : null, organization: organization ? { id: organization.id } : null, assignee: null };
+          // Effects may print the number on what they make (a signed document), so they see the real one.
+          if (effects.length > 0) created.number = await takeNumber();
+          const ctx = { strapi, order: created, form, actor, at, facts, patch: {} as Record<string, unknown>, changes: {} };
+          await runEffects(def, effects, ctx);
+          const enter = await entering(def, created, null, value, form);
+          const { relations, rest } = getService('orderRows').splitRelations({ ...ctx.patch, ...(enter.assignee ? { assignee: enter.assignee } : {}) });
+          const { row: eventRow, head } = await getService('history').next(created, { orderId: id, ...firstEvent(enter.toStep, ctx.changes) });
+          const event = { id: await getService('history').insert({ ...eventRow, definitionId: def.id, organizationRef: organization?.id ?? null }) };
+          if (effects.length === 0) created.number = await takeNumber();
+          const number = created.number as string;
+          const finished = { ...rest, ...returned(enter.toStep), ...(enter.outcome ? { outcome: enter.outcome, closedAt: at } : {}) };
+          await getService('orderRows').update(id, { number, ...finished, ...head });
+          await getService('orderRows').setRelations(id, relations);
+          await getService('outbox').enqueue(created.id, event.id, enter.notify, { number, step: enter.toStep, stepLabel: enter.meta?.label });
+          await getService('knowledge').onEnter({ ...created, category }, enter.toStep, event.id);
+          if (enter.outcome) await getService('archives').schedule(created.id, event.id);
+          // What the transaction wrote, for the answer's view; effects may have made records besides.
+          return started(number, effects.length === 0 ? { id, event: { ...eventRow, id: event.id }, order: asWritten({ ...row, ...finished }, { id, number, hash: head.historyHead }, enter.assignee) } : undefined);
+        })
+      );
     },
 
     perform,
