@@ -29,8 +29,8 @@ export default ({ env }) => [
       ],
     },
   },
-  // Staff actions with a recently verified session skip the rest (the router, body, session, statics).
-  'plugin::workflow.staff-action-lane',
+  // Staff actions and submissions with a recently verified token skip the rest (the router, body, session, statics).
+  'plugin::workflow.action-lanes',
   'strapi::query',
   'strapi::body',
   { name: 'global::sign-in-lockout', config: { maxFailures: env.int('LOCKOUT_MAX_FAILURES', 5), windowMinutes: env.int('LOCKOUT_WINDOW_MINUTES', 15) } },

@@ -72,7 +72,7 @@ describe('the application boots', () => {
 
 describe('the session cookie', () => {
   // src/middlewares/session.ts: Strapi's own session middleware ran first, whatever its place in the list.
-  it('runs where config/middlewares.ts places it, behind the staff action lane', () => {
+  it('runs where config/middlewares.ts places it, behind the action lanes', () => {
     const names = (app.strapi.server.app as any).middleware.map((fn: Function) => fn.name);
     const session = names.indexOf('session');
     expect(session).toBeGreaterThan(names.indexOf('lane'));

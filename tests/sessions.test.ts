@@ -87,7 +87,7 @@ describe('remembered staff sessions', () => {
   });
 });
 
-describe('staff actions on a remembered session (middlewares/staff-action-lane.ts)', () => {
+describe('staff actions on a remembered session (middlewares/action-lanes.ts)', () => {
   const residentForm = { name: '李四', contactPhone: '13712345678', address: '巴中市回风路9号', waterAddress: '巴中市回风路9号2单元' };
   const order = (number: string) => app.strapi.db.query('api::order.order').findOne({ where: { number } });
   const events = (number: string) => order(number).then((o: any) => app.strapi.db.query('plugin::workflow.history-event').count({ where: { orderId: o.id } }));
@@ -197,5 +197,53 @@ describe('remembered applicant tokens', () => {
     const { accessKey } = await app.strapi.service('admin::api-token').create({ name: `sessions-${Date.now()}`, type: 'full-access', lifespan: null });
     expect((await orders(accessKey)).status).toBe(401);
     expect((await app.http().get('/api/workflow/orders')).status).toBe(403);
+  });
+});
+
+describe('submissions on a remembered applicant token (middlewares/action-lanes.ts)', () => {
+  const residentForm = { name: '王五', contactPhone: '13812345678', address: '巴中市回风路11号', waterAddress: '巴中市回风路11号1单元' };
+  const submit = (jwt: string, body: unknown = { processKey: 'water-resident', formData: residentForm }) =>
+    app.http().post('/api/workflow/orders').set('Authorization', `Bearer ${jwt}`).send(body as object);
+  const ordersOf = (userId: number) => app.strapi.db.query('api::order.order').count({ where: { applicantRef: userId } });
+  const list = (jwt: string) => app.http().get('/api/workflow/orders').set('Authorization', `Bearer ${jwt}`);
+
+  it('answer as the route does: 201 with the order, 200 for a repeated key, 400 for a bad form or a body that is not JSON, 413 for a huge one', async () => {
+    const { jwt, user } = await registerApplicant(app);
+    expect((await list(jwt)).status).toBe(200);
+    const created = await submit(jwt).set('Idempotency-Key', 'lane-1');
+    expect(created.status).toBe(201);
+    expect(created.body.data).toMatchObject({ processKey: 'water-resident', currentStep: 'review', version: 1, history: [{ action: 'submit' }] });
+    expect(created.headers['x-content-type-options']).toBe('nosniff');
+    const again = await submit(jwt).set('Idempotency-Key', 'lane-1');
+    expect(again.status).toBe(200);
+    expect(again.body.data.number).toBe(created.body.data.number);
+    const bad = await submit(jwt, { processKey: 'water-resident', formData: { ...residentForm, contactPhone: '123' } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details.errors).toEqual([expect.objectContaining({ path: ['formData', 'contactPhone'] })]);
+    expect((await submit(jwt).set('Content-Type', 'application/json').send('{"processKey": ')).status).toBe(400);
+    expect((await submit(jwt, { processKey: 'water-resident', formData: { ...residentForm, address: 'x'.repeat(1_100_000) } })).status).toBe(413);
+    expect(await ordersOf(user.id)).toBe(1);
+  });
+
+  it('refuse from memory a token whose role may no longer submit, and a token never verified, writing nothing', async () => {
+    const { jwt, user } = await registerApplicant(app);
+    const { role } = await app.strapi.db.query('plugin::users-permissions.user').findOne({ where: { id: user.id }, populate: ['role'] });
+    const permissions = app.strapi.db.query('plugin::users-permissions.permission');
+    const action = 'plugin::workflow.applicant-orders.submit';
+    const granted = await permissions.findOne({ where: { action, role: role.id } });
+    await permissions.delete({ where: { id: granted.id } });
+    try {
+      // The list remembers the token with the narrower ability; the submission is checked against it.
+      expect((await list(jwt)).status).toBe(200);
+      expect((await submit(jwt)).status).toBe(403);
+      expect((await submit(jwt)).status).toBe(403);
+    } finally {
+      await permissions.create({ data: { action, role: role.id } });
+    }
+    const [header, payload] = jwt.split('.');
+    expect((await submit(`${header}.${payload}.${Buffer.from('not-the-signature').toString('base64url')}`)).status).toBe(401);
+    expect(await ordersOf(user.id)).toBe(0);
+    expect((await list(jwt)).status).toBe(200);
+    expect((await submit(jwt)).status).toBe(201);
   });
 });

@@ -1,7 +1,7 @@
 import rememberSession from './remember-session';
-import staffActionLane from './staff-action-lane';
+import actionLanes from './action-lanes';
 
 export default {
   'remember-session': rememberSession,
-  'staff-action-lane': staffActionLane,
+  'action-lanes': actionLanes,
 };
