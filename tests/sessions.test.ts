@@ -27,6 +27,17 @@ const keptFor = async (seconds: number, work: () => Promise<void>) => {
     app.strapi.config.set('plugin::workflow.sessionCacheSeconds', 5);
   }
 };
+/** Runs `work` with a users-permissions role's permission taken away, and gives it back. */
+const withoutPermission = async (roleId: number, action: string, work: () => Promise<void>) => {
+  const permissions = app.strapi.db.query('plugin::users-permissions.permission');
+  const granted = await permissions.findOne({ where: { action, role: roleId } });
+  await permissions.delete({ where: { id: granted.id } });
+  try {
+    await work();
+  } finally {
+    await permissions.create({ data: { action, role: roleId } });
+  }
+};
 const admin = (method: 'put' | 'get', url: string) => app.http()[method](url).set('Authorization', `Bearer ${w.admin.token}`);
 
 describe('remembered staff sessions', () => {
@@ -175,21 +186,15 @@ describe('remembered applicant tokens', () => {
   it('narrow at once when the role loses a permission, and check each route against the ability kept', async () => {
     const { jwt, user } = await registerApplicant(app);
     const { role } = await users().findOne({ where: { id: user.id }, populate: ['role'] });
-    const permissions = app.strapi.db.query('plugin::users-permissions.permission');
-    const action = 'plugin::workflow.applicant-orders.urge';
     // Permitted: the route runs and finds no such order.
     expect((await urge(jwt)).status).toBe(404);
     expect((await urge(jwt)).status).toBe(404);
-    const granted = await permissions.findOne({ where: { action, role: role.id } });
-    await permissions.delete({ where: { id: granted.id } });
-    try {
+    await withoutPermission(role.id, 'plugin::workflow.applicant-orders.urge', async () => {
       // The list is still permitted and remembers the narrower ability; urging is refused from memory too.
       expect((await orders(jwt)).status).toBe(200);
       expect((await urge(jwt)).status).toBe(403);
       expect((await urge(jwt)).status).toBe(403);
-    } finally {
-      await permissions.create({ data: { action, role: role.id } });
-    }
+    });
     expect((await urge(jwt)).status).toBe(404);
   });
 
@@ -228,18 +233,12 @@ describe('submissions on a remembered applicant token (middlewares/action-lanes.
   it('refuse from memory a token whose role may no longer submit, and a token never verified, writing nothing', async () => {
     const { jwt, user } = await registerApplicant(app);
     const { role } = await app.strapi.db.query('plugin::users-permissions.user').findOne({ where: { id: user.id }, populate: ['role'] });
-    const permissions = app.strapi.db.query('plugin::users-permissions.permission');
-    const action = 'plugin::workflow.applicant-orders.submit';
-    const granted = await permissions.findOne({ where: { action, role: role.id } });
-    await permissions.delete({ where: { id: granted.id } });
-    try {
+    await withoutPermission(role.id, 'plugin::workflow.applicant-orders.submit', async () => {
       // The list remembers the token with the narrower ability; the submission is checked against it.
       expect((await list(jwt)).status).toBe(200);
       expect((await submit(jwt)).status).toBe(403);
       expect((await submit(jwt)).status).toBe(403);
-    } finally {
-      await permissions.create({ data: { action, role: role.id } });
-    }
+    });
     const [header, payload] = jwt.split('.');
     expect((await submit(`${header}.${payload}.${Buffer.from('not-the-signature').toString('base64url')}`)).status).toBe(401);
     expect(await ordersOf(user.id)).toBe(0);
