@@ -102,6 +102,23 @@ describe('two instances sharing one database', () => {
     }
   }, 60_000);
 
+  it('number applications made on both at once without a gap or a repeat, each with an intact chain', async () => {
+    const submit = (base: string, i: number) =>
+      supertest(base)
+        .post('/api/workflow/orders')
+        .set('Authorization', `Bearer ${w.applicants.zhujiang.token}`)
+        .send({ processKey: 'water-enterprise', formData: enterpriseForm({ unitName: `两实例申请${i}` }) });
+    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => submit(i % 2 ? secondUrl : app.url!, i)));
+    expect(answers.map((r) => r.status)).toEqual(Array(20).fill(201));
+    const numbers = answers.map((r) => r.body.data.number as string);
+    const sequence = numbers.map((n) => Number(n.slice(10))).sort((a, b) => a - b);
+    expect(new Set(numbers.map((n) => n.slice(0, 10))).size).toBe(1);
+    expect(sequence).toEqual(sequence.map((_, i) => sequence[0] + i));
+    for (const n of numbers.slice(0, 4)) {
+      expect((await supertest(app.url!).get(`/workflow/orders/${n}/verify`).set('Authorization', `Bearer ${w.admin.token}`)).body.data).toMatchObject({ valid: true, events: 1 });
+    }
+  }, 30_000);
+
   it('refuse a session ended on the other instance within the few seconds a verified session is kept', async () => {
     const login = await supertest(app.url!).post('/admin/login').send({ email: 'acceptance@demo.local', password: 'Demo@2026' });
     const counts = (base: string) => supertest(base).get('/workflow/orders/counts').set('Authorization', `Bearer ${login.body.data.token}`);
