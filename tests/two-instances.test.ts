@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { app, apply, enterpriseForm, step, useWorld, w } from './helpers/workflow';
 import { fakeSms, type FakeServer } from './helpers/fake-services';
+import { KEPT_MS } from '../src/plugins/workflow/server/src/constants';
 
 /**
  * Two app instances on one database: this test's app and a second one in its own process, both
@@ -116,6 +117,27 @@ describe('two instances sharing one database', () => {
     expect(sequence).toEqual(sequence.map((_, i) => sequence[0] + i));
     for (const n of numbers.slice(0, 4)) {
       expect((await supertest(app.url!).get(`/workflow/orders/${n}/verify`).set('Authorization', `Bearer ${w.admin.token}`)).body.data).toMatchObject({ valid: true, events: 1 });
+    }
+  }, 30_000);
+
+  it('see an organization renamed on the other instance within the seconds the organization tree is kept', async () => {
+    const water = await db().query('api::organization.organization').findOne({ where: { code: 'WATER' }, populate: { parent: { select: ['id'] } } });
+    const submitted = async () =>
+      (await supertest(app.url!).post('/api/workflow/orders').set('Authorization', `Bearer ${w.applicants.zhujiang.token}`).send({ processKey: 'water-enterprise', formData: enterpriseForm() })).body.data.organization.name;
+    expect(await submitted()).toBe(water.name);
+    const rename = (base: string, name: string) =>
+      supertest(base).put(`/workflow/directory/organizations/${water.id}`).set('Authorization', `Bearer ${w.admin.token}`).send({ name, parent: water.parent?.id ?? null });
+    expect((await rename(secondUrl, '巴中市自来水公司（更名）')).status).toBe(200);
+    try {
+      const deadline = Date.now() + KEPT_MS + 2_000;
+      let name = await submitted();
+      while (name === water.name && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 250));
+        name = await submitted();
+      }
+      expect(name).toBe('巴中市自来水公司（更名）');
+    } finally {
+      expect((await rename(app.url!, water.name)).status).toBe(200);
     }
   }, 30_000);
 

@@ -17,6 +17,14 @@ export const UIDS = {
   organization: 'api::organization.organization',
 } as const;
 
+/**
+ * How long what an instance keeps in memory of records read on most requests and seldom changed (staff
+ * profiles, the organization tree, the definitions' versions, knowledge articles' tags) serves before it
+ * is read again: a change made on another instance shows within this (docs/deploy.md). A change made
+ * on the same instance drops it at once.
+ */
+export const KEPT_MS = 5_000;
+
 /** Pseudo-roles a step may name besides staff job roles. */
 export const APPLICANT_ROLE = 'applicant';
 export const SYSTEM_ROLE = 'system';

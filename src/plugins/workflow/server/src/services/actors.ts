@@ -1,14 +1,11 @@
 import type { Core } from '@strapi/strapi';
-import { APPLICANT_ROLE, SYSTEM_ROLE, UIDS } from '../constants';
+import { APPLICANT_ROLE, KEPT_MS, SYSTEM_ROLE, UIDS } from '../constants';
 import { randomBytes } from 'node:crypto';
 import { badRequest, forbidden } from '../errors';
 import { normalizeMobile } from '../../../../../validation';
 import type { Actor } from './registry';
 
 const SUPER_ADMIN_CODE = 'strapi-super-admin';
-
-/** How long a staff profile read for a request serves the next ones (another instance's edits show after this). */
-const PROFILE_TTL_MS = 5_000;
 
 /** Who is calling: an applicant (users-permissions user) or a staff member (admin user + staff profile). */
 const actors = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -25,7 +22,7 @@ const actors = ({ strapi }: { strapi: Core.Strapi }) => {
   } as any);
   const profileOf = async (adminUserId: number) => {
     const hit = profiles.get(adminUserId);
-    if (hit && Date.now() - hit.at < PROFILE_TTL_MS) return hit.profile;
+    if (hit && Date.now() - hit.at < KEPT_MS) return hit.profile;
     const profile = await strapi.db.query(UIDS.staff).findOne({
       where: { adminUser: { id: adminUserId }, active: true },
       populate: { organization: { select: ['id'] } },

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import type { AnyStateMachine } from 'xstate';
-import { UIDS, EVENTS } from '../constants';
+import { EVENTS, KEPT_MS, UIDS } from '../constants';
 import { badRequest, notFound } from '../errors';
 import { canonicalJson, sha256 } from '../engine/canonical';
 import { buildMachine } from '../engine/machine';
@@ -23,15 +23,12 @@ export interface LoadedDefinition {
  * Process definitions as versioned data. A version never changes once stored; publishing a changed
  * definition stores the next version, and orders keep the version they started with.
  */
-/** How long the list of stored versions serves requests; a version published on another instance is seen after this. */
-const VERSIONS_TTL_MS = 5_000;
-
 const definitions = ({ strapi }: { strapi: Core.Strapi }) => {
   const cache = new Map<string, LoadedDefinition>();
   // Every submission and every staff scope check asks which versions exist: a light list, kept briefly.
   let versions: { at: number; rows: Promise<Array<{ key: string; version: number; published: boolean }>> } | null = null;
   const storedVersions = () => {
-    if (!versions || Date.now() - versions.at > VERSIONS_TTL_MS) {
+    if (!versions || Date.now() - versions.at > KEPT_MS) {
       const rows = strapi.db.query(UIDS.definition).findMany({ select: ['key', 'version', 'published'], orderBy: [{ key: 'asc' }, { version: 'asc' }] });
       versions = { at: Date.now(), rows };
       rows.catch(() => (versions = null));

@@ -1,14 +1,13 @@
 import type { Core } from '@strapi/strapi';
-import { UIDS } from '../constants';
+import { KEPT_MS, UIDS } from '../constants';
 import { notFound } from '../errors';
 import { stepMeta, type Notification } from '../engine/spec';
 import type { Actor } from './registry';
 import { getService } from '../utils';
 
 const ARTICLE = 'api::knowledge-article.knowledge-article';
-const TAGS_TTL_MS = 5_000;
 
-type EnteringOrder = { id: number; number: string; processKey: string; definitionVersion: number; category?: string | null };
+export type EnteringOrder = { id: number; number: string; processKey: string; definitionVersion: number; category?: string | null };
 
 /** Articles that apply to an order: of its process (or any), its category (or any). */
 const forOrder = (order: { processKey: string; category?: string | null }) => ({
@@ -36,7 +35,7 @@ const knowledge = ({ strapi }: { strapi: Core.Strapi }) => {
     afterDeleteMany: () => void (tagged = null),
   } as any);
   const taggedArticles = () => {
-    if (!tagged || Date.now() - tagged.at > TAGS_TTL_MS) {
+    if (!tagged || Date.now() - tagged.at > KEPT_MS) {
       const rows = strapi.db.query(ARTICLE).findMany({ where: { active: true, step: { $notNull: true } }, select: ['id', 'title', 'audience', 'processKey', 'category', 'step'], orderBy: { id: 'asc' } });
       tagged = { at: Date.now(), rows };
       rows.catch(() => (tagged = null));

@@ -75,7 +75,7 @@ export interface OneTripStart {
 }
 
 /**
- * A transition's writes on MySQL in one round trip. Through knex a transition was five statements
+ * A transition's writes, and a submission's (`start`), on MySQL in one round trip. Through knex a transition was five statements
  * (BEGIN, the conditional update, the event, the notifications, COMMIT), each a socket write and a
  * wait for MariaDB's answer; here they are one multi-statement query, in which the event and the
  * notifications are written only when the update wrote the order's row (`ROW_COUNT()`), and the

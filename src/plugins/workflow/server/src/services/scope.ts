@@ -1,7 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { UIDS } from '../constants';
 import type { Actor } from './registry';
-import { MANAGER_ROLE } from '../constants';
+import { KEPT_MS, MANAGER_ROLE, UIDS } from '../constants';
 import { stepMeta } from '../engine/spec';
 import { getService } from '../utils';
 import type { LoadedDefinition } from './definitions';
@@ -25,9 +24,6 @@ interface ScopedOrder {
  * - frontline staff: orders assigned to them, and orders nobody holds yet that wait in a step their
  *   job roles act on, within their organization's line (their organization, its parents and children).
  */
-/** How long the organization tree read for a request serves the next ones. */
-const TREE_TTL_MS = 5_000;
-
 const scope = ({ strapi }: { strapi: Core.Strapi }) => {
   // The organization tree is small and read on every staff request: keep it in memory, drop it on change
   // here, and read it again after a few seconds (another instance's edits show after this).
@@ -49,7 +45,7 @@ const scope = ({ strapi }: { strapi: Core.Strapi }) => {
   } as any);
 
   const tree = async () => {
-    if (parents && Date.now() - loadedAt > TREE_TTL_MS) forget();
+    if (parents && Date.now() - loadedAt > KEPT_MS) forget();
     if (!parents) {
       const rows = await strapi.db.query(UIDS.organization).findMany({ select: ['id', 'code', 'name'], populate: { parent: { select: ['id'] } } });
       byCode = new Map(rows.filter((o: any) => o.code).map((o: any) => [o.code, { id: o.id, code: o.code, name: o.name }]));
@@ -192,13 +188,13 @@ const scope = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!isManager(actor) || !actor.organizationId) return [];
       return treeIds(actor.organizationId);
     },
-    /** An organization and those above it (a department, its company). */
     /** An organization by its code, with its name; null when there is none. */
     async organizationByCode(code: string) {
       await tree();
       return byCode.get(code) ?? null;
     },
 
+    /** An organization and those above it (a department, its company). */
     async ancestorsOf(orgId: number): Promise<number[]> {
       const p = await tree();
       const ids = [orgId];

@@ -22,6 +22,8 @@ import type { Submitted } from './orders';
 import { getService } from '../utils';
 import { THIS_EVENT, THIS_HASH, THIS_NUMBER, THIS_ORDER } from './one-trip';
 import { hashedAroundOrderId } from './history';
+import type { ContactOf } from './outbox';
+import type { EnteringOrder } from './knowledge';
 
 const ORDER_POPULATE = SCOPE_POPULATE;
 
@@ -202,6 +204,23 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
     return { toStep, meta, moved, assignee, notify, outcome: def.nodes.get(toStep)?.config.type === 'final' ? meta?.outcome ?? 'completed' : null };
   };
 
+  type Entered = Awaited<ReturnType<typeof entering>>;
+
+  /**
+   * The outbox rows of entering a step, for a one-trip write (THIS_EVENT stands for their event): the
+   * step's notifications and, when the order moved, the knowledge articles tagged with the step.
+   */
+  const tripNotifications = async (of: number | ContactOf, order: EnteringOrder, enter: Entered, payload: Record<string, unknown>) => {
+    const outbox = getService('outbox');
+    const knowledge = enter.moved ? await getService('knowledge').notificationsFor(order, enter.toStep) : [];
+    const rows = [
+      ...(await outbox.rowsFor(of, THIS_EVENT, enter.notify, payload)),
+      ...(await Promise.all(knowledge.map((k) => outbox.rowsFor(of, THIS_EVENT, [k.notification], k.payload)))).flat(),
+    ];
+    const messages = getService('tables').table(UIDS.outbox);
+    return rows.length ? { table: messages.name, rows: rows.map((n) => messages.toRow(n, true)) } : null;
+  };
+
   /**
    * One attempt at a transition. The checks run on a first read, outside the transaction (run under the
    * row lock they held it and a pooled connection through their CPU work: 250 → 166 transitions/s).
@@ -341,19 +360,13 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
     const writeInOneTrip = async (planned: Planned): Promise<Performed | null> => {
       const { enter, relations, orderPatch } = planned;
       if (!getService('oneTrip').available() || Object.keys(relations).length > 0 || enter.outcome || first.meta?.warningLevel || (await getService('rollups').summed(at))) return null;
-      const outbox = getService('outbox');
-      const knowledge = enter.moved ? await getService('knowledge').notificationsFor(order, enter.toStep) : [];
-      const notifications = [
-        ...(await outbox.rowsFor(order.id, THIS_EVENT, enter.notify, notifyPayload(enter))),
-        ...(await Promise.all(knowledge.map((k) => outbox.rowsFor(order.id, THIS_EVENT, [k.notification], k.payload)))).flat(),
-      ];
+      const notifications = await tripNotifications(order.id, order, enter, notifyPayload(enter));
       const events = getService('tables').table(UIDS.historyEvent);
-      const messages = getService('tables').table(UIDS.outbox);
       const eventId = await retrying(version, () =>
         getService('oneTrip').write({
           order: getService('orderRows').updateOf(order.id, orderPatch, expected(order)),
           event: { table: events.name, row: events.toRow(planned.event, true) },
-          notifications: notifications.length ? { table: messages.name, rows: notifications.map((n) => messages.toRow(n, true)) } : null,
+          notifications,
         }),
       );
       if (eventId === null) throw new OrderMoved(version + 1);
@@ -524,6 +537,10 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
         return { created: true, number, submitted };
       };
       const returned = (toStep: string) => (RETURN_STEPS.includes(toStep) ? { returned: true, returnedAt: at } : {});
+      const relationsAtStart = { applicant: applicantId, organization: organization?.id ?? null };
+      // Kept beside the event for the dashboard; not part of its hash.
+      const eventRefs = { definitionId: def.id, organizationRef: organization?.id ?? null };
+      const enteredPayload = (number: string, enter: Entered) => ({ number, step: enter.toStep, stepLabel: enter.meta?.label });
       /** The order as its transaction wrote it, for the answer's view (which would read an assignee's name). */
       const asWritten = (written: Record<string, unknown>, trip: { id: number; number: string; hash: string }, assignee: number | null | undefined) =>
         assignee
@@ -550,26 +567,19 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
         const enter = await entering(def, { ...row, organization }, null, value, form);
         if (enter.outcome) return null;
         const tables = getService('tables');
-        const [events, messages] = [tables.table(UIDS.historyEvent), tables.table(UIDS.outbox)];
+        const events = tables.table(UIDS.historyEvent);
         const written = { ...row, ...returned(enter.toStep) };
-        const relations = { applicant: applicantId, organization: organization?.id ?? null, assignee: enter.assignee ?? null };
         const event = { ...firstEvent(enter.toStep, {}), seq: 1, prevHash: null };
-        const outbox = getService('outbox');
         const contact = { id: THIS_ORDER, applicantRef: applicantId, contactPhone: row.contactPhone };
-        // Payloads print the number, which the trip writes in when it has taken it.
-        const knowledge = await getService('knowledge').notificationsFor({ ...row, id: 0 }, enter.toStep);
-        const notifications = [
-          ...(await outbox.rowsFor(contact, THIS_EVENT, enter.notify, { number: row.number, step: enter.toStep, stepLabel: enter.meta?.label })),
-          ...(await Promise.all(knowledge.map((k) => outbox.rowsFor(contact, THIS_EVENT, [k.notification], k.payload)))).flat(),
-        ];
-        const orderRows = getService('orderRows');
+        // Payloads print the placeholder number; the trip writes the real one in when it has taken it.
+        const notifications = await tripNotifications(contact, { ...row, id: 0 }, enter, enteredPayload(row.number, enter));
         const trip = await getService('oneTrip').start({
-          order: orderRows.insertOf(written, relations),
+          order: getService('orderRows').insertOf(written, { ...relationsAtStart, assignee: enter.assignee ?? null }),
           hash: hashedAroundOrderId(event),
-          event: { table: events.name, row: events.toRow({ ...event, orderId: THIS_ORDER, hash: THIS_HASH, definitionId: def.id, organizationRef: organization?.id ?? null }, true) },
+          event: { table: events.name, row: events.toRow({ ...event, orderId: THIS_ORDER, hash: THIS_HASH, ...eventRefs }, true) },
           number: strapi.service('api::order.order-number').inTrip(at),
           finish: tables.table(UIDS.order).toRow({ number: THIS_NUMBER, historyHead: THIS_HASH, historySeq: 1 }),
-          notifications: notifications.length ? { table: messages.name, rows: notifications.map((n) => messages.toRow(n, true)), numbered: messages.column('payload') } : null,
+          notifications: notifications && { ...notifications, numbered: tables.table(UIDS.outbox).column('payload') },
         });
         return started(trip.number, { id: trip.id, event: { ...event, orderId: trip.id, hash: trip.hash, id: trip.event }, order: asWritten(written, trip, enter.assignee) });
       };
@@ -578,7 +588,7 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
         (await startInOneTrip()) ??
         strapi.db.transaction(async ({ trx }) => {
           const takeNumber = () => strapi.service('api::order.order-number').next(trx, at) as Promise<string>;
-          const id = await getService('orderRows').create(row, { applicant: applicantId, organization: organization?.id ?? null });
+          const id = await getService('orderRows').create(row, relationsAtStart);
           const created: any = { id, ...row, historyHead: null, applicant: applicantId ? { id: applicantId } : null, organization: organization ? { id: organization.id } : null, assignee: null };
           // Effects may print the number on what they make (a signed document), so they see the real one.
           if (effects.length > 0) created.number = await takeNumber();
@@ -587,13 +597,13 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
           const enter = await entering(def, created, null, value, form);
           const { relations, rest } = getService('orderRows').splitRelations({ ...ctx.patch, ...(enter.assignee ? { assignee: enter.assignee } : {}) });
           const { row: eventRow, head } = await getService('history').next(created, { orderId: id, ...firstEvent(enter.toStep, ctx.changes) });
-          const event = { id: await getService('history').insert({ ...eventRow, definitionId: def.id, organizationRef: organization?.id ?? null }) };
+          const event = { id: await getService('history').insert({ ...eventRow, ...eventRefs }) };
           if (effects.length === 0) created.number = await takeNumber();
           const number = created.number as string;
           const finished = { ...rest, ...returned(enter.toStep), ...(enter.outcome ? { outcome: enter.outcome, closedAt: at } : {}) };
           await getService('orderRows').update(id, { number, ...finished, ...head });
           await getService('orderRows').setRelations(id, relations);
-          await getService('outbox').enqueue(created.id, event.id, enter.notify, { number, step: enter.toStep, stepLabel: enter.meta?.label });
+          await getService('outbox').enqueue(created.id, event.id, enter.notify, enteredPayload(number, enter));
           await getService('knowledge').onEnter({ ...created, category }, enter.toStep, event.id);
           if (enter.outcome) await getService('archives').schedule(created.id, event.id);
           // What the transaction wrote, for the answer's view; effects may have made records besides.
