@@ -1,6 +1,10 @@
 export default ({ env }) => [
   'strapi::logger',
+  // Outside the errors middleware, so that it sees every refusal as the caller will get it.
+  'global::chinese-errors',
   'strapi::errors',
+  // Every path in one spelling before the limits, the lanes and the static servers look at it.
+  'global::canonical-path',
   {
     // Its headers are kept instead of rebuilt per request (src/bootstrap/security-headers.ts).
     name: 'strapi::security',
@@ -32,7 +36,9 @@ export default ({ env }) => [
   // Staff actions and submissions with a recently verified token skip the rest (the router, body, session, statics).
   'plugin::workflow.action-lanes',
   'strapi::query',
-  'strapi::body',
+  // Uploads beyond the limit are cut off while they are received (the upload plugin checks its limit only
+  // after images are processed; the workflow's own check answers in Chinese, naming the field).
+  { name: 'strapi::body', config: { formidable: { maxFileSize: env.int('UPLOAD_SIZE_LIMIT', 50 * 1024 * 1024) } } },
   { name: 'global::sign-in-lockout', config: { maxFailures: env.int('LOCKOUT_MAX_FAILURES', 5), windowMinutes: env.int('LOCKOUT_WINDOW_MINUTES', 15) } },
   'global::session',
   'strapi::favicon',
