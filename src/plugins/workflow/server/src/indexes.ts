@@ -28,8 +28,8 @@ const INDEXES: Record<string, Array<{ name: string; columns: string[]; type?: 'u
     // The warning scan: per step and level, the orders past a point in time. Closed orders stand in final
     // states, which have no threshold, so the scan's ranges never reach them without `outcome` here.
     { name: 'orders_sla_idx', columns: ['process_key', 'definition_version', 'current_step', 'warning_level', 'step_entered_at'] },
-    // A repeated submission finds the order it made.
-    { name: 'orders_submission_idx', columns: ['submission_key'] },
+    // A repeated submission finds the order it made; the key makes a second order with it impossible.
+    { name: 'orders_submission_uq', columns: ['applicant_ref', 'submission_key'], type: 'unique' },
     // The dashboard's periods and the archive search.
     // Each covers one of the dashboard's sums over a period (applied, by category, completed), so the
     // database reads the index, not a row per order.

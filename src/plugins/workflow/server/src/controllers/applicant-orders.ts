@@ -1,21 +1,34 @@
 import type { Core } from '@strapi/strapi';
 import { getService } from '../utils';
-import { parseListQuery, sendFile, singleFile } from './query';
+import { onlyFields, parseListQuery, sendFile, singleFile } from './query';
+import { startableBy } from '../engine/spec';
+
+const SUBMISSION_FIELDS = ['processKey', 'channel', 'formData'];
 
 /** Applicants (users-permissions JWT): thin handlers over the engine's services. */
 const applicantOrders = (_deps: { strapi: Core.Strapi }) => {
   const actor = (ctx: any) => getService('actors').applicant(ctx.state.user);
 
   return {
+    /** The processes this applicant may start (all of them while their account names no type). */
     async processes(ctx) {
-      const defs = await getService('definitions').listLatest();
+      const type = await getService('actors').applicantType(actor(ctx));
+      const defs = (await getService('definitions').listLatest()).filter((d) => !type || startableBy(d.spec).includes(type));
       ctx.body = {
-        data: defs.map((d) => ({ key: d.key, version: d.version, name: d.spec.name, description: d.spec.description ?? null, applicantType: d.spec.applicantType, form: d.spec.form })),
+        data: defs.map((d) => ({
+          key: d.key,
+          version: d.version,
+          name: d.spec.name,
+          description: d.spec.description ?? null,
+          applicantType: d.spec.applicantType,
+          applicantTypes: startableBy(d.spec),
+          form: d.spec.form,
+        })),
       };
     },
 
     async submit(ctx) {
-      const body = ctx.request.body ?? {};
+      const body = onlyFields(ctx.request.body, SUBMISSION_FIELDS, '申请信息有误');
       const who = actor(ctx);
       const result = await getService('transitions').start({
         processKey: body.processKey,

@@ -1,4 +1,4 @@
-import { notFound } from '../errors';
+import { badRequest, notFound } from '../errors';
 import type { InboxQuery } from '../services/orders';
 
 const MAX_PAGE_SIZE = 100;
@@ -64,4 +64,15 @@ export const sendFile = (ctx: any, file: { stream: NodeJS.ReadableStream; name: 
   ctx.set('X-Content-Type-Options', 'nosniff');
   ctx.set('Cache-Control', 'private, no-store');
   ctx.body = file.stream;
+};
+
+/** A JSON body that is an object with none but the named top-level fields; 400 naming the others. */
+export const onlyFields = (body: unknown, allowed: string[], message: string): Record<string, any> => {
+  if (body === undefined || body === null) return {};
+  if (typeof body !== 'object' || Array.isArray(body)) throw badRequest(message, [{ path: [], message: '请求内容应为JSON对象' }]);
+  const unknown = Object.keys(body).filter((k) => !allowed.includes(k));
+  if (unknown.length) {
+    throw badRequest(message, unknown.map((k) => ({ path: [k], message: `不接受的字段：${k}（可提交：${allowed.join('、')}）` })));
+  }
+  return body as Record<string, any>;
 };

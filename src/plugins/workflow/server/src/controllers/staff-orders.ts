@@ -1,9 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { forbidden } from '../errors';
 import { getService } from '../utils';
-import { parseListQuery, sendFile, singleFile } from './query';
+import { onlyFields, parseListQuery, sendFile, singleFile } from './query';
 
 const WINDOW_ROLES = ['window-clerk', 'department-admin'];
+const WINDOW_FIELDS = ['processKey', 'channel', 'formData', 'applicantMobile', 'applicantName'];
 
 /** Staff (admin JWT): the inbox, the order view, actions, uploads, window entry, chain verification. */
 const staffOrders = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -83,7 +84,7 @@ const staffOrders = ({ strapi }: { strapi: Core.Strapi }) => {
     async create(ctx) {
       const who = await actor(ctx);
       if (!who.superAdmin && !who.roles.some((r) => WINDOW_ROLES.includes(r))) throw forbidden('只有窗口受理员可以录入申请');
-      const body = ctx.request.body ?? {};
+      const body = onlyFields(ctx.request.body, WINDOW_FIELDS, '申请信息有误');
       const applicantId = body.applicantMobile ? await getService('actors').findOrCreateApplicant(body.applicantMobile, body.applicantName) : null;
       const result = await getService('transitions').start({ processKey: body.processKey, channel: body.channel ?? 'window', formData: body.formData, actor: who, applicantId });
       ctx.status = 201;

@@ -68,10 +68,18 @@ export interface StateConfig {
   states?: Record<string, StateConfig>;
 }
 
+export const APPLICANT_TYPES = { enterprise: '企业', resident: '居民' } as const;
+export type ApplicantType = keyof typeof APPLICANT_TYPES;
+
+/** The applicant types that may start a process. */
+export const startableBy = (spec: ProcessSpec): ApplicantType[] => spec.applicantTypes ?? [spec.applicantType];
+
 export interface ProcessSpec {
   key: string;
   name: string;
-  applicantType: 'enterprise' | 'resident';
+  applicantType: ApplicantType;
+  /** Who may start the process; `applicantType` alone when absent. */
+  applicantTypes?: ApplicantType[];
   description?: string;
   form: FormSchema;
   entry: {

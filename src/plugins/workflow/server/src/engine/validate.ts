@@ -1,6 +1,6 @@
 import type { FieldProblem } from '../errors';
 import { APPLICANT_ROLE, SYSTEM_ROLE } from '../constants';
-import { actionType, asTransitions, type Notification, type ProcessSpec, type StateConfig, type TransitionConfig } from './spec';
+import { actionType, APPLICANT_TYPES, asTransitions, type Notification, type ProcessSpec, type StateConfig, type TransitionConfig } from './spec';
 
 const FIELD_TYPES = new Set(['text', 'textarea', 'mobile', 'credit-code', 'id-number', 'area', 'select', 'number', 'integer', 'staff', 'image']);
 
@@ -21,6 +21,12 @@ export const validateSpec = (spec: ProcessSpec, env: ValidationEnv): FieldProble
   if (!spec || typeof spec !== 'object') return [{ path: [], message: '流程定义应为对象' }];
   if (!/^[a-z][a-z0-9-]{1,63}$/.test(spec.key ?? '')) add('key', '流程标识应为小写字母、数字和连字符');
   if (!spec.name) add('name', '缺少流程名称');
+  const types = Object.keys(APPLICANT_TYPES);
+  if (!types.includes(spec.applicantType)) add('applicantType', `申请人类型应为：${types.join('、')}`);
+  const startable = spec.applicantTypes;
+  if (startable !== undefined && !(Array.isArray(startable) && startable.length && startable.every((t) => types.includes(t)))) {
+    add('applicantTypes', `可申请的申请人类型应为以下一项或几项：${types.join('、')}`);
+  }
   if (!spec.machine?.states || typeof spec.machine.states !== 'object') {
     add('machine.states', '缺少状态定义');
     return problems;

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { badRequest, forbidden } from '../errors';
 import { normalizeMobile } from '../../../../../validation';
 import type { Actor } from './registry';
+import { APPLICANT_TYPES, type ApplicantType } from '../engine/spec';
 
 const SUPER_ADMIN_CODE = 'strapi-super-admin';
 
@@ -37,6 +38,14 @@ const actors = ({ strapi }: { strapi: Core.Strapi }) => {
 
     applicant(user: { id: number; username?: string; realName?: string }): Actor {
       return { kind: 'applicant', id: user.id, name: user.realName || user.username || `用户${user.id}`, roles: [APPLICANT_ROLE] };
+    },
+
+    /** An applicant's type as their account holds it now (企业 or 居民), null when they have not said. */
+    async applicantType(actor: Actor): Promise<ApplicantType | null> {
+      if (actor.kind !== 'applicant' || !actor.id) return null;
+      const where = { id: actor.id };
+      const user = await strapi.db.query('plugin::users-permissions.user').findOne({ where, select: ['applicantType'] });
+      return user?.applicantType && user.applicantType in APPLICANT_TYPES ? user.applicantType : null;
     },
 
     async staff(adminUser: { id: number; firstname?: string; lastname?: string; roles?: Array<{ code: string }> }): Promise<Actor> {

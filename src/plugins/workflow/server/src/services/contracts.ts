@@ -97,6 +97,7 @@ const contracts = ({ strapi }: { strapi: Core.Strapi }) => ({
     const order = await strapi.db.query(UIDS.order).findOne({ where: { number }, populate: { ...SCOPE_POPULATE } });
     if (!order || !(await getService('scope').canView(actor, order))) throw notFound();
     if (!actor.superAdmin && !actor.roles.some((r) => CONTRACT_ROLES.includes(r))) throw forbidden('只有合同管理人员可以生成合同草稿');
+    if (!(await getService('scope').canViewNow(actor, order))) throw forbidden('工单已不在您的处理范围内，不能生成合同草稿');
     if (!Number.isInteger(templateId) || templateId < 1) throw badRequest('合同草稿有误', [{ path: ['templateId'], message: '请选择合同模板' }]);
     const template = await strapi.db.query(TEMPLATE).findOne({ where: { id: templateId, active: true }, populate: { file: true } });
     if (!template?.file) throw notFound('合同模板不存在');

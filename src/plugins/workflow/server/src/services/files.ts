@@ -8,7 +8,7 @@ import { badRequest, forbidden, notFound } from '../errors';
 import { sha256 } from '../engine/canonical';
 import { candidateEvents, hiddenFromApplicant, storedValue, type ArtifactRequirement } from '../engine/spec';
 import type { Actor } from './registry';
-import { getService } from '../utils';
+import { formatBytes, getService } from '../utils';
 
 export interface IncomingFile {
   filepath: string;
@@ -45,7 +45,7 @@ const files = ({ strapi }: { strapi: Core.Strapi }) => {
       throw badRequest('附件格式不符', [{ path: ['file'], message: `文件内容不是允许的类型（${rule ? rule.exts.join('、') : '无'}）` }]);
     }
     if (file.size > rule.maxBytes) {
-      throw badRequest('附件过大', [{ path: ['file'], message: `文件不能超过${Math.floor(rule.maxBytes / 1024 / 1024)}MB` }]);
+      throw badRequest('附件过大', [{ path: ['file'], message: `文件不能超过${formatBytes(rule.maxBytes)}` }]);
     }
     const declared = declaredExt(file.originalFilename);
     const ext = sniffed.ext === 'cfb' && LEGACY_OFFICE.includes(declared) ? declared : `.${sniffed.ext}`;
@@ -57,6 +57,8 @@ const files = ({ strapi }: { strapi: Core.Strapi }) => {
       try {
         const order = await loadVisible(actor, number);
         if (order.outcome) throw forbidden('工单已结束，不能再上传附件');
+        // Staff who handed the order on still see it, but add nothing to it.
+        if (!(await getService('scope').canViewNow(actor, order))) throw forbidden('工单已不在您的处理范围内，不能上传附件');
 
         const kinds: string[] = (strapi.contentType(UIDS.orderFile as any) as any).attributes.kind.enum;
         const problems = [];

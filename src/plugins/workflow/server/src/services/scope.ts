@@ -161,8 +161,40 @@ const scope = ({ strapi }: { strapi: Core.Strapi }) => {
       return treeIds(actor.organizationId);
     },
 
-    /** The same rule for an order already loaded with its applicant, organization and assignee. */
+    /**
+     * The same rule for an order already loaded with its applicant, organization and assignee; staff
+     * also keep sight (read-only) of every order they acted on.
+     */
     async canView(actor: Actor, order: ScopedOrder): Promise<boolean> {
+      if (await this.canViewNow(actor, order)) return true;
+      return actor.kind === 'staff' && (await this.actedOn(actor, order.id));
+    },
+
+    /**
+     * Whether a staff member could have acted on the order at an earlier version: it belongs to their
+     * organization's line, and a step it has left waited for one of their job roles. Such a caller
+     * repeating a stale action is told someone acted first (409), not that the order does not exist.
+     */
+    async couldHaveActed(actor: Actor, order: ScopedOrder): Promise<boolean> {
+      if (actor.kind !== 'staff' || !actor.organizationId || !order.organization) return false;
+      if (!order.processKey || !order.definitionVersion) return false;
+      if (!(await lineOf(actor.organizationId)).includes(order.organization.id)) return false;
+      const def = await getService('definitions').get(order.processKey, order.definitionVersion);
+      const left = await strapi.db.query(UIDS.historyEvent).findMany({ where: { orderId: order.id }, select: ['fromStep'] });
+      return left.some((e: { fromStep: string | null }) => !!e.fromStep && waitsFor(def, e.fromStep, actor.roles));
+    },
+
+    /** Whether a staff member's name is on an event of the order's history. */
+    async actedOn(actor: Actor, orderId: number): Promise<boolean> {
+      const where = { orderId, actorKind: 'staff', actorId: actor.id };
+      return (await strapi.db.query(UIDS.historyEvent).count({ where })) > 0;
+    },
+
+    /**
+     * Whether the order is the actor's to see as it stands now: theirs, in their tree, assigned to them
+     * or waiting for their job roles.
+     */
+    async canViewNow(actor: Actor, order: ScopedOrder): Promise<boolean> {
       if (actor.kind === 'system' || actor.superAdmin) return true;
       if (actor.kind === 'applicant') return !!order.applicant && order.applicant.id === actor.id;
       if (!actor.organizationId || !order.organization) return false;

@@ -1,12 +1,14 @@
 import type { Core } from '@strapi/strapi';
 import { randomBytes } from 'node:crypto';
 import { APPLICANT_ROLE, EVENTS, MANAGER_ROLE, RETURN_ACTIONS, RETURN_STEPS, SCOPE_POPULATE, SYSTEM_ROLE, UIDS } from '../constants';
-import { badRequest, conflict, forbidden, notFound, tooMany, unprocessable, type FieldProblem } from '../errors';
+import { badRequest, conflict, forbidden, inFlight, isUniqueViolation, notFound, tooMany, unprocessable, type FieldProblem } from '../errors';
 import { restoreSnapshot, startSnapshot, step as pureStep, type Facts } from '../engine/machine';
 import {
+  APPLICANT_TYPES,
   candidateEvents,
   primaryStep,
   rolesFor,
+  startableBy,
   stepMeta,
   storeValue,
   storedValue,
@@ -49,6 +51,10 @@ export interface Performed {
   outcome: string | null;
 }
 
+/** An order version as the caller sent it: a positive integer, never a string, boolean or list that looks like one. */
+export const versionOf = (value: unknown): number | null =>
+  typeof value === 'number' && Number.isInteger(value) && value >= 1 ? value : null;
+
 const commentOf = (form: Record<string, unknown>) => (form.reason ?? form.comment ?? form.notes ?? form.text ?? null) as string | null;
 
 /** Actions in XState's result that are ours (XState adds its own internal ones). */
@@ -75,6 +81,22 @@ export interface StartInput {
 }
 
 const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
+  /** Refuses an applicant whose type (企业, 居民) the process is not for. */
+  const mayStart = async (actor: Actor, spec: LoadedDefinition['spec']) => {
+    const type = await getService('actors').applicantType(actor);
+    const allowed = startableBy(spec);
+    if (type && allowed.includes(type)) return;
+    const names = allowed.map((t) => APPLICANT_TYPES[t]).join('、');
+    throw forbidden(type ? `“${spec.name}”只受理${names}申请，您的账号是${APPLICANT_TYPES[type]}用户` : `请先在个人资料中选择申请人类型（${names}）`);
+  };
+
+  /** The order an applicant's submission with this Idempotency-Key made, as a repeated submission answers it. */
+  const madeWithKey = async (applicantId: number, key: string) => {
+    const where = { submissionKey: key, applicantRef: applicantId };
+    const existing = await strapi.db.query(UIDS.order).findOne({ where, select: ['number'] });
+    return existing ? { created: false, number: existing.number as string, submitted: undefined } : null;
+  };
+
   const mayAct = (actor: Actor, roles: string[], order: any): boolean => {
     if (actor.kind === 'system') return roles.includes(SYSTEM_ROLE);
     if (actor.kind === 'applicant') return roles.includes(APPLICANT_ROLE) && order.applicant?.id === actor.id;
@@ -233,13 +255,18 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
     const { actor } = input;
     const at = input.at ?? getService('clock').now();
     const order: any = await getService('orderRows').load({ number: input.number });
-    if (!order || !(await getService('scope').canView(actor, order))) throw notFound();
+    const version = versionOf(input.version);
+    if (!order) throw notFound();
+    if (!(await getService('scope').canView(actor, order))) {
+      // Someone who could act on it before repeats a stale action: someone acted first, as for its holders.
+      const stale = version !== null && version !== order.lockVersion && (await getService('scope').couldHaveActed(actor, order));
+      throw stale ? conflict(order.lockVersion) : notFound();
+    }
     const def = await getService('definitions').get(order.processKey, order.definitionVersion);
     const value = storedValue(order.stateValue);
 
     // A caller acting on an old view is told so first, whatever else has changed since.
-    const version = Number(input.version);
-    if (!Number.isInteger(version) || version < 1) throw badRequest('操作信息有误', [{ path: ['version'], message: '缺少工单版本号（version）' }]);
+    if (version === null) throw badRequest('操作信息有误', [{ path: ['version'], message: '工单版本号（version）应为正整数' }]);
     if (version !== order.lockVersion) throw conflict(order.lockVersion);
 
     const candidate = candidateEvents(def.nodes, value).find((c) => c.event === input.action);
@@ -467,10 +494,10 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
         throw badRequest('申请信息有误', [{ path: ['processKey'], message: '未知的业务流程' }]);
       });
       const fromApplicant = actor.kind === 'applicant';
-      if (fromApplicant && input.idempotencyKey) {
-        const existing = await strapi.db.query(UIDS.order).findOne({ where: { submissionKey: input.idempotencyKey, applicantRef: actor.id }, select: ['number'] });
-        if (existing) return { created: false, number: existing.number as string, submitted: undefined };
-      }
+      const key = fromApplicant ? input.idempotencyKey ?? null : null;
+      const made = key ? await madeWithKey(actor.id, key) : null;
+      if (made) return made;
+      if (fromApplicant) await mayStart(actor, def.spec);
 
       const problems: FieldProblem[] = [];
       const channels = fromApplicant ? ['official-account', 'mini-program'] : ['window', 'staff-app'];
@@ -502,7 +529,7 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
         applicantType: def.spec.applicantType,
         category,
         channel,
-        submissionKey: fromApplicant ? input.idempotencyKey ?? null : null,
+        submissionKey: key,
         title: (form[entry.titleField] as string) ?? null,
         contactPhone: (form[entry.phoneField] as string) ?? null,
         // Kept beside the form for the search of archived orders.
@@ -584,7 +611,7 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
         return started(trip.number, { id: trip.id, event: { ...event, orderId: trip.id, hash: trip.hash, id: trip.event }, order: asWritten(written, trip, enter.assignee) });
       };
 
-      return (
+      const write = async () =>
         (await startInOneTrip()) ??
         strapi.db.transaction(async ({ trx }) => {
           const takeNumber = () => strapi.service('api::order.order-number').next(trx, at) as Promise<string>;
@@ -608,8 +635,17 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
           if (enter.outcome) await getService('archives').schedule(created.id, event.id);
           // What the transaction wrote, for the answer's view; effects may have made records besides.
           return started(number, effects.length === 0 ? { id, event: { ...eventRow, id: event.id }, order: asWritten({ ...row, ...finished }, { id, number, hash: head.historyHead }, enter.assignee) } : undefined);
-        })
-      );
+        });
+      try {
+        return await write();
+      } catch (error) {
+        // The same key sent again while the first was being written: the database's unique key refused
+        // the second order. The first one's answer, once it has committed.
+        if (!key || !isUniqueViolation(error)) throw error;
+        const made = await madeWithKey(actor.id, key);
+        if (!made) throw inFlight();
+        return made;
+      }
     },
 
     perform,
