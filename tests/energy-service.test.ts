@@ -181,7 +181,8 @@ describe('applicant API extras', () => {
     const res = await call(app, steel(), 'get', '/processes');
     expect(res.status).toBe(200);
     const keys = res.body.data.map((p: any) => p.key);
-    expect(keys).toEqual(['energy-service', 'water-enterprise', 'water-resident']);
+    // An enterprise is offered the enterprise processes only.
+    expect(keys).toEqual(['energy-service', 'water-enterprise']);
     expect(res.body.data[0].form.fields.map((f: any) => f.name)).toContain('description');
   });
 });

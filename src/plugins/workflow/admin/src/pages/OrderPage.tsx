@@ -38,15 +38,18 @@ export const OrderPage = () => {
     getOrder(number).then(setOrder).catch(() => setOrder(null));
   };
 
+  // Where the order went: its step and who holds it now (staff keep sight of orders they acted on).
+  const where = order ? `“${order.stepLabel}”${order.assignee ? `（${order.assignee.name}）` : ''}` : '下一环节';
+  const doneNote = (
+    <Box padding={6} data-testid="action-done">
+      <Typography variant="beta">办理成功，工单 {number} 已转至{where}。</Typography>
+      <Box marginTop={4}><Link to="..">返回工单中心</Link></Box>
+    </Box>
+  );
   if (done && !order) {
     return (
       <Layouts.Root>
-        <Layouts.Content>
-          <Box padding={6} data-testid="action-done">
-            <Typography variant="beta">办理成功，工单 {number} 已转到下一环节。</Typography>
-            <Box marginTop={4}><Link to="..">返回工单中心</Link></Box>
-          </Box>
-        </Layouts.Content>
+        <Layouts.Content>{doneNote}</Layouts.Content>
       </Layouts.Root>
     );
   }
@@ -68,6 +71,7 @@ export const OrderPage = () => {
         }
       />
       <Layouts.Content>
+        {done && order.actions.length === 0 ? doneNote : null}
         <Grid.Root gap={4}>
           <Grid.Item col={7} s={12} direction="column" alignItems="stretch">
             <Box padding={4} background="neutral0" hasRadius shadow="tableShadow" marginBottom={4}>
