@@ -82,3 +82,44 @@ describe('the outbox with sends slower than the lease', () => {
     expect(secondSent.count).toBeGreaterThan(0);
   }, 90_000);
 });
+
+describe('urging once a day', () => {
+  it('accepts one of 10 urges racing across two instances, the rest 429 with nothing written', async () => {
+    const n = await apply(app, w.applicants.zhujiang, 'water-enterprise', enterpriseForm());
+    const urge = (i: number) =>
+      (i % 2 ? supertest(second.url) : app.http())
+        .post(`/api/workflow/orders/${n}/urge`)
+        .set('Authorization', `Bearer ${w.applicants.zhujiang.token}`)
+        .send({});
+    const answers = await Promise.all(Array.from({ length: 10 }, (_, i) => urge(i)));
+    expect(answers.map((r) => r.status).sort()).toEqual([200, ...Array(9).fill(429)]);
+    expect(answers.filter((r) => r.status === 429).every((r) => r.body.error.message === URGED_ONCE)).toBe(true);
+    const id = await orderId(n);
+    expect(await db().query(EVENTS).count({ where: { orderId: id, action: 'urge' } })).toBe(1);
+    expect(await db().query(OUTBOX).count({ where: { orderId: id, template: 'order-urged' } })).toBe(1);
+    expect(await verify(n)).toMatchObject({ valid: true, events: 2 });
+  }, 30_000);
+
+  it('counts the day in China time (UTC+8): a new UTC day is not a new day, midnight in Beijing is', async () => {
+    const n = await apply(app, w.applicants.zhujiang, 'water-enterprise', enterpriseForm());
+    const clock = plugin().service('clock');
+    const urgeAt = async (at: string) => {
+      clock.set(at);
+      const res = await call(app, w.applicants.zhujiang, 'post', `/orders/${n}/urge`);
+      return res.status === 429 ? `429 ${res.body.error.message}` : res.status;
+    };
+    try {
+      expect(await urgeAt('2026-12-10T07:30:00+08:00')).toBe(200);
+      // 00:30 UTC on 10 December: still 10 December in China.
+      expect(await urgeAt('2026-12-10T08:30:00+08:00')).toBe(`429 ${URGED_ONCE}`);
+      expect(await urgeAt('2026-12-10T23:59:59+08:00')).toBe(`429 ${URGED_ONCE}`);
+      // Midnight in China, less than a day after the first urge.
+      expect(await urgeAt('2026-12-11T00:00:00+08:00')).toBe(200);
+    } finally {
+      clock.reset();
+    }
+    const events = await db().query(EVENTS).findMany({ where: { orderId: await orderId(n), action: 'urge' }, orderBy: { seq: 'asc' } });
+    expect(events.map((e: any) => e.onceKey)).toEqual(['urge:2026-12-10', 'urge:2026-12-11']);
+    expect(await verify(n)).toMatchObject({ valid: true, events: 3 });
+  });
+});

@@ -90,6 +90,10 @@ const tables = ({ strapi }: { strapi: Core.Strapi }) => {
     forUpdate(query: any) {
       return strapi.db.dialect.client === 'sqlite' ? query : query.forUpdate();
     },
+    /** Whether `error` is a unique index refusing a row (MySQL and MariaDB, SQLite). */
+    isDuplicateKey(error: any): boolean {
+      return error?.code === 'ER_DUP_ENTRY' || error?.code === 'SQLITE_CONSTRAINT_UNIQUE';
+    },
     /** The id of an inserted row (knex answers [id] on MySQL and SQLite). */
     async insert(trx: any, uid: string, data: Row): Promise<number> {
       const [id] = await trx(table(uid).name).insert(table(uid).toRow(data, true));
