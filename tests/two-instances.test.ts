@@ -1,10 +1,8 @@
-import { fork, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
 import supertest from 'supertest';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { app, apply, enterpriseForm, step, useWorld, w } from './helpers/workflow';
 import { fakeSms, type FakeServer } from './helpers/fake-services';
+import { startSecondApp, useFakeAliyunSms, type SecondApp } from './helpers/second-app';
 import { KEPT_MS } from '../src/plugins/workflow/server/src/constants';
 
 /**
@@ -15,59 +13,26 @@ import { KEPT_MS } from '../src/plugins/workflow/server/src/constants';
 useWorld({ listen: true });
 
 let sms: FakeServer;
-let second: ChildProcess;
+let second: SecondApp;
 let secondUrl = '';
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 const reports = { sent: 0, raised: 0 };
 const plugin = () => app.strapi.plugin('workflow');
 const db = () => app.strapi.db;
-const SMS = {
-  SMS_PROVIDER: 'aliyun',
-  ALIYUN_SMS_ACCESS_KEY_ID: 'test-key-id',
-  ALIYUN_SMS_ACCESS_KEY_SECRET: 'test-key-secret',
-  ALIYUN_SMS_PROTOCOL: 'HTTP',
-  SMS_SIGN_NAME: '巴中水务',
-  SMS_TEMPLATES: JSON.stringify({ 'application-rejected': 'SMS_REJECTED' }),
-};
 
 beforeAll(async () => {
   sms = await fakeSms();
-  const port = await freePort();
-  secondUrl = `http://127.0.0.1:${port}`;
-  const env = { ...process.env, ...SMS, SECOND_PORT: String(port), ALIYUN_SMS_ENDPOINT: `127.0.0.1:${sms.port}`, WORKFLOW_TIMERS: 'true', WORKFLOW_OUTBOX_CRON: '* * * * * *', WORKFLOW_SLA_CRON: '* * * * * *', WORKFLOW_OUTBOX_BATCH: '5' };
-  app.strapi.config.set('plugin::workflow.sms', {
-    ...app.strapi.config.get('plugin::workflow.sms'),
-    provider: 'aliyun',
-    accessKeyId: SMS.ALIYUN_SMS_ACCESS_KEY_ID,
-    accessKeySecret: SMS.ALIYUN_SMS_ACCESS_KEY_SECRET,
-    endpoint: `127.0.0.1:${sms.port}`,
-    protocol: 'HTTP',
-    signName: SMS.SMS_SIGN_NAME,
-    templates: JSON.parse(SMS.SMS_TEMPLATES),
-  });
+  const smsEnv = useFakeAliyunSms(app.strapi, sms.port, { 'application-rejected': 'SMS_REJECTED' });
+  const env = { ...smsEnv, WORKFLOW_TIMERS: 'true', WORKFLOW_OUTBOX_CRON: '* * * * * *', WORKFLOW_SLA_CRON: '* * * * * *', WORKFLOW_OUTBOX_BATCH: '5' };
   app.strapi.config.set('plugin::workflow.outbox', { ...app.strapi.config.get('plugin::workflow.outbox'), batchSize: 5 });
-  second = fork(path.join(__dirname, 'helpers/second-instance.js'), [], { env, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
-  second.on('message', (m: any) => {
+  second = await startSecondApp(env, (m) => {
     if (m.type === 'outbox') reports.sent += m.sent;
     if (m.type === 'escalation') reports.raised += m.raised;
   });
-  await new Promise<void>((resolve, reject) => {
-    second.on('message', (m: any) => m.type === 'ready' && resolve());
-    second.on('exit', (code) => reject(new Error(`second instance exited with ${code}`)));
-  });
+  secondUrl = second.url;
 }, 120_000);
 
 afterAll(async () => {
-  if (second?.connected) {
-    second.send('stop');
-    await new Promise((resolve) => second.once('exit', resolve));
-  }
+  await second?.stop();
   await sms?.close();
 });
 
@@ -181,8 +146,7 @@ describe('two instances sharing one database', () => {
       mine.raised += scanned?.raised ?? 0;
       await new Promise((r) => setTimeout(r, 150));
     }
-    second.send('stop');
-    await new Promise((resolve) => second.once('exit', resolve));
+    await second.stop();
 
     // Both did part of the work; on a slow machine this instance sends what is left.
     expect(reports.sent).toBeGreaterThan(0);

@@ -13,12 +13,14 @@ export interface FakeServer {
   received: Received[];
   /** Answers for the next requests, in order; when empty, the default answer. */
   answers: Array<{ status?: number; body: unknown }>;
+  /** How long each answer waits, as a slow provider would. */
+  delayMs: number;
   close: () => Promise<void>;
 }
 
 /** A loopback HTTP server that records what it receives and answers as scripted. */
 const fake = async (defaultAnswer: (r: Received) => { status?: number; body: unknown }): Promise<FakeServer> => {
-  const state: FakeServer = { port: 0, received: [], answers: [], close: async () => undefined };
+  const state: FakeServer = { port: 0, received: [], answers: [], delayMs: 0, close: async () => undefined };
   const server = http.createServer((req, res) => {
     let body = '';
     req.on('data', (c) => (body += c));
@@ -27,10 +29,12 @@ const fake = async (defaultAnswer: (r: Received) => { status?: number; body: unk
       const received = { path: url.pathname, query: Object.fromEntries(url.searchParams), headers: req.headers, body };
       state.received.push(received);
       const answer = state.answers.shift() ?? defaultAnswer(received);
-      // No keep-alive: a client reusing a socket this server is closing after its 5 s idle timeout
-      // gets ECONNRESET, which failed a retry test under load on CI.
-      res.writeHead(answer.status ?? 200, { 'Content-Type': 'application/json', Connection: 'close' });
-      res.end(JSON.stringify(answer.body));
+      setTimeout(() => {
+        // No keep-alive: a client reusing a socket this server is closing after its 5 s idle timeout
+        // gets ECONNRESET, which failed a retry test under load on CI.
+        res.writeHead(answer.status ?? 200, { 'Content-Type': 'application/json', Connection: 'close' });
+        res.end(JSON.stringify(answer.body));
+      }, state.delayMs);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

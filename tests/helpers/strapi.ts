@@ -18,7 +18,8 @@ export interface TestApp {
   url?: string;
 }
 
-const freePort = () =>
+/** A loopback port nothing listens on now. */
+export const freePort = () =>
   new Promise<number>((resolve) => {
     const server = net.createServer();
     server.listen(0, '127.0.0.1', () => {

@@ -45,6 +45,9 @@ const INDEXES: Record<string, Array<{ name: string; columns: string[]; type?: 'u
   [UIDS.historyEvent]: [
     // One chain per order; the unique pair also stops two writers appending the same link.
     { name: 'workflow_history_order_seq_uq', columns: ['order_id', 'seq'], type: 'unique' },
+    // What may happen once per order and period (an urge a China-time day): NULL for other events,
+    // and MySQL and SQLite keep any number of NULLs in a unique index.
+    { name: 'workflow_history_once_uq', columns: ['order_id', 'once_key'], type: 'unique' },
     // Warnings in a period, by process version, step and level, from the index alone.
     { name: 'workflow_history_action_at_idx', columns: ['action', 'at', 'definition_id', 'from_step', 'warning_level', 'organization_ref'] },
     // The dashboard's step visits ended in a period, read from the index alone (an event keeps its

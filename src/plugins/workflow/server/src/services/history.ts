@@ -18,6 +18,11 @@ export interface HistoryInput {
   artifacts?: unknown[] | null;
   /** A warning event's level (1–3), kept beside the event for the dashboard; not part of the hash. */
   warningLevel?: number;
+  /**
+   * For what may happen once per order and period (e.g. `urge:2026-12-03`): unique per order in the
+   * database, so a second one fails to insert. Not part of the hash: only the key, no evidence.
+   */
+  onceKey?: string;
 }
 
 /** The hashed content of an event: every recorded field plus the previous event's hash. */
@@ -85,10 +90,16 @@ const history = ({ strapi }: { strapi: Core.Strapi }) => ({
     return getService('tables').inTransaction(async () => {
       const order = await getService('orderRows').load({ id: input.orderId }, { lock: true });
       if (!order) throw new Error(`order ${input.orderId} not found`);
-      const { warningLevel, ...evidence } = input;
+      const { warningLevel, onceKey, ...evidence } = input;
       const { row, head } = await this.next(order as any, evidence);
       const definition = await getService('definitions').get(order.processKey, order.definitionVersion);
-      const id = await this.insert({ ...row, definitionId: definition.id, organizationRef: order.organizationRef ?? null, ...(warningLevel ? { warningLevel } : {}) });
+      const id = await this.insert({
+        ...row,
+        definitionId: definition.id,
+        organizationRef: order.organizationRef ?? null,
+        ...(warningLevel ? { warningLevel } : {}),
+        ...(onceKey ? { onceKey } : {}),
+      });
       // The dashboard's first response: the first thing staff did after the application.
       const responded = input.actorKind === 'staff' && input.action !== 'warn' && !order.firstResponseAt ? { firstResponseAt: input.at } : {};
       await getService('orderRows').update(input.orderId, { ...head, ...responded });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { UIDS } from '../constants';
 import { notFound } from '../errors';
@@ -19,6 +20,15 @@ export interface ContactOf {
 /** yyyy-MM in China time: SMS are billed by the calendar month. */
 const chinaMonth = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 7);
 
+/** A row taken for sending: its id and the token of this claim, kept on the row while it is held. */
+interface Claim {
+  id: number;
+  token: string;
+}
+
+/** What one round of the worker did: rows sent, skipped, to be retried, dead-lettered. */
+type RoundResult = Record<'sent' | 'skipped' | 'retried' | 'dead', number>;
+
 /** SMS template parameters must be strings; only the order's identity, step and reason go out. */
 const smsParams = (payload: Record<string, any>) =>
   Object.fromEntries(
@@ -29,8 +39,9 @@ const smsParams = (payload: Record<string, any>) =>
 
 /**
  * Notifications leave through the outbox. A transition writes the rows in its own transaction; a
- * worker on every app instance leases due rows (a compare-and-set on the row, so each is taken by one
- * instance), sends them and marks them. A failure is retried with exponential backoff; after the last
+ * worker on every app instance finds due rows and takes each one just before sending it (a
+ * compare-and-set on the row, so each is taken by one sender), holds its lease while sending and
+ * marks it only if it still holds it. A failure is retried with exponential backoff; after the last
  * attempt, or at once when retrying cannot help, the row is dead-lettered for an administrator to
  * retry. A crash between sending and marking leaves the lease to expire and the row to be sent again:
  * at least once, never lost.
@@ -57,6 +68,69 @@ const outbox = ({ strapi }: { strapi: Core.Strapi }) => {
     if (!row.recipient) return { ok: 'skipped', reason: '没有接收人（未留手机号或未绑定微信）' };
     if (row.channel === 'sms') return getService('sms').send(row.recipient, row.template, smsParams(row.payload ?? {}));
     return getService('wechat').send(row.recipient, row.template, row.payload ?? {}, now().getTime());
+  };
+
+  const table = () => strapi.db.query(UIDS.outbox);
+  const leaseMs = () => config().leaseSeconds * 1000;
+  /** Rows to send at `at`: waiting or being sent, due, and not leased by a sender now. */
+  const dueAt = (at: Date) => ({
+    status: { $in: ['pending', 'sending'] },
+    nextAttemptAt: { $lte: at },
+    $or: [{ leaseUntil: { $null: true } }, { leaseUntil: { $lt: at } }],
+  });
+
+  /**
+   * Takes one row for this sender with a compare-and-set: its lease is counted from now, when it is
+   * about to be sent, and the token names this claim (not just this instance) for the renewals and
+   * the mark. Null when the row is no longer free and due.
+   */
+  const claimRow = async (id: number): Promise<Claim | null> => {
+    const at = now();
+    const token = `${getService('leases').instance}:${randomUUID().slice(0, 8)}`;
+    const { count } = await table().updateMany({
+      where: { id, ...dueAt(at) },
+      data: { status: 'sending', leaseOwner: token, leaseUntil: new Date(at.getTime() + leaseMs()) },
+    });
+    return count === 1 ? { id, token } : null;
+  };
+
+  /**
+   * Runs `work` (one send) while renewing the claim's lease every third of its length: however long
+   * the send takes, no other sender takes the row while this one lives. A renewal changes nothing
+   * once another sender has taken the row (the token differs).
+   */
+  const holding = async <T>(claim: Claim, work: () => Promise<T>): Promise<T> => {
+    const renew = () => {
+      const leaseUntil = new Date(now().getTime() + leaseMs());
+      return table().updateMany({ where: { id: claim.id, leaseOwner: claim.token }, data: { leaseUntil } });
+    };
+    let renewals: Promise<unknown> = Promise.resolve();
+    const timer = setInterval(() => (renewals = renewals.then(renew).catch(() => undefined)), leaseMs() / 3);
+    try {
+      return await work();
+    } finally {
+      clearInterval(timer);
+      await renewals;
+    }
+  };
+
+  /** What a send's outcome writes to its row, and which figure of the round it counts in. */
+  const markOf = (row: any, outcome: SendOutcome): { counted: keyof RoundResult; data: Record<string, unknown> } => {
+    const { maxAttempts, backoffSeconds } = config();
+    const at = now();
+    const attempts = (row.attempts ?? 0) + 1;
+    if (outcome.ok === true) {
+      const sent = { sentAt: at, sentMonth: chinaMonth(at), providerId: outcome.providerId };
+      return { counted: 'sent', data: { status: 'sent', ...sent, attempts, lastError: null } };
+    }
+    if (outcome.ok === 'skipped') {
+      return { counted: 'skipped', data: { status: 'skipped', sentAt: at, attempts, lastError: outcome.reason } };
+    }
+    if (outcome.retry && attempts < maxAttempts) {
+      const nextAttemptAt = new Date(at.getTime() + backoffSeconds * 1000 * 2 ** (attempts - 1));
+      return { counted: 'retried', data: { status: 'pending', attempts, lastError: outcome.error, nextAttemptAt } };
+    }
+    return { counted: 'dead', data: { status: 'dead', attempts, lastError: outcome.error } };
   };
 
   return {
@@ -91,45 +165,25 @@ const outbox = ({ strapi }: { strapi: Core.Strapi }) => {
       return rows;
     },
 
-    /** One round of the worker: lease due rows, send, mark. Answers what happened to each. */
+    /**
+     * One round of the worker: per due row, claim it, send it, mark it. Answers what happened to
+     * each row it marked.
+     */
     async runOnce() {
-      const { batchSize, leaseSeconds, maxAttempts, backoffSeconds } = config();
-      const owner = getService('leases').instance;
-      const start = now();
-      const free = { $or: [{ leaseUntil: { $null: true } }, { leaseUntil: { $lt: start } }] };
-      const due = await strapi.db.query(UIDS.outbox).findMany({
-        where: { status: { $in: ['pending', 'sending'] }, nextAttemptAt: { $lte: start }, ...free },
-        select: ['id'],
-        orderBy: { id: 'asc' },
-        limit: batchSize,
-      });
-      const result = { sent: 0, skipped: 0, retried: 0, dead: 0 };
+      const at = now();
+      const { batchSize } = config();
+      const due = await table().findMany({ where: dueAt(at), select: ['id'], orderBy: { id: 'asc' }, limit: batchSize });
+      const result: RoundResult = { sent: 0, skipped: 0, retried: 0, dead: 0 };
       for (const { id } of due) {
-        const leaseUntil = new Date(start.getTime() + leaseSeconds * 1000);
-        const { count } = await strapi.db.query(UIDS.outbox).updateMany({
-          where: { id, status: { $in: ['pending', 'sending'] }, ...free },
-          data: { status: 'sending', leaseOwner: owner, leaseUntil },
-        });
-        if (count === 0) continue; // another instance took it
-        const row = await strapi.db.query(UIDS.outbox).findOne({ where: { id } });
-        const outcome = await send(row);
-        const at = now();
-        const attempts = (row.attempts ?? 0) + 1;
-        let data: Record<string, unknown>;
-        if (outcome.ok === true) {
-          data = { status: 'sent', sentAt: at, sentMonth: chinaMonth(at), providerId: outcome.providerId, attempts, lastError: null };
-          result.sent += 1;
-        } else if (outcome.ok === 'skipped') {
-          data = { status: 'skipped', sentAt: at, attempts, lastError: outcome.reason };
-          result.skipped += 1;
-        } else if (outcome.retry && attempts < maxAttempts) {
-          data = { status: 'pending', attempts, lastError: outcome.error, nextAttemptAt: new Date(at.getTime() + backoffSeconds * 1000 * 2 ** (attempts - 1)) };
-          result.retried += 1;
-        } else {
-          data = { status: 'dead', attempts, lastError: outcome.error };
-          result.dead += 1;
-        }
-        await strapi.db.query(UIDS.outbox).updateMany({ where: { id, leaseOwner: owner }, data: { ...data, leaseOwner: null, leaseUntil: null } });
+        const claim = await claimRow(id);
+        if (!claim) continue; // another sender has it, or has dealt with it since
+        const row = await table().findOne({ where: { id } });
+        const { counted, data } = markOf(row, await holding(claim, () => send(row)));
+        // Marked only while the claim's token is on the row: it is, unless the lease lapsed (the sender
+        // stalled past it) and another sender took the row, which then is that sender's to mark.
+        const marked = { ...data, leaseOwner: null, leaseUntil: null };
+        const { count } = await table().updateMany({ where: { id, leaseOwner: claim.token }, data: marked });
+        if (count === 1) result[counted] += 1;
       }
       return result;
     },

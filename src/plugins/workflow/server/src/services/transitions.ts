@@ -17,6 +17,7 @@ import {
   type StateValue,
   type TransitionConfig,
 } from '../engine/spec';
+import { chinaDay } from '../engine/calendar';
 import { validateForm, type FormSchema } from '../../../../../validation';
 import type { Actor, EffectContext } from './registry';
 import type { LoadedDefinition } from './definitions';
@@ -428,25 +429,37 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
-    /** 催办: the applicant asks for speed, at most once per day per order; goes to history and the outbox. */
+    /**
+     * 催办: the applicant asks for speed; goes to history and the outbox, in one transaction. Once per
+     * order and China-time day, kept by a unique key on the history event: of urges racing on any
+     * instances one is written, the others are refused (429) with nothing written.
+     */
     async urge(actor: Actor, number: string, at = getService('clock').now()) {
       const order = await strapi.db.query(UIDS.order).findOne({ where: { number }, populate: ORDER_POPULATE });
       if (!order || !(await getService('scope').canView(actor, order))) throw notFound();
       if (order.outcome) throw unprocessable('工单已结束，无需催办', { outcome: order.outcome });
-      const since = new Date(at.getTime() - 24 * 3_600_000);
-      const recent = await strapi.db.query(UIDS.historyEvent).count({ where: { orderId: order.id, action: 'urge', at: { $gt: since } } });
-      if (recent > 0) throw tooMany('每个工单每天只能催办一次');
-      return strapi.db.transaction(async () => {
-        const event = await getService('history').append({
-          orderId: order.id, at, actorKind: actor.kind, actorId: actor.id, actorName: actor.name,
-          action: 'urge', actionLabel: '催办', fromStep: order.currentStep, toStep: order.currentStep, comment: null, changes: null, artifacts: null,
+      const urged = () =>
+        strapi.db.transaction(async () => {
+          const step = order.currentStep;
+          const event = await getService('history').append({
+            orderId: order.id, at, actorKind: actor.kind, actorId: actor.id, actorName: actor.name,
+            action: 'urge', actionLabel: '催办', fromStep: step, toStep: step, comment: null, changes: null, artifacts: null,
+            onceKey: `urge:${chinaDay(at)}`,
+          });
+          const def = await getService('definitions').get(order.processKey, order.definitionVersion);
+          const stepLabel = stepMeta(def.nodes, step)?.label ?? step;
+          const to = order.assignee ? 'assignee' : 'managers';
+          const payload = { number, step, stepLabel };
+          await getService('outbox').enqueue(order.id, event.id, [{ to, template: 'order-urged' }], payload);
+          strapi.eventHub.emit(EVENTS.ORDER_URGED, { number });
+          return { number, urgedAt: at };
         });
-        const def = await getService('definitions').get(order.processKey, order.definitionVersion);
-        const stepLabel = stepMeta(def.nodes, order.currentStep)?.label ?? order.currentStep;
-        await getService('outbox').enqueue(order.id, event.id, [{ to: order.assignee ? 'assignee' : 'managers', template: 'order-urged' }], { number, step: order.currentStep, stepLabel });
-        strapi.eventHub.emit(EVENTS.ORDER_URGED, { number });
-        return { number, urgedAt: at };
-      });
+      try {
+        return await urged();
+      } catch (error) {
+        if (isUniqueViolation(error)) throw tooMany('每个工单每天只能催办一次');
+        throw error;
+      }
     },
 
     /** Who may be named for a `staff` form field of the order (same rule the engine checks on submit). */
