@@ -74,17 +74,23 @@ describe('the contract\u2019s outcome', () => {
   };
   const contractOf = async (n: string) => {
     const order = await app.strapi.db.query('api::order.order').findOne({ where: { number: n }, select: ['id'] });
-    return app.strapi.db.query('api::contract.contract').findOne({ where: { order: { id: order.id } }, orderBy: { id: 'desc' } });
+    return app.strapi.db
+      .query('api::contract.contract')
+      .findOne({ where: { order: { id: order.id } }, orderBy: { id: 'desc' } });
   };
   const lastEvent = async (n: string) => {
     const order = await app.strapi.db.query('api::order.order').findOne({ where: { number: n }, select: ['id'] });
-    return app.strapi.db.query('plugin::workflow.history-event').findOne({ where: { orderId: order.id }, orderBy: { seq: 'desc' } });
+    return app.strapi.db
+      .query('plugin::workflow.history-event')
+      .findOne({ where: { orderId: order.id }, orderBy: { seq: 'desc' } });
   };
 
   it('is not approved when the owner rejects, and terminated when the application ends there', async () => {
     const n = await drafted(2);
     expect((await contractOf(n)).outcome).toBeNull();
-    expect((await step(app, w.staff.contract, n, 'counterparty-rejected', { reason: '业主董事会未通过' })).currentStep).toBe('contract-not-approved');
+    expect(
+      (await step(app, w.staff.contract, n, 'counterparty-rejected', { reason: '业主董事会未通过' })).currentStep,
+    ).toBe('contract-not-approved');
     expect(await contractOf(n)).toMatchObject({ counterpartyOutcome: 'rejected', outcome: 'not-approved' });
     expect((await lastEvent(n)).changes.contractOutcome).toEqual({ before: null, after: 'not-approved' });
     await step(app, w.applicants.zhujiang, n, 'terminate', { reason: '项目取消' });
@@ -95,19 +101,25 @@ describe('the contract\u2019s outcome', () => {
 
   it('is not approved when the owner rejects after every internal approval', async () => {
     const n = await drafted(7);
-    expect((await step(app, w.staff.contract, n, 'counterparty-rejected', { reason: '不同意' })).currentStep).toBe('contract-not-approved');
+    expect((await step(app, w.staff.contract, n, 'counterparty-rejected', { reason: '不同意' })).currentStep).toBe(
+      'contract-not-approved',
+    );
     expect((await contractOf(n)).outcome).toBe('not-approved');
   });
 
   it('is not approved when an approver rejects; a redraft starts a new contract', async () => {
     const n = await drafted(3);
-    expect((await step(app, w.staff.contract, n, 'reject', { reason: '金额有误' })).currentStep).toBe('contract-not-approved');
+    expect((await step(app, w.staff.contract, n, 'reject', { reason: '金额有误' })).currentStep).toBe(
+      'contract-not-approved',
+    );
     const rejected = await contractOf(n);
     expect(rejected.outcome).toBe('not-approved');
     await step(app, w.staff.contract, n, 'redraft');
     await step(app, w.staff.contract, n, 'submit', { ...CONTRACT, contractNo: 'YJ-GS-2019-6' });
     expect(await contractOf(n)).toMatchObject({ contractNo: 'YJ-GS-2019-6', outcome: null });
-    expect((await app.strapi.db.query('api::contract.contract').findOne({ where: { id: rejected.id } })).outcome).toBe('not-approved');
+    expect((await app.strapi.db.query('api::contract.contract').findOne({ where: { id: rejected.id } })).outcome).toBe(
+      'not-approved',
+    );
   });
 
   it('is approved when the signed contract is uploaded', async () => {

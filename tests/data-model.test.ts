@@ -16,8 +16,14 @@ const STAFF = 'api::staff-profile.staff-profile';
 // content manager only reads them (tests/records.test.ts).
 describe('staff profiles', () => {
   it('link an admin user to an organization with known job roles', async () => {
-    const org = await app.strapi.db.query('api::organization.organization').create({ data: { name: '技术部', code: 'TECH', type: 'department' } });
-    await app.strapi.db.query(STAFF).create({ data: { name: '李技术', jobRoles: ['technical-head', 'surveyor'], mobile: '13800000002', organization: org.id } });
+    const org = await app.strapi.db
+      .query('api::organization.organization')
+      .create({ data: { name: '技术部', code: 'TECH', type: 'department' } });
+    await app.strapi.db
+      .query(STAFF)
+      .create({
+        data: { name: '李技术', jobRoles: ['technical-head', 'surveyor'], mobile: '13800000002', organization: org.id },
+      });
     const stored = await app.strapi.db.query(STAFF).findOne({ where: { name: '李技术' }, populate: ['organization'] });
     expect(stored.jobRoles).toEqual(['technical-head', 'surveyor']);
     expect(stored.organization.code).toBe('TECH');
@@ -25,7 +31,10 @@ describe('staff profiles', () => {
 
   it('refuses unknown job roles on every write path, naming the field', async () => {
     const before = await app.strapi.db.query(STAFF).count();
-    const error = await app.strapi.db.query(STAFF).create({ data: { name: '某人', jobRoles: ['janitor'] } }).catch((e: any) => e);
+    const error = await app.strapi.db
+      .query(STAFF)
+      .create({ data: { name: '某人', jobRoles: ['janitor'] } })
+      .catch((e: any) => e);
     expect(error.details.errors.map((e: any) => e.path.join('.'))).toEqual(['jobRoles']);
     expect(error.details.errors[0].message).toContain('janitor');
     expect(await app.strapi.db.query(STAFF).count()).toBe(before);

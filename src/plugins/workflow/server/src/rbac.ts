@@ -64,10 +64,12 @@ const ensureRole = async (strapi: Core.Strapi, role: { code: string; name: strin
 
 /** Roles made before the content manager became read-only for domain data lose the writes they were given. */
 const revokeDomainWrites = async (strapi: Core.Strapi) => {
-  const roles = await strapi.db.query('admin::role').findMany({ where: { code: { $in: Object.values(ADMIN_ROLES).map((r) => r.code) } }, select: ['id'] });
+  const codes = Object.values(ADMIN_ROLES).map((r) => r.code);
+  const roles = await strapi.db.query('admin::role').findMany({ where: { code: { $in: codes } }, select: ['id'] });
   if (roles.length === 0) return;
+  const role = { id: { $in: roles.map((r: any) => r.id) } };
   await strapi.db.query('admin::permission').deleteMany({
-    where: { role: { id: { $in: roles.map((r: any) => r.id) } }, action: { $in: WRITES }, subject: { $in: [...DOMAIN_UIDS] } },
+    where: { role, action: { $in: WRITES }, subject: { $in: [...DOMAIN_UIDS] } },
   });
 };
 
