@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import PizZip from 'pizzip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { app, apply, call, download, enterpriseForm, step, useWorld, w } from './helpers/workflow';
-import { waterStages } from './helpers/water-path';
+import { app, apply, call, download, enterpriseForm, step, upload, useWorld, w } from './helpers/workflow';
+import { CONTRACT, waterStages } from './helpers/water-path';
 import { contractTemplate, CONTRACT_TEMPLATE_LINES, SAMPLE_FILES, wordDocument } from '../database/seeds/sample-files';
 import { useBrowser, shot, signIn } from './helpers/browser';
 
@@ -60,5 +60,74 @@ describe('contract templates', () => {
     const res = await download(app, w.applicants.zhujiang, `/orders/${n}/files/${files[0].id}`);
     expect(documentXml(res.body)).toContain('甲方：珠江摩尔');
     await page.context().close();
+  });
+});
+
+describe('the contract\u2019s outcome', () => {
+  /** An order with its contract drafted and `approvals` internal approvals given. */
+  const drafted = async (approvals = 0) => {
+    const n = await apply(app, w.applicants.zhujiang, 'water-enterprise', enterpriseForm());
+    await waterStages(app, w).advance(n, 'contract-draft');
+    await step(app, w.staff.contract, n, 'submit', CONTRACT);
+    for (let i = 0; i < approvals; i += 1) await step(app, w.staff.contract, n, 'approve');
+    return n;
+  };
+  const contractOf = async (n: string) => {
+    const order = await app.strapi.db.query('api::order.order').findOne({ where: { number: n }, select: ['id'] });
+    return app.strapi.db
+      .query('api::contract.contract')
+      .findOne({ where: { order: { id: order.id } }, orderBy: { id: 'desc' } });
+  };
+  const lastEvent = async (n: string) => {
+    const order = await app.strapi.db.query('api::order.order').findOne({ where: { number: n }, select: ['id'] });
+    return app.strapi.db
+      .query('plugin::workflow.history-event')
+      .findOne({ where: { orderId: order.id }, orderBy: { seq: 'desc' } });
+  };
+
+  it('is not approved when the owner rejects, and terminated when the application ends there', async () => {
+    const n = await drafted(2);
+    expect((await contractOf(n)).outcome).toBeNull();
+    expect(
+      (await step(app, w.staff.contract, n, 'counterparty-rejected', { reason: '业主董事会未通过' })).currentStep,
+    ).toBe('contract-not-approved');
+    expect(await contractOf(n)).toMatchObject({ counterpartyOutcome: 'rejected', outcome: 'not-approved' });
+    expect((await lastEvent(n)).changes.contractOutcome).toEqual({ before: null, after: 'not-approved' });
+    await step(app, w.applicants.zhujiang, n, 'terminate', { reason: '项目取消' });
+    expect((await contractOf(n)).outcome).toBe('terminated');
+    expect((await lastEvent(n)).changes.contractOutcome).toEqual({ before: 'not-approved', after: 'terminated' });
+    expect((await call(app, w.admin, 'get', `/orders/${n}/verify`)).body.data.valid).toBe(true);
+  });
+
+  it('is not approved when the owner rejects after every internal approval', async () => {
+    const n = await drafted(7);
+    expect((await step(app, w.staff.contract, n, 'counterparty-rejected', { reason: '不同意' })).currentStep).toBe(
+      'contract-not-approved',
+    );
+    expect((await contractOf(n)).outcome).toBe('not-approved');
+  });
+
+  it('is not approved when an approver rejects; a redraft starts a new contract', async () => {
+    const n = await drafted(3);
+    expect((await step(app, w.staff.contract, n, 'reject', { reason: '金额有误' })).currentStep).toBe(
+      'contract-not-approved',
+    );
+    const rejected = await contractOf(n);
+    expect(rejected.outcome).toBe('not-approved');
+    await step(app, w.staff.contract, n, 'redraft');
+    await step(app, w.staff.contract, n, 'submit', { ...CONTRACT, contractNo: 'YJ-GS-2019-6' });
+    expect(await contractOf(n)).toMatchObject({ contractNo: 'YJ-GS-2019-6', outcome: null });
+    expect((await app.strapi.db.query('api::contract.contract').findOne({ where: { id: rejected.id } })).outcome).toBe(
+      'not-approved',
+    );
+  });
+
+  it('is approved when the signed contract is uploaded', async () => {
+    const n = await drafted();
+    await step(app, w.staff.contract, n, 'counterparty-approved');
+    for (let i = 0; i < 7; i += 1) await step(app, w.staff.contract, n, 'approve');
+    await upload(app, w.staff.contract, n, 'signed-contract', '.pdf');
+    expect((await step(app, w.staff.contract, n, 'upload-signed')).currentStep).toBe('payment');
+    expect((await contractOf(n)).outcome).toBe('approved');
   });
 });

@@ -84,14 +84,17 @@ describe('the relations an order keeps in its own row', () => {
     expect(await rows.backfillReturnedAt()).toBe(0);
   });
 
-  it('cannot be changed through the content API or the content manager', async () => {
+  it('cannot be changed through the document service (content manager, content API), not even its title', async () => {
     const n = await apply(app, w.applicants.zhujiang, 'water-enterprise', enterpriseForm({ unitName: '不可改' }));
-    const row = await db().query('api::order.order').findOne({ where: { number: n } });
-    await expect(app.strapi.documents('api::order.order').update({ documentId: row.documentId, data: { assignee: { connect: [{ id: 1 }] } } as any })).rejects.toThrow(/工单只能通过流程操作变更/);
-    await expect(app.strapi.documents('api::order.order').update({ documentId: row.documentId, data: { assigneeRef: 1 } as any })).rejects.toThrow(/工单只能通过流程操作变更/);
-    // The content manager sends empty relation lists with every save: that changes nothing and is allowed.
-    const saved = await app.strapi.documents('api::order.order').update({ documentId: row.documentId, data: { title: '改名单位', assignee: { connect: [], disconnect: [] } } as any });
-    expect(saved?.title).toBe('改名单位');
+    const { documentId } = await db().query('api::order.order').findOne({ where: { number: n } });
+    const update = (data: Record<string, unknown>) =>
+      app.strapi.documents('api::order.order').update({ documentId, data } as any);
+    const refused = /内容管理中只能查看/;
+    await expect(update({ assignee: { connect: [{ id: 1 }] } })).rejects.toThrow(refused);
+    await expect(update({ assigneeRef: 1 })).rejects.toThrow(refused);
+    // Application data changes only through 更正申请信息, which writes history (tests/records.test.ts).
+    await expect(update({ title: '改名单位', assignee: { connect: [], disconnect: [] } })).rejects.toThrow(refused);
+    expect((await db().query('api::order.order').findOne({ where: { number: n } })).title).toBe('不可改');
   });
 });
 

@@ -17,6 +17,11 @@ const updateContract = async (ctx: EffectContext, data: Record<string, unknown>)
   return contract;
 };
 
+const endContract = (outcome: 'approved' | 'not-approved' | 'terminated') => async (ctx: EffectContext) => {
+  const contract = await updateContract(ctx, { outcome });
+  ctx.changes.contractOutcome = { before: contract?.outcome ?? null, after: outcome };
+};
+
 const flag = (name: 'paymentDeferred' | 'changedDuringConstruction') => (ctx: EffectContext) => {
   ctx.changes[name] = { before: !!ctx.order[name], after: true };
   ctx.patch[name] = true;
@@ -72,15 +77,11 @@ export const effects: Record<string, (ctx: EffectContext) => Promise<void> | voi
     ctx.changes.counterpartyOutcome = { before: contract?.counterpartyOutcome ?? null, after: outcome };
   },
 
-  async approveContract(ctx) {
-    await updateContract(ctx, { outcome: 'approved' });
-    ctx.changes.contractOutcome = { before: null, after: 'approved' };
-  },
-
-  async rejectContract(ctx) {
-    await updateContract(ctx, { outcome: 'not-approved' });
-    ctx.changes.contractOutcome = { before: null, after: 'not-approved' };
-  },
+  // The contract sub-process ends approved (signed), not approved (rejected by an approver or by the
+  // owner) or terminated (the application ends there): the contract keeps how.
+  approveContract: endContract('approved'),
+  rejectContract: endContract('not-approved'),
+  terminateContract: endContract('terminated'),
 
   async recordPayment(ctx) {
     const { strapi, order, form, at, actor } = ctx;

@@ -94,6 +94,8 @@ export interface OrderView extends Omit<OrderRow, 'actions'> {
   /** By kind, newest version first. */
   files: Record<string, OrderFile[]>;
   actions: ActionInfo[];
+  /** Whether the caller may correct the application data (更正申请信息). */
+  mayCorrect?: boolean;
   related: {
     contracts: Array<{ contractNo: string; name: string; amount: number; counterpartyOutcome: string; approvals: Array<{ name: string; outcome: string; by: string }> | null; outcome: string | null }>;
     payments: Array<{ amount: number; paid: boolean; paidAt: string; receiptNo: string | null }>;

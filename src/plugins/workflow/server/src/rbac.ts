@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { UIDS } from './constants';
+import { DOMAIN_UIDS, UIDS } from './constants';
 import { getService } from './utils';
 
 export const CONDITIONS = {
@@ -14,8 +14,8 @@ export const ADMIN_ROLES = {
 } as const;
 
 const READ = 'plugin::content-manager.explorer.read';
-const UPDATE = 'plugin::content-manager.explorer.update';
-const CREATE = 'plugin::content-manager.explorer.create';
+/** Content-manager writes: refused on domain data whatever a role says (register.ts), so never granted. */
+const WRITES = ['create', 'update', 'delete', 'publish'].map((a) => `plugin::content-manager.explorer.${a}`);
 
 // Strapi evaluates these conditions on every admin request: the actors service keeps profiles briefly.
 const staffProfileOf = (_strapi: Core.Strapi, adminUserId: number) => getService('actors').profile(adminUserId);
@@ -62,6 +62,17 @@ const ensureRole = async (strapi: Core.Strapi, role: { code: string; name: strin
   return created;
 };
 
+/** Roles made before the content manager became read-only for domain data lose the writes they were given. */
+const revokeDomainWrites = async (strapi: Core.Strapi) => {
+  const codes = Object.values(ADMIN_ROLES).map((r) => r.code);
+  const roles = await strapi.db.query('admin::role').findMany({ where: { code: { $in: codes } }, select: ['id'] });
+  if (roles.length === 0) return;
+  const role = { id: { $in: roles.map((r: any) => r.id) } };
+  await strapi.db.query('admin::permission').deleteMany({
+    where: { role, action: { $in: WRITES }, subject: { $in: [...DOMAIN_UIDS] } },
+  });
+};
+
 export const setUpAccess = async (strapi: Core.Strapi) => {
   await registerConditions(strapi);
   // Strapi names its all-powerful role in English; staff see Chinese.
@@ -69,11 +80,9 @@ export const setUpAccess = async (strapi: Core.Strapi) => {
   const mine = [CONDITIONS.inMyOrganization];
   await ensureRole(strapi, ADMIN_ROLES.departmentAdmin, [
     permission(strapi, READ, UIDS.order, mine),
-    permission(strapi, UPDATE, UIDS.order, mine),
     permission(strapi, READ, UIDS.staff, mine),
-    permission(strapi, CREATE, UIDS.staff, mine),
-    permission(strapi, UPDATE, UIDS.staff, mine),
     permission(strapi, READ, UIDS.organization),
   ]);
   await ensureRole(strapi, ADMIN_ROLES.frontline, [permission(strapi, READ, UIDS.order, [CONDITIONS.assignedToMe])]);
+  await revokeDomainWrites(strapi);
 };

@@ -19,6 +19,15 @@ export const getOrder = async (number: string) => (await getFetchClient().get<{ 
 export const performAction = async (number: string, action: string, version: number, form: Record<string, unknown>) =>
   (await getFetchClient().post(`${BASE}/orders/${number}/actions/${action}`, { version, form })).data;
 
+/** 更正申请信息: the whole corrected application data with the reason. */
+export const correctOrder = async (
+  number: string,
+  version: number,
+  formData: Record<string, unknown>,
+  reason: string,
+) =>
+  (await getFetchClient().post(`${BASE}/orders/${number}/correction`, { version, formData, reason })).data;
+
 export const uploadFile = async (number: string, kind: string, name: string, file: File) => {
   const body = new FormData();
   body.append('kind', kind);

@@ -16,7 +16,7 @@ const StaffSelect = ({ number, field, value, onChange }: { number: string; field
   );
 };
 
-const FieldInput = ({ number, field, value, onChange, error }: { number: string; field: FormField; value: string; onChange: (v: string) => void; error?: string }) => (
+export const FieldInput = ({ number, field, value, onChange, error }: { number: string; field: FormField; value: string; onChange: (v: string) => void; error?: string }) => (
   <Box marginBottom={3}>
     <Typography variant="pi" fontWeight="bold" tag="label" htmlFor={`f-${field.name}`}>
       {field.label}
@@ -40,7 +40,7 @@ const FieldInput = ({ number, field, value, onChange, error }: { number: string;
   </Box>
 );
 
-const toValue = (field: FormField, raw: string) => (['number', 'integer', 'area', 'staff'].includes(field.type) && raw !== '' ? Number(raw) : raw);
+export const toValue = (field: FormField, raw: string) => (['number', 'integer', 'area', 'staff'].includes(field.type) && raw !== '' ? Number(raw) : raw);
 
 /** One action open to this person: its form, the files it needs, and the engine's answer next to its cause. */
 const ActionForm = ({ number, version, info, onDone, onUploaded }: { number: string; version: number; info: ActionInfo; onDone: () => void; onUploaded: () => void }) => {

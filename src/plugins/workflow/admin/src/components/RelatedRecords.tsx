@@ -3,6 +3,7 @@ import { Box, Typography } from '@strapi/design-system';
 import { verifyChain, type OrderView } from '../api/orders';
 
 const COUNTERPARTY: Record<string, string> = { unknown: '对方审批中', approved: '对方已通过', rejected: '对方未通过' };
+const CONTRACT_OUTCOME: Record<string, string> = { approved: '审批通过', 'not-approved': '未通过', terminated: '已终止' };
 
 const Section = ({ title, children, testId }: { title: string; children: React.ReactNode; testId?: string }) => (
   <Box padding={4} background="neutral0" hasRadius shadow="tableShadow" marginBottom={4} data-testid={testId}>
@@ -33,7 +34,7 @@ export const RelatedRecords = ({ order }: { order: OrderView }) => {
         <Section title="合同">
           {contracts.map((c) => (
             <Typography key={c.contractNo} tag="p">
-              {c.contractNo} {c.name} · ¥{c.amount} · {COUNTERPARTY[c.counterpartyOutcome] ?? c.counterpartyOutcome} · 已审批 {(c.approvals ?? []).length}/7{c.outcome ? ` · ${c.outcome === 'approved' ? '审批通过' : '未通过'}` : ''}
+              {c.contractNo} {c.name} · ¥{c.amount} · {COUNTERPARTY[c.counterpartyOutcome] ?? c.counterpartyOutcome} · 已审批 {(c.approvals ?? []).length}/7{c.outcome ? ` · ${CONTRACT_OUTCOME[c.outcome] ?? c.outcome}` : ''}
             </Typography>
           ))}
         </Section>

@@ -7,6 +7,7 @@ import { ActionPanel } from '../components/ActionPanel';
 import { ElapsedBadge } from '../components/ElapsedBadge';
 import { RelatedRecords } from '../components/RelatedRecords';
 import { ContractDraft } from '../components/ContractDraft';
+import { CorrectionChanges, CorrectionForm } from '../components/CorrectionForm';
 import { ImagePreview } from '../components/ImagePreview';
 import { saveBlob } from '../components/saveBlob';
 
@@ -82,6 +83,7 @@ export const OrderPage = () => {
                 ))}
                 <Typography>当前步骤历时：<ElapsedBadge elapsed={order.elapsed} warningLevel={order.warningLevel} /></Typography>
               </Flex>
+              <CorrectionForm key={order.version} order={order} onDone={load} />
             </Box>
             <Box id="history" padding={4} background="neutral0" hasRadius shadow="tableShadow" marginBottom={4}>
               <Typography variant="delta" tag="h2">办理记录（共{order.history.length}条）</Typography>
@@ -92,7 +94,10 @@ export const OrderPage = () => {
                   {e.toStepLabel && e.toStep !== e.fromStep ? <Typography> → {e.toStepLabel}</Typography> : null}
                   {e.elapsed ? <Typography> · 用时 </Typography> : null}
                   {e.elapsed ? <ElapsedBadge elapsed={e.elapsed} /> : null}
-                  {e.comment ? <Typography tag="p" textColor="neutral700">意见：{e.comment}</Typography> : null}
+                  {e.comment ? (
+                    <Typography tag="p" textColor="neutral700">{e.action === 'correct' ? '更正原因' : '意见'}：{e.comment}</Typography>
+                  ) : null}
+                  {e.action === 'correct' ? <CorrectionChanges order={order} changes={e.changes} /> : null}
                 </Box>
               ))}
             </Box>

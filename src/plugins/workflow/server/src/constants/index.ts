@@ -18,6 +18,16 @@ export const UIDS = {
 } as const;
 
 /**
+ * Orders, their records, staff profiles and organizations: they change only through the workflow's own
+ * APIs, which check scope and write history; the document service (content manager, REST) only reads them.
+ */
+export const DOMAIN_UIDS = [
+  UIDS.order, 'api::contract.contract', 'api::payment.payment', 'api::survey-record.survey-record',
+  'api::progress-report.progress-report', UIDS.orderFile, 'api::signature.signature', 'api::evaluation.evaluation',
+  'api::message.message', UIDS.staff, UIDS.organization,
+] as const;
+
+/**
  * How long what an instance keeps in memory of records read on most requests and seldom changed (staff
  * profiles, the organization tree, the definitions' versions, knowledge articles' tags) serves before it
  * is read again: a change made on another instance shows within this (docs/deploy.md). A change made

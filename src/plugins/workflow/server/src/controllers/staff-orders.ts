@@ -66,6 +66,14 @@ const staffOrders = ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
 
+    /** 更正申请信息: {version, formData, reason}; answers the new version and the changed fields. */
+    async correct(ctx) {
+      const body = ctx.request.body ?? {};
+      const { version, formData, reason } = body;
+      const input = { number: String(ctx.params.number), version, formData, reason, actor: await actor(ctx) };
+      ctx.body = { data: await getService('transitions').correct(input) };
+    },
+
     async archive(ctx) {
       sendFile(ctx, await getService('archives').open(await actor(ctx), String(ctx.params.number)));
     },

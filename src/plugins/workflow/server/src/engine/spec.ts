@@ -89,6 +89,8 @@ export interface ProcessSpec {
     organization: string | null;
   };
   machine: StateConfig & { id: string; initial: string; states: Record<string, StateConfig> };
+  /** Who may correct an order's application data (更正申请信息); by default the window clerk and the department admin. */
+  corrections?: { roles: string[] };
   /** Attachment kinds applicants see only once the order has reached a step (a contract draft: from signing on). */
   applicantFilesFrom?: Record<string, string>;
 }

@@ -44,6 +44,9 @@ export const validateSpec = (spec: ProcessSpec, env: ValidationEnv): FieldProble
     });
   };
   checkForm(spec.form, 'form');
+  const correctors = spec.corrections?.roles;
+  if (spec.corrections !== undefined && !Array.isArray(correctors)) add('corrections.roles', '更正申请信息的角色应为列表');
+  (correctors ?? []).forEach((r, i) => env.roles.includes(r) || add(`corrections.roles.${i}`, `未知的角色：${r}`));
 
   // Keys and ids, for target resolution and uniqueness.
   const keys = new Map<string, string>();

@@ -1,1 +1,3 @@
-export default {};
+import { domainReadOnly } from '../read-only';
+
+export default { 'domain-read-only': domainReadOnly };

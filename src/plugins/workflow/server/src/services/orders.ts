@@ -252,6 +252,8 @@ const orders = ({ strapi }: { strapi: Core.Strapi }) => {
         files,
         related,
         actions,
+        // Whether the 更正申请信息 form is the caller's to use (staff only; checked again on submit).
+        mayCorrect: getService('transitions').mayCorrect(def, o, actor),
       };
     },
 

@@ -56,6 +56,8 @@ export interface Performed {
 export const versionOf = (value: unknown): number | null =>
   typeof value === 'number' && Number.isInteger(value) && value >= 1 ? value : null;
 
+const VERSION_PROBLEM: FieldProblem = { path: ['version'], message: '工单版本号（version）应为正整数' };
+
 const commentOf = (form: Record<string, unknown>) => (form.reason ?? form.comment ?? form.notes ?? form.text ?? null) as string | null;
 
 /** Actions in XState's result that are ours (XState adds its own internal ones). */
@@ -69,6 +71,36 @@ export interface PerformInput {
   actor: Actor;
   at?: Date;
 }
+
+export interface CorrectInput {
+  number: string;
+  version: unknown;
+  formData: unknown;
+  reason: unknown;
+  actor: Actor;
+  at?: Date;
+}
+
+/** Who corrects application data when the definition does not say: the window clerk and the department admin. */
+const CORRECTION_ROLES = ['window-clerk', MANAGER_ROLE];
+
+/** The order's columns kept beside its application data, worked out from it. */
+export const formColumns = (def: LoadedDefinition, form: Record<string, unknown>) => ({
+  title: (form[def.spec.entry.titleField] as string) ?? null,
+  contactPhone: (form[def.spec.entry.phoneField] as string) ?? null,
+  // Kept beside the form for the search of archived orders.
+  creditCode: typeof form.creditCode === 'string' ? form.creditCode : null,
+});
+
+/** The form fields whose values differ, each with its value before and after. */
+const changedFields = (before: Record<string, unknown>, after: Record<string, unknown>) => {
+  const names = [...new Set([...Object.keys(before), ...Object.keys(after)])]
+    .filter((k) => JSON.stringify(before[k] ?? null) !== JSON.stringify(after[k] ?? null));
+  return {
+    before: Object.fromEntries(names.map((k) => [k, before[k] ?? null])),
+    after: Object.fromEntries(names.map((k) => [k, after[k] ?? null])),
+  };
+};
 
 export interface StartInput {
   processKey: unknown;
@@ -267,7 +299,7 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
     const value = storedValue(order.stateValue);
 
     // A caller acting on an old view is told so first, whatever else has changed since.
-    if (version === null) throw badRequest('操作信息有误', [{ path: ['version'], message: '工单版本号（version）应为正整数' }]);
+    if (version === null) throw badRequest('操作信息有误', [VERSION_PROBLEM]);
     if (version !== order.lockVersion) throw conflict(order.lockVersion);
 
     const candidate = candidateEvents(def.nodes, value).find((c) => c.event === input.action);
@@ -428,6 +460,61 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
     }
   };
 
+  /** Whether the actor may correct the order's application data (更正申请信息) under its definition. */
+  const mayCorrect = (def: LoadedDefinition, order: any, actor: Actor) => {
+    if (actor.kind !== 'staff' || order.outcome) return false;
+    const roles = def.spec.corrections?.roles ?? CORRECTION_ROLES;
+    return !!actor.superAdmin || actor.roles.some((r) => roles.includes(r));
+  };
+
+  /** The checks of a correction, in perform's order; answers the order, its definition and the new form. */
+  const checkCorrection = async (input: CorrectInput) => {
+    const order: any = await getService('orderRows').load({ number: input.number });
+    if (!order || !(await getService('scope').canView(input.actor, order))) throw notFound();
+    const def = await getService('definitions').get(order.processKey, order.definitionVersion);
+    const version = versionOf(input.version);
+    if (version === null) throw badRequest('更正信息有误', [VERSION_PROBLEM]);
+    if (version !== order.lockVersion) throw conflict(order.lockVersion);
+    if (order.outcome) throw unprocessable('工单已结束，不能更正申请信息', { outcome: order.outcome });
+    if (!mayCorrect(def, order, input.actor)) throw forbidden('您没有权限更正申请信息');
+    const { value: form, errors } = validateForm(def.spec.form, input.formData, ['formData']);
+    const problems: FieldProblem[] = [...errors];
+    const reason = typeof input.reason === 'string' ? input.reason.trim() : '';
+    if (!reason) problems.push({ path: ['reason'], message: '请填写更正原因' });
+    else if (reason.length > 500) problems.push({ path: ['reason'], message: '更正原因不能超过500字' });
+    if (problems.length > 0) throw badRequest('更正信息有误', problems);
+    const changed = changedFields(order.formData ?? {}, form);
+    if (Object.keys(changed.after).length === 0) {
+      throw badRequest('更正信息有误', [{ path: ['formData'], message: '申请信息没有变化' }]);
+    }
+    return { order, def, version, form, reason, changed };
+  };
+
+  /**
+   * 更正申请信息: staff correct an order's application data. The form, the columns kept beside it and a
+   * history event with the changed fields before and after are written in one transaction, the version moves on.
+   */
+  const correct = async (input: CorrectInput) => {
+    const { actor } = input;
+    const at = input.at ?? getService('clock').now();
+    const { order, def, version, form, reason, changed } = await checkCorrection(input);
+    await inTransaction(version, async () => {
+      const locked: any = await getService('orderRows').load({ id: order.id }, { lock: true });
+      if (!locked || locked.lockVersion !== version) throw conflict(locked?.lockVersion ?? version + 1);
+      const { row, head } = await getService('history').next(locked, {
+        orderId: order.id, at, actorKind: actor.kind, actorId: actor.id, actorName: actor.name,
+        action: 'correct', actionLabel: '更正申请信息', fromStep: locked.currentStep, toStep: locked.currentStep,
+        comment: reason, changes: { formData: changed }, artifacts: null,
+      });
+      const eventRow = { ...row, definitionId: def.id, organizationRef: locked.organizationRef ?? null };
+      await getService('history').insert(eventRow);
+      const patch = { formData: form, ...formColumns(def, form), ...head, lockVersion: version + 1 };
+      const written = await getService('orderRows').update(order.id, patch, { lockVersion: version });
+      if (written === 0) throw conflict(version + 1);
+    });
+    return { number: order.number as string, version: version + 1, formData: form, changes: changed };
+  };
+
   return {
     /**
      * 催办: the applicant asks for speed; goes to history and the outbox, in one transaction. Once per
@@ -543,10 +630,7 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
         category,
         channel,
         submissionKey: key,
-        title: (form[entry.titleField] as string) ?? null,
-        contactPhone: (form[entry.phoneField] as string) ?? null,
-        // Kept beside the form for the search of archived orders.
-        creditCode: typeof form.creditCode === 'string' ? form.creditCode : null,
+        ...formColumns(def, form),
         formData: form,
         currentStep: primaryStep(def.nodes, value),
         stateValue: storeValue(value),
@@ -662,6 +746,8 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     perform,
+    correct,
+    mayCorrect,
   };
 };
 

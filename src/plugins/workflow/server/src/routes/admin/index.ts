@@ -22,6 +22,8 @@ export default {
     { method: 'GET', path: '/orders/export', handler: 'staff-orders.export', config: { policies: ADMIN } },
     { method: 'GET', path: '/orders/:number', handler: 'staff-orders.view', config: { policies: ADMIN } },
     { method: 'POST', path: '/orders/:number/actions/:action', handler: 'staff-orders.act', config: { policies: ADMIN } },
+    // 更正申请信息: roles and scope checked in the service.
+    { method: 'POST', path: '/orders/:number/correction', handler: 'staff-orders.correct', config: { policies: ADMIN } },
     { method: 'POST', path: '/orders/:number/files', handler: 'staff-orders.upload', config: { policies: ADMIN } },
     { method: 'GET', path: '/orders/:number/files/:fileId', handler: 'staff-orders.download', config: { policies: ADMIN } },
     { method: 'GET', path: '/orders/:number/assignees', handler: 'staff-orders.assignees', config: { policies: ADMIN } },
