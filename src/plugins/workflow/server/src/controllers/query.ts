@@ -1,5 +1,6 @@
 import { notFound } from '../errors';
 import type { InboxQuery } from '../services/orders';
+import type { AuditQuery } from '../services/audit';
 
 const MAX_PAGE_SIZE = 100;
 
@@ -65,3 +66,12 @@ export const sendFile = (ctx: any, file: { stream: NodeJS.ReadableStream; name: 
   ctx.set('Cache-Control', 'private, no-store');
   ctx.body = file.stream;
 };
+
+/** The audit trail's filters: kind, person (an admin's id), period, paging. */
+export const parseAuditQuery = (q: Record<string, unknown>): AuditQuery => ({
+  kind: str(q.kind),
+  person: q.person ? positiveInt(q.person, 0) || undefined : undefined,
+  from: date(q.from),
+  to: date(q.to),
+  ...parsePage(q),
+});
