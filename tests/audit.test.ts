@@ -21,7 +21,8 @@ const entries = async (who: Caller, query = '') => {
   return res.body.data as any[];
 };
 /** The newest entry of a kind about one record, as the super administrator sees it. */
-const newest = async (kind: string, recordId: number) => (await entries(w.admin, `?kind=${kind}&pageSize=100`)).find((e) => e.record.id === recordId);
+const newest = async (kind: string, recordId: number) =>
+  (await entries(w.admin, `?kind=${kind}&pageSize=100`)).find((e) => e.record.id === recordId);
 const change = (entry: any, field: string) => entry.changes.find((c: any) => c.field === field);
 
 const SYSTEM_ADMIN = { kind: 'admin', name: '系统管理员', email: 'admin@demo.local' };
@@ -29,10 +30,19 @@ const SYSTEM_ADMIN = { kind: 'admin', name: '系统管理员', email: 'admin@dem
 describe('what is recorded', () => {
   it('an organization renamed through the directory, with before, after and the administrator', async () => {
     const water = await org('WATER');
-    const res = await call(app, w.admin, 'put' as any, `/directory/organizations/${water.id}`).send({ name: '巴中市自来水有限公司', parent: null });
+    const res = await call(app, w.admin, 'put' as any, `/directory/organizations/${water.id}`).send({
+      name: '巴中市自来水有限公司',
+      parent: null,
+    });
     expect(res.status).toBe(200);
     const entry = await newest('organization', water.id);
-    expect(entry).toMatchObject({ action: 'update', actionLabel: '修改', kindLabel: '机构', organizationRef: water.id, actor: SYSTEM_ADMIN });
+    expect(entry).toMatchObject({
+      action: 'update',
+      actionLabel: '修改',
+      kindLabel: '机构',
+      organizationRef: water.id,
+      actor: SYSTEM_ADMIN,
+    });
     expect(entry.before.name).toBe(water.name);
     expect(entry.after.name).toBe('巴中市自来水有限公司');
     expect(change(entry, '名称')).toEqual({ field: '名称', before: water.name, after: '巴中市自来水有限公司' });
@@ -41,28 +51,46 @@ describe('what is recorded', () => {
   it('an organization renamed through the content manager (or refused there, and then nothing recorded)', async () => {
     const tech = await org('WATER-TECH');
     const before = (await entries(w.admin, '?kind=organization')).length;
-    const res = await admin('put', `/content-manager/collection-types/${ORG}/${tech.documentId}`).send({ name: '技术科' });
-    // Issue 23 makes the content manager read-only for organizations: then the change is refused and nothing is written.
+    const res = await admin('put', `/content-manager/collection-types/${ORG}/${tech.documentId}`).send({
+      name: '技术科',
+    });
+    // Issue 23 makes the content manager read-only for organizations: then it is refused, nothing written.
     expect([200, 403]).toContain(res.status);
     if (res.status === 403) {
       expect((await entries(w.admin, '?kind=organization')).length).toBe(before);
       return;
     }
     const entry = await newest('organization', tech.id);
-    expect(entry).toMatchObject({ action: 'update', actor: SYSTEM_ADMIN, before: { name: tech.name }, after: { name: '技术科' } });
+    expect(entry).toMatchObject({
+      action: 'update',
+      actor: SYSTEM_ADMIN,
+      before: { name: tech.name },
+      after: { name: '技术科' },
+    });
   });
 
   it('a staff profile change, under the organization the person belongs to', async () => {
-    const surveyor = await db().query('api::staff-profile.staff-profile').findOne({ where: { name: '张勘察' }, populate: { organization: true } });
-    expect((await call(app, w.admin, 'put' as any, `/directory/staff/${surveyor.id}`).send({ capacity: 7 })).status).toBe(200);
+    const surveyor = await db()
+      .query('api::staff-profile.staff-profile')
+      .findOne({ where: { name: '张勘察' }, populate: { organization: true } });
+    expect(
+      (await call(app, w.admin, 'put' as any, `/directory/staff/${surveyor.id}`).send({ capacity: 7 })).status,
+    ).toBe(200);
     const entry = await newest('staff', surveyor.id);
     expect(entry).toMatchObject({ action: 'update', organizationRef: surveyor.organization.id, actor: SYSTEM_ADMIN });
-    expect(change(entry, '可承载工单数')).toEqual({ field: '可承载工单数', before: String(surveyor.capacity ?? 20), after: '7' });
+    expect(change(entry, '可承载工单数')).toEqual({
+      field: '可承载工单数',
+      before: String(surveyor.capacity ?? 20),
+      after: '7',
+    });
   });
 
   it('a settings save, field by field', async () => {
     const current = (await call(app, w.admin, 'get', '/settings')).body.data;
-    const res = await call(app, w.admin, 'put' as any, '/settings').send({ ...current, sms: { ...current.sms, signName: '巴中水务' } });
+    const res = await call(app, w.admin, 'put' as any, '/settings').send({
+      ...current,
+      sms: { ...current.sms, signName: '巴中水务' },
+    });
     expect(res.status).toBe(200);
     const [entry] = await entries(w.admin, '?kind=settings');
     expect(entry).toMatchObject({ kindLabel: '业务设置', record: { label: '业务设置' }, actor: SYSTEM_ADMIN });
@@ -71,29 +99,61 @@ describe('what is recorded', () => {
 
   it('a rule edit', async () => {
     const [rule] = (await call(app, w.admin, 'get', '/rules')).body.data;
-    const res = await call(app, w.admin, 'put' as any, `/rules/${rule.id}`).send({ ...rule, priority: rule.priority === 50 ? 51 : 50 });
+    const res = await call(app, w.admin, 'put' as any, `/rules/${rule.id}`).send({
+      ...rule,
+      priority: rule.priority === 50 ? 51 : 50,
+    });
     expect(res.status).toBe(200);
     const entry = await newest('rule', rule.id);
-    expect(entry).toMatchObject({ action: 'update', kindLabel: '业务规则', record: { label: rule.name }, actor: SYSTEM_ADMIN });
-    expect(change(entry, '优先级')).toEqual({ field: '优先级', before: String(rule.priority), after: String(rule.priority === 50 ? 51 : 50) });
+    expect(entry).toMatchObject({
+      action: 'update',
+      kindLabel: '业务规则',
+      record: { label: rule.name },
+      actor: SYSTEM_ADMIN,
+    });
+    expect(change(entry, '优先级')).toEqual({
+      field: '优先级',
+      before: String(rule.priority),
+      after: String(rule.priority === 50 ? 51 : 50),
+    });
   });
 
   it('an admin role renamed and its permissions changed', async () => {
-    const role = await db().query('admin::role').findOne({ where: { code: 'strapi-author' } });
-    expect((await admin('put', `/admin/roles/${role.id}`).send({ name: '作者（审计）', description: role.description })).status).toBe(200);
-    expect(await newest('admin-role', role.id)).toMatchObject({ action: 'update', before: { name: role.name }, after: { name: '作者（审计）' } });
+    const role = await db()
+      .query('admin::role')
+      .findOne({ where: { code: 'strapi-author' } });
+    expect(
+      (await admin('put', `/admin/roles/${role.id}`).send({ name: '作者（审计）', description: role.description }))
+        .status,
+    ).toBe(200);
+    expect(await newest('admin-role', role.id)).toMatchObject({
+      action: 'update',
+      before: { name: role.name },
+      after: { name: '作者（审计）' },
+    });
 
-    const permissions = (await admin('get', `/admin/roles/${role.id}/permissions`)).body.data
-      .map(({ action, subject, properties, conditions }: any) => ({ action, subject, properties, conditions }));
-    const res = await admin('put', `/admin/roles/${role.id}/permissions`).send({ permissions: [...permissions, { action: 'admin::roles.read', subject: null, properties: {}, conditions: [] }] });
+    const permissions = (await admin('get', `/admin/roles/${role.id}/permissions`)).body.data.map(
+      ({ action, subject, properties, conditions }: any) => ({ action, subject, properties, conditions }),
+    );
+    const res = await admin('put', `/admin/roles/${role.id}/permissions`).send({
+      permissions: [...permissions, { action: 'admin::roles.read', subject: null, properties: {}, conditions: [] }],
+    });
     expect(res.status).toBe(200);
     const [added] = await entries(w.admin, '?kind=admin-permission');
-    expect(added).toMatchObject({ action: 'create', record: { label: '作者（审计）：admin::roles.read' }, actor: SYSTEM_ADMIN });
+    expect(added).toMatchObject({
+      action: 'create',
+      record: { label: '作者（审计）：admin::roles.read' },
+      actor: SYSTEM_ADMIN,
+    });
   });
 
   it('an admin account: its password changes are marked, never written', async () => {
-    const user = await db().query('admin::user').findOne({ where: { email: 'finance@demo.local' } });
-    expect((await admin('put', `/admin/users/${user.id}`).send({ firstname: '勘察', password: 'Another-Pass-123' })).status).toBe(200);
+    const user = await db()
+      .query('admin::user')
+      .findOne({ where: { email: 'finance@demo.local' } });
+    expect(
+      (await admin('put', `/admin/users/${user.id}`).send({ firstname: '勘察', password: 'Another-Pass-123' })).status,
+    ).toBe(200);
     const entry = await newest('admin-user', user.id);
     expect(entry.after).toMatchObject({ firstname: '勘察', password: '（已隐藏，已更改）' });
     expect(JSON.stringify(entry)).not.toContain(user.password);
@@ -104,15 +164,21 @@ describe('what is recorded', () => {
   it('nothing of a change that was rolled back', async () => {
     const water = await org('WATER');
     const before = await db().connection(TABLE).count({ n: '*' }).first();
-    await expect(db().transaction(async () => {
-      await db().query(ORG).update({ where: { id: water.id }, data: { name: '不会保存的名称' } });
-      throw new Error('undo');
-    })).rejects.toThrow('undo');
+    await expect(
+      db().transaction(async () => {
+        await db()
+          .query(ORG)
+          .update({ where: { id: water.id }, data: { name: '不会保存的名称' } });
+        throw new Error('undo');
+      }),
+    ).rejects.toThrow('undo');
     expect(await db().connection(TABLE).count({ n: '*' }).first()).toEqual(before);
   });
 
   it('is not written through the content API or the content manager', async () => {
-    await expect(app.strapi.documents('plugin::workflow.audit-entry').create({ data: { seq: 999_999 } } as any)).rejects.toThrow('审计日志只能由系统写入');
+    await expect(
+      app.strapi.documents('plugin::workflow.audit-entry').create({ data: { seq: 999_999 } } as any),
+    ).rejects.toThrow('审计日志只能由系统写入');
   });
 });
 
@@ -120,12 +186,21 @@ describe('who sees what', () => {
   it('a department administrator sees their tree only; frontline staff are refused', async () => {
     const power = await org('POWER');
     const tree: number[] = await app.strapi.plugin('workflow').service('scope').treeIds(power.id);
-    const chen = await db().query('api::staff-profile.staff-profile').findOne({ where: { name: '陈电力' } });
-    expect((await call(app, w.staff['power-admin'], 'put' as any, `/directory/staff/${chen.id}`).send({ capacity: 9 })).status).toBe(200);
+    const chen = await db()
+      .query('api::staff-profile.staff-profile')
+      .findOne({ where: { name: '陈电力' } });
+    expect(
+      (await call(app, w.staff['power-admin'], 'put' as any, `/directory/staff/${chen.id}`).send({ capacity: 9 }))
+        .status,
+    ).toBe(200);
     const seen = await entries(w.staff['power-admin'], '?pageSize=100');
     expect(seen.length).toBeGreaterThan(0);
     expect(seen.every((e) => tree.includes(e.organizationRef))).toBe(true);
-    expect(seen[0]).toMatchObject({ kind: 'staff', record: { id: chen.id }, actor: { kind: 'admin', email: 'power-admin@demo.local' } });
+    expect(seen[0]).toMatchObject({
+      kind: 'staff',
+      record: { id: chen.id },
+      actor: { kind: 'admin', email: 'power-admin@demo.local' },
+    });
     // The super administrator's water rename is not theirs to see.
     expect(seen.some((e) => e.after?.name === '巴中市自来水有限公司')).toBe(false);
     // Filtered by person: their own changes only.
@@ -157,9 +232,16 @@ describe('export and verification', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(res.body);
     const sheet = book.getWorksheet('审计日志')!;
-    expect(sheet.getRow(1).values).toEqual(expect.arrayContaining(['时间', '操作人', '类型', '操作', '记录', '变更内容']));
-    const rows = sheet.getSheetValues().slice(2).map((r: any) => r.slice(1));
-    expect(rows.some((r: any[]) => r.includes('系统管理员') && r.includes('修改') && String(r[6]).includes('名称：'))).toBe(true);
+    expect(sheet.getRow(1).values).toEqual(
+      expect.arrayContaining(['时间', '操作人', '类型', '操作', '记录', '变更内容']),
+    );
+    const rows = sheet
+      .getSheetValues()
+      .slice(2)
+      .map((r: any) => r.slice(1));
+    expect(
+      rows.some((r: any[]) => r.includes('系统管理员') && r.includes('修改') && String(r[6]).includes('名称：')),
+    ).toBe(true);
     expect(rows.every((r: any[]) => r[3] === '机构')).toBe(true);
   });
 
@@ -171,11 +253,17 @@ describe('export and verification', () => {
     const water = await org('WATER');
     const target = await newest('organization', water.id);
     const raw = await db().connection(TABLE).where({ seq: target.seq }).first();
-    await db().connection(TABLE).where({ seq: target.seq }).update({ after: JSON.stringify({ ...target.after, name: '伪造的名称' }) });
+    await db()
+      .connection(TABLE)
+      .where({ seq: target.seq })
+      .update({ after: JSON.stringify({ ...target.after, name: '伪造的名称' }) });
     const forged = (await call(app, w.admin, 'get', '/audit/verify')).body.data;
     expect(forged).toMatchObject({ valid: false, brokenAt: target.seq, reason: `第${target.seq}条记录的内容被修改` });
     expect(forged.entry.record.id).toBe(water.id);
-    await db().connection(TABLE).where({ seq: target.seq }).update({ after: raw.after });
+    await db()
+      .connection(TABLE)
+      .where({ seq: target.seq })
+      .update({ after: typeof raw.after === 'string' ? raw.after : JSON.stringify(raw.after) });
     expect((await call(app, w.admin, 'get', '/audit/verify')).body.data.valid).toBe(true);
 
     const [last] = await entries(w.admin);
@@ -191,7 +279,10 @@ describe('export and verification', () => {
     expect((await call(app, w.admin, 'get', '/audit/verify')).body.data.valid).toBe(true);
 
     await db().connection(TABLE).where({ seq: last.seq }).delete();
-    expect((await call(app, w.admin, 'get', '/audit/verify')).body.data).toMatchObject({ valid: false, brokenAt: last.seq });
+    expect((await call(app, w.admin, 'get', '/audit/verify')).body.data).toMatchObject({
+      valid: false,
+      brokenAt: last.seq,
+    });
   });
 });
 

@@ -35,7 +35,12 @@ const accountOrganization = async (user: Row) => {
 };
 
 export const AUDITED: Record<string, AuditKind> = {
-  [UIDS.organization]: { kind: 'organization', populate: { parent: ['id', 'name'] }, label: nameOf, organization: (r) => r.id },
+  [UIDS.organization]: {
+    kind: 'organization',
+    populate: { parent: ['id', 'name'] },
+    label: nameOf,
+    organization: (r) => r.id,
+  },
   [UIDS.staff]: {
     kind: 'staff',
     populate: { organization: ['id', 'name'], adminUser: ['id', 'email'] },
@@ -50,8 +55,17 @@ export const AUDITED: Record<string, AuditKind> = {
     skip: (r) => !String(r.key ?? '').startsWith(STORE_PREFIX) || r.key === AUDIT_HEAD_KEY,
   },
   'api::knowledge-article.knowledge-article': { kind: 'knowledge', label: nameOf },
-  'api::contract-template.contract-template': { kind: 'contract-template', populate: { file: ['id', 'name'] }, label: nameOf },
-  'admin::user': { kind: 'admin-user', populate: { roles: ['id', 'name'] }, label: adminName, organization: accountOrganization },
+  'api::contract-template.contract-template': {
+    kind: 'contract-template',
+    populate: { file: ['id', 'name'] },
+    label: nameOf,
+  },
+  'admin::user': {
+    kind: 'admin-user',
+    populate: { roles: ['id', 'name'] },
+    label: adminName,
+    organization: accountOrganization,
+  },
   'admin::role': { kind: 'admin-role', label: nameOf },
   'admin::permission': {
     kind: 'admin-permission',

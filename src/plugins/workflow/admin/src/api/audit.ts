@@ -45,8 +45,10 @@ export type AuditVerdict =
   | { valid: true; entries: number }
   | { valid: false; entries: number; brokenAt: number; reason: string; entry?: AuditEntry };
 
-export const listAudit = async (params: AuditParams) => (await getFetchClient().get<AuditPage>(BASE, { params: clean(params) })).data;
+export const listAudit = async (params: AuditParams) =>
+  (await getFetchClient().get<AuditPage>(BASE, { params: clean(params) })).data;
 
-export const exportAudit = async (params: AuditParams) => (await getFetchClient().get(`${BASE}/export`, { params: clean(params), responseType: 'blob' })).data;
+export const exportAudit = async (params: AuditParams) =>
+  (await getFetchClient().get(`${BASE}/export`, { params: clean(params), responseType: 'blob' })).data;
 
 export const verifyAudit = async () => (await getFetchClient().get<{ data: AuditVerdict }>(`${BASE}/verify`)).data.data;

@@ -8,7 +8,8 @@ import type { FormField, ListParams, OrderRow, OrderView, Page } from '../../../
 const BASE = '/workflow';
 
 /** Query parameters without the empty ones. */
-export const clean = (params: object) => Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined && v !== '' && v !== false));
+export const clean = (params: object) =>
+  Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined && v !== '' && v !== false));
 
 export const listOrders = async (params: ListParams) =>
   (await getFetchClient().get<Page<OrderRow>>(`${BASE}/orders`, { params: clean(params) })).data;

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { getService } from '../utils';
-import { parseAuditQuery } from './query';
+import { parseAuditQuery, sendXlsx } from './query';
 
 /** Administrators (admin JWT): the audit trail of administration, its Excel export and its verification. */
 const audit = (_deps: { strapi: Core.Strapi }) => {
@@ -11,9 +11,7 @@ const audit = (_deps: { strapi: Core.Strapi }) => {
     },
     async export(ctx) {
       const buffer = await getService('exports').audit(await actor(ctx), parseAuditQuery(ctx.query));
-      ctx.set('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-      ctx.set('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent('审计日志.xlsx')}`);
-      ctx.body = buffer;
+      sendXlsx(ctx, buffer, '审计日志.xlsx');
     },
     async verify(ctx) {
       ctx.body = { data: await getService('audit').verify(await actor(ctx)) };

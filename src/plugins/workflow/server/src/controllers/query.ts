@@ -75,3 +75,10 @@ export const parseAuditQuery = (q: Record<string, unknown>): AuditQuery => ({
   to: date(q.to),
   ...parsePage(q),
 });
+
+/** Sends an Excel workbook as a download under its Chinese name. */
+export const sendXlsx = (ctx: any, buffer: Buffer, name: string) => {
+  ctx.set('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  ctx.set('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`);
+  ctx.body = buffer;
+};

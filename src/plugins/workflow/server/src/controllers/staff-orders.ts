@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { forbidden } from '../errors';
 import { getService } from '../utils';
-import { parseListQuery, sendFile, singleFile } from './query';
+import { parseListQuery, sendFile, singleFile, sendXlsx } from './query';
 
 const WINDOW_ROLES = ['window-clerk', 'department-admin'];
 
@@ -49,9 +49,7 @@ const staffOrders = ({ strapi }: { strapi: Core.Strapi }) => {
     /** The filtered inbox as an Excel file, with the columns of the screen. */
     async export(ctx) {
       const buffer = await getService('exports').inbox(await actor(ctx), parseListQuery(ctx.query));
-      ctx.set('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-      ctx.set('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent('工单列表.xlsx')}`);
-      ctx.body = buffer;
+      sendXlsx(ctx, buffer, '工单列表.xlsx');
     },
 
     async view(ctx) {

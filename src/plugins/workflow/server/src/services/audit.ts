@@ -5,9 +5,17 @@ import { badRequest, forbidden } from '../errors';
 import { getService } from '../utils';
 import type { Actor } from './registry';
 import {
-  AUDIT_HEAD_KEY, AUDIT_KINDS, AUDITED, STORE_UID, adminName, markChangedSecrets, populateOf, snapshot, type AuditKind,
+  AUDIT_HEAD_KEY,
+  AUDIT_KINDS,
+  AUDITED,
+  STORE_UID,
+  adminName,
+  markChangedSecrets,
+  populateOf,
+  snapshot,
+  type AuditKind,
 } from '../audit-kinds';
-import { ACTION_LABELS, KIND_LABELS, changesOf } from '../audit-diff';
+import { ACTION_LABELS, KIND_LABELS, VALUE_LABELS, changesOf } from '../audit-diff';
 
 type Row = Record<string, any>;
 type Action = 'create' | 'update' | 'delete';
@@ -57,7 +65,9 @@ const createdIds = (result: { count?: number; ids?: unknown[] } | undefined) => 
 };
 
 const isDuplicate = (error: any) =>
-  error?.code === 'ER_DUP_ENTRY' || error?.code === 'SQLITE_CONSTRAINT_UNIQUE' || /UNIQUE constraint|Duplicate entry/i.test(String(error?.message));
+  error?.code === 'ER_DUP_ENTRY' ||
+  error?.code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+  /UNIQUE constraint|Duplicate entry/i.test(String(error?.message));
 
 /**
  * The audit trail of administration: every create, update and delete of organizations, staff, process
@@ -76,12 +86,19 @@ const audit = ({ strapi }: { strapi: Core.Strapi }) => {
     if (!user) return { actorKind: 'system', actorId: null, actorName: '系统', actorEmail: null };
     const strategy = String(ctx?.state?.auth?.strategy?.name ?? '');
     const admin = strategy === 'admin' || strategy.includes('staff') || 'firstname' in user;
-    return { actorKind: admin ? 'admin' : 'user', actorId: user.id ?? null, actorName: adminName(user).slice(0, 200), actorEmail: user.email ?? null };
+    return {
+      actorKind: admin ? 'admin' : 'user',
+      actorId: user.id ?? null,
+      actorName: adminName(user).slice(0, 200),
+      actorEmail: user.email ?? null,
+    };
   };
 
   /** The rows of a model matching `where`, as the trail keeps them. */
   const read = async (uid: string, def: AuditKind, where: Row, limit?: number): Promise<Seen[]> => {
-    const rows = await strapi.db.query(uid as any).findMany({ where, populate: populateOf(def), ...(limit ? { limit } : {}) });
+    const rows = await strapi.db
+      .query(uid as any)
+      .findMany({ where, populate: populateOf(def), ...(limit ? { limit } : {}) });
     const seen: Seen[] = [];
     for (const raw of rows) {
       if (def.skip?.(raw)) continue;
@@ -109,7 +126,9 @@ const audit = ({ strapi }: { strapi: Core.Strapi }) => {
     const row = { ...entry, seq: Number(last?.seq ?? 0) + 1, prevHash: last?.hash ?? null };
     const hash = hashAuditEntry(row);
     await tables().insert(trx, UIDS.auditEntry, { ...row, hash });
-    await trx(store).where({ id }).update({ value: JSON.stringify({ seq: row.seq, hash }) });
+    await trx(store)
+      .where({ id })
+      .update({ value: JSON.stringify({ seq: row.seq, hash }) });
     return { seq: row.seq, hash };
   };
 
@@ -163,9 +182,12 @@ const audit = ({ strapi }: { strapi: Core.Strapi }) => {
       const rememberMany = async (e: any) => {
         e.state.auditBefore = await read(e.model.uid, AUDITED[e.model.uid], e.params.where ?? {});
       };
-      const again = (e: any, list: unknown[]) => (list.length ? read(e.model.uid, AUDITED[e.model.uid], { id: { $in: list } }) : []);
-      const created = async (e: any, list: unknown[]) => record(e.model.uid, 'create', [], await again(e, list.filter(Boolean)));
-      const updated = async (e: any) => record(e.model.uid, 'update', e.state.auditBefore ?? [], await again(e, ids(e.state.auditBefore)));
+      const again = (e: any, list: unknown[]) =>
+        list.length ? read(e.model.uid, AUDITED[e.model.uid], { id: { $in: list } }) : [];
+      const created = async (e: any, list: unknown[]) =>
+        record(e.model.uid, 'create', [], await again(e, list.filter(Boolean)));
+      const updated = async (e: any) =>
+        record(e.model.uid, 'update', e.state.auditBefore ?? [], await again(e, ids(e.state.auditBefore)));
       const deleted = async (e: any) => record(e.model.uid, 'delete', e.state.auditBefore ?? [], []);
       strapi.db.lifecycles.subscribe({
         models: Object.keys(AUDITED),
@@ -182,9 +204,14 @@ const audit = ({ strapi }: { strapi: Core.Strapi }) => {
       } as any);
     },
 
-    /** The organizations whose entries the actor sees: all (null) for super administrators, their tree for department administrators. */
+    /**
+     * The organizations whose entries the actor sees: all (null) for super administrators, their tree
+     * for department administrators; others are refused.
+     */
     async organizationsInView(actor: Actor): Promise<number[] | null> {
-      const orgs = getService('scope').isAdministrator(actor) ? await getService('scope').managedOrganizations(actor) : [];
+      const orgs = getService('scope').isAdministrator(actor)
+        ? await getService('scope').managedOrganizations(actor)
+        : [];
       if (orgs !== null && !orgs.length) throw forbidden('只有管理员可以查看审计日志');
       return orgs;
     },
@@ -192,7 +219,9 @@ const audit = ({ strapi }: { strapi: Core.Strapi }) => {
     async where(actor: Actor, query: Omit<AuditQuery, 'page' | 'pageSize'>) {
       const orgs = await this.organizationsInView(actor);
       if (query.kind && !AUDIT_KINDS.includes(query.kind)) {
-        throw badRequest('筛选条件有误', [{ path: ['kind'], message: `类型应为：${AUDIT_KINDS.map((k) => KIND_LABELS[k]).join('、')}` }]);
+        throw badRequest('筛选条件有误', [
+          { path: ['kind'], message: `类型应为：${AUDIT_KINDS.map((k) => KIND_LABELS[k]).join('、')}` },
+        ]);
       }
       const where: Row[] = [];
       if (orgs) where.push({ organizationRef: { $in: orgs } });
@@ -208,13 +237,23 @@ const audit = ({ strapi }: { strapi: Core.Strapi }) => {
       const { where, orgs } = await this.where(actor, query);
       const q = strapi.db.query(UIDS.auditEntry);
       const [rows, total] = await Promise.all([
-        q.findMany({ where, orderBy: { seq: 'desc' }, offset: (query.page - 1) * query.pageSize, limit: query.pageSize }),
+        q.findMany({
+          where,
+          orderBy: { seq: 'desc' },
+          offset: (query.page - 1) * query.pageSize,
+          limit: query.pageSize,
+        }),
         q.count({ where }),
       ]);
       return {
         data: rows.map(present),
         meta: {
-          pagination: { page: query.page, pageSize: query.pageSize, total, pageCount: Math.max(1, Math.ceil(total / query.pageSize)) },
+          pagination: {
+            page: query.page,
+            pageSize: query.pageSize,
+            total,
+            pageCount: Math.max(1, Math.ceil(total / query.pageSize)),
+          },
           people: await this.people(orgs),
           kinds: AUDIT_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] })),
         },
@@ -224,7 +263,10 @@ const audit = ({ strapi }: { strapi: Core.Strapi }) => {
     /** The admins who made entries in these organizations (all when null). */
     async people(orgs: number[] | null) {
       const t = entryTable();
-      const query = strapi.db.connection(t.name).distinct(t.column('actorId'), t.column('actorName')).where(t.column('actorKind'), 'admin');
+      const query = strapi.db
+        .connection(t.name)
+        .distinct(t.column('actorId'), t.column('actorName'))
+        .where(t.column('actorKind'), 'admin');
       if (orgs) query.whereIn(t.column('organizationRef'), orgs);
       const rows = await query.orderBy(t.column('actorId'));
       return rows.map((r: Row) => ({ id: Number(r[t.column('actorId')]), name: r[t.column('actorName')] }));
@@ -249,17 +291,28 @@ const audit = ({ strapi }: { strapi: Core.Strapi }) => {
       for (const e of batch) {
         count += 1;
         const at = { brokenAt: Number(e.seq), entry: present(e) };
-        if (Number(e.seq) !== count) return { valid: false, entries: count, brokenAt: count, reason: `第${count}条记录缺失` };
-        if ((e.prevHash ?? null) !== prev) return { valid: false, entries: count, ...at, reason: `第${e.seq}条记录与前一条记录的链接不符` };
-        if (hashAuditEntry(e) !== e.hash) return { valid: false, entries: count, ...at, reason: `第${e.seq}条记录的内容被修改` };
+        if (Number(e.seq) !== count)
+          return { valid: false, entries: count, brokenAt: count, reason: `第${count}条记录缺失` };
+        if ((e.prevHash ?? null) !== prev)
+          return { valid: false, entries: count, ...at, reason: `第${e.seq}条记录与前一条记录的链接不符` };
+        if (hashAuditEntry(e) !== e.hash)
+          return { valid: false, entries: count, ...at, reason: `第${e.seq}条记录的内容被修改` };
         prev = e.hash;
       }
       if (batch.length < 500) break;
     }
     const store = tables().table(STORE_UID).name;
-    const head: any = await tables().current((db) => db(store).where({ key: AUDIT_HEAD_KEY }).orderBy('id', 'asc').first('value'));
-    const headHash = head ? JSON.parse(head.value).hash ?? null : null;
-    if (headHash !== prev) return { valid: false, entries: count, brokenAt: count + 1, reason: `最新记录之后的记录缺失（应有第${count + 1}条）` };
+    const head: any = await tables().current((db) =>
+      db(store).where({ key: AUDIT_HEAD_KEY }).orderBy('id', 'asc').first('value'),
+    );
+    const headHash = head ? (JSON.parse(head.value).hash ?? null) : null;
+    if (headHash !== prev)
+      return {
+        valid: false,
+        entries: count,
+        brokenAt: count + 1,
+        reason: `最新记录之后的记录缺失（应有第${count + 1}条）`,
+      };
     return { valid: true, entries: count, lastHash: prev };
   }
 };
@@ -278,7 +331,10 @@ export const present = (e: Row) => ({
   organizationRef: e.organizationRef ?? null,
   before: e.before ?? null,
   after: e.after ?? null,
-  changes: changesOf(e.before ?? null, e.after ?? null),
+  changes: changesOf(e.before ?? null, e.after ?? null, {
+    ...VALUE_LABELS,
+    jobRoles: getService('registry').roleLabels(),
+  }),
   hash: e.hash,
 });
 

@@ -85,7 +85,16 @@ const exportsService = (_deps: { strapi: Core.Strapi }) => ({
       const { data, meta } = await getService('audit').list(actor, { ...query, page, pageSize: PAGE });
       for (const e of data) {
         const person = e.actor.kind === 'system' ? '系统' : e.actor.name || e.actor.email || '';
-        const row = sheet.addRow({ seq: e.seq, at: localTime(e.at), person, kind: e.kindLabel, action: e.actionLabel, record: e.record.label, changes: changesText(e.changes), hash: e.hash });
+        const row = sheet.addRow({
+          seq: e.seq,
+          at: localTime(e.at),
+          person,
+          kind: e.kindLabel,
+          action: e.actionLabel,
+          record: e.record.label,
+          changes: changesText(e.changes),
+          hash: e.hash,
+        });
         row.getCell('changes').alignment = { wrapText: true, vertical: 'top' };
       }
       if (page >= meta.pagination.pageCount) break;
