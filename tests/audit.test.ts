@@ -142,7 +142,7 @@ describe('what is recorded', () => {
     const [added] = await entries(w.admin, '?kind=admin-permission');
     expect(added).toMatchObject({
       action: 'create',
-      record: { label: '作者（审计）：admin::roles.read' },
+      record: { label: '作者（审计）：查看角色' },
       actor: SYSTEM_ADMIN,
     });
   });
@@ -161,9 +161,20 @@ describe('what is recorded', () => {
     expect(JSON.stringify([raw.before, raw.after])).not.toMatch(/\$2[aby]\$/);
   });
 
-  it('nothing of a change that was rolled back', async () => {
+  it('a change in a transaction is written with it, and nothing of a change that was rolled back', async () => {
     const water = await org('WATER');
-    const before = await db().connection(TABLE).count({ n: '*' }).first();
+    const count = async () => Number((await db().connection(TABLE).count({ n: '*' }).first()).n);
+    const before = await count();
+    await db().transaction(async () => {
+      await db()
+        .query(ORG)
+        .update({ where: { id: water.id }, data: { name: '巴中市自来水公司' } });
+    });
+    expect(await count()).toBe(before + 1);
+    expect(await newest('organization', water.id)).toMatchObject({
+      actor: { kind: 'system' },
+      after: { name: '巴中市自来水公司' },
+    });
     await expect(
       db().transaction(async () => {
         await db()
@@ -172,7 +183,84 @@ describe('what is recorded', () => {
         throw new Error('undo');
       }),
     ).rejects.toThrow('undo');
-    expect(await db().connection(TABLE).count({ n: '*' }).first()).toEqual(before);
+    expect(await count()).toBe(before + 1);
+  });
+
+  it('knowledge articles created, edited and deleted through the content manager, and changed in bulk', async () => {
+    const CM = '/content-manager/collection-types/api::knowledge-article.knowledge-article';
+    const created = await admin('post', CM).send({ title: '审计须知', body: '初稿', audience: 'staff', active: true });
+    expect(created.status).toBe(201);
+    const { id, documentId } = created.body.data;
+    expect((await admin('put', `${CM}/${documentId}`).send({ title: '审计须知（修订）' })).status).toBe(200);
+    expect((await admin('delete', `${CM}/${documentId}`)).status).toBe(200);
+    const mine = (await entries(w.admin, '?kind=knowledge&pageSize=100')).filter((e) => e.record.id === id);
+    expect(mine.map((e) => e.action)).toEqual(['delete', 'update', 'create']);
+    expect(mine[2]).toMatchObject({
+      before: null,
+      actor: SYSTEM_ADMIN,
+      after: { title: '审计须知', audience: 'staff' },
+    });
+    expect(change(mine[2], '对象')).toMatchObject({ after: '员工' });
+    expect(mine[1]).toMatchObject({ before: { title: '审计须知' }, after: { title: '审计须知（修订）' } });
+    expect(mine[0]).toMatchObject({ before: { title: '审计须知（修订）' }, after: null, kindLabel: '知识库文章' });
+
+    const KA = 'api::knowledge-article.knowledge-article';
+    await db()
+      .query(KA)
+      .createMany({
+        data: [
+          { title: '批量一', active: true },
+          { title: '批量二', active: true },
+        ],
+      });
+    await db()
+      .query(KA)
+      .updateMany({ where: { title: { $startsWith: '批量' } }, data: { active: false } });
+    await db()
+      .query(KA)
+      .deleteMany({ where: { title: { $startsWith: '批量' } } });
+    const bulk = (await entries(w.admin, '?kind=knowledge&pageSize=100')).filter((e) =>
+      e.record.label.startsWith('批量'),
+    );
+    expect(bulk.map((e) => `${e.action} ${e.record.label}`).sort()).toEqual(
+      ['create 批量一', 'create 批量二', 'update 批量一', 'update 批量二', 'delete 批量一', 'delete 批量二'].sort(),
+    );
+    expect(bulk.find((e) => e.action === 'update')).toMatchObject({
+      before: { active: true },
+      after: { active: false },
+    });
+  });
+
+  it('a process definition published', async () => {
+    const [def] = (await call(app, w.admin, 'get', '/definitions')).body.data;
+    const res = await call(app, w.admin, 'post', '/definitions').send({
+      ...def.spec,
+      name: `${def.spec.name}（审计）`,
+    });
+    expect(res.status).toBe(201);
+    const [entry] = await entries(w.admin, '?kind=definition');
+    expect(entry).toMatchObject({
+      action: 'create',
+      kindLabel: '流程定义',
+      actor: SYSTEM_ADMIN,
+      after: { key: def.key },
+    });
+    expect(entry.after.version).toBeGreaterThan(def.version);
+  });
+
+  it('changes made at the same time each take their own link', async () => {
+    const staff = await db()
+      .query('api::staff-profile.staff-profile')
+      .findMany({ limit: 8, orderBy: { id: 'asc' } });
+    const replies = await Promise.all(
+      staff.map((s: any, i: number) =>
+        call(app, w.admin, 'put' as any, `/directory/staff/${s.id}`).send({ capacity: 30 + i }),
+      ),
+    );
+    expect(replies.map((r) => r.status)).toEqual(staff.map(() => 200));
+    const seqs = (await entries(w.admin, '?kind=staff&pageSize=8')).map((e) => e.seq);
+    expect(new Set(seqs).size).toBe(8);
+    expect((await call(app, w.admin, 'get', '/audit/verify')).body.data.valid).toBe(true);
   });
 
   it('is not written through the content API or the content manager', async () => {
@@ -292,7 +380,11 @@ describe('the page', () => {
     await page.getByTestId('audit').click();
     await page.getByRole('heading', { name: '审计日志' }).waitFor();
     await page.locator('#audit-kind').selectOption('organization');
-    const row = page.locator('[data-testid="audit-row"]', { hasText: '巴中市自来水有限公司' }).first();
+    const row = page
+      .locator('[data-testid="audit-row"]')
+      .filter({ hasText: '系统管理员' })
+      .filter({ hasText: '自来水有限公司 → 巴中市自来水有限公司' })
+      .first();
     await row.waitFor();
     const text = await row.innerText();
     expect(text).toContain('系统管理员');

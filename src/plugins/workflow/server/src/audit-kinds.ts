@@ -7,6 +7,7 @@ export const STORE_UID = 'strapi::core-store';
 export const STORE_PREFIX = 'plugin_workflow_';
 /** The audit chain's head: what the last entry was (kept beside the settings, never audited itself). */
 export const AUDIT_HEAD_KEY = `${STORE_PREFIX}audit-head`;
+const SETTINGS_KEY = `${STORE_PREFIX}settings`;
 
 /** How an audited model is recorded: its kind, how a record is named, and the organization it belongs to. */
 export interface AuditKind {
@@ -34,6 +35,26 @@ const accountOrganization = async (user: Row) => {
   return profile?.organization?.id ?? null;
 };
 
+const VERBS: Record<string, string> = { create: '新增', read: '查看', update: '修改', delete: '删除', publish: '发布' };
+const RESOURCES: Record<string, string> = {
+  users: '管理员',
+  roles: '角色',
+  webhooks: 'Webhook',
+  'api-tokens': 'API 令牌',
+};
+
+/** A permission as administrators read it: 查看「员工档案」, 修改角色; an action not known here as it is. */
+const permissionName = (action: string, subject?: string | null) => {
+  const parts = String(action ?? '').split('.');
+  const verb = VERBS[parts[parts.length - 1]];
+  const type = subject ? (strapi.contentType(subject as any) as any)?.info?.displayName : null;
+  if (verb && type) return `${verb}「${type}」`;
+  if (verb && action.startsWith('admin::') && RESOURCES[parts[0].slice('admin::'.length)]) {
+    return `${verb}${RESOURCES[parts[0].slice('admin::'.length)]}`;
+  }
+  return action;
+};
+
 export const AUDITED: Record<string, AuditKind> = {
   [UIDS.organization]: {
     kind: 'organization',
@@ -51,8 +72,9 @@ export const AUDITED: Record<string, AuditKind> = {
   [UIDS.rule]: { kind: 'rule', label: nameOf },
   [STORE_UID]: {
     kind: 'settings',
-    label: (r) => (r.key === `${STORE_PREFIX}settings` ? '业务设置' : String(r.key).slice(STORE_PREFIX.length)),
-    skip: (r) => !String(r.key ?? '').startsWith(STORE_PREFIX) || r.key === AUDIT_HEAD_KEY,
+    label: () => '业务设置',
+    // The settings administrators keep; the workflow's other keys are markers of its own upkeep.
+    skip: (r) => r.key !== SETTINGS_KEY,
   },
   'api::knowledge-article.knowledge-article': { kind: 'knowledge', label: nameOf },
   'api::contract-template.contract-template': {
@@ -70,7 +92,7 @@ export const AUDITED: Record<string, AuditKind> = {
   'admin::permission': {
     kind: 'admin-permission',
     populate: { role: ['id', 'name'] },
-    label: (r) => `${r.role?.name ?? '角色'}：${r.action}${r.subject ? `（${r.subject}）` : ''}`,
+    label: (r) => `${r.role?.name ?? '角色'}：${permissionName(r.action, r.subject)}`,
   },
 };
 
