@@ -8,6 +8,8 @@ import type { WorkflowConfig } from './config';
 /** Loads the app's definitions and rules, and schedules the timers, the outbox worker, the warning scan and the dashboard's daily sums. */
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   const config = strapi.config.get('plugin::workflow') as WorkflowConfig;
+  // From here on, every change to the administration is recorded (services/audit.ts).
+  await getService('audit').start();
   const filled = await getService('orderRows').backfillRefs();
   if (filled) strapi.log.info(`workflow: ${filled} order relations copied into the order rows`);
   const returned = await getService('orderRows').backfillReturnedAt();

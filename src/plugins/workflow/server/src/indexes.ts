@@ -54,6 +54,13 @@ const INDEXES: Record<string, Array<{ name: string; columns: string[]; type?: 'u
     // order's organization, for a department's figures).
     { name: 'workflow_history_visits_idx', columns: ['at', 'visit_hours', 'visit_on_time', 'actor_kind', 'actor_id', 'from_step', 'definition_id', 'order_id', 'organization_ref'] },
   ],
+  [UIDS.auditEntry]: [
+    // One chain for the whole administration; the unique sequence stops two writers appending the same link.
+    { name: 'workflow_audit_seq_uq', columns: ['seq'], type: 'unique' },
+    // A department administrator's entries, newest first.
+    { name: 'workflow_audit_org_idx', columns: ['organization_ref', 'at'] },
+    { name: 'workflow_audit_at_idx', columns: ['at', 'kind', 'actor_id'] },
+  ],
   [UIDS.outbox]: [
     { name: 'workflow_outbox_due_idx', columns: ['status', 'next_attempt_at'] },
     { name: 'workflow_outbox_order_idx', columns: ['order_id'] },

@@ -20,6 +20,7 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
       if (ctx.uid === UIDS.historyEvent || ctx.uid === UIDS.definition || ctx.uid === UIDS.outbox) {
         throw new errors.ForbiddenError('流转记录、流程定义和通知队列只能由流程引擎写入');
       }
+      if (ctx.uid === UIDS.auditEntry) throw new errors.ForbiddenError('审计日志只能由系统写入，不能修改或删除');
       if (isDomainData(ctx.uid)) throw forbidden(READ_ONLY_MESSAGE);
     }
     return next();

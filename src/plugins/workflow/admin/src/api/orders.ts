@@ -7,7 +7,9 @@ import type { FormField, ListParams, OrderRow, OrderView, Page } from '../../../
 
 const BASE = '/workflow';
 
-const clean = (params: ListParams) => Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined && v !== '' && v !== false));
+/** Query parameters without the empty ones. */
+export const clean = (params: object) =>
+  Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined && v !== '' && v !== false));
 
 export const listOrders = async (params: ListParams) =>
   (await getFetchClient().get<Page<OrderRow>>(`${BASE}/orders`, { params: clean(params) })).data;

@@ -12,3 +12,20 @@ export const Filter = ({ id, label, value, onChange, options }: { id: string; la
     </Box>
   </Box>
 );
+
+interface DateFilterProps {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+}
+
+/** A labelled date input (a China day, yyyy-mm-dd). */
+export const DateFilter = ({ id, label, value, onChange }: DateFilterProps) => (
+  <Box>
+    <Typography variant="pi" tag="label" htmlFor={id}>{label}</Typography>
+    <Box>
+      <input id={id} type="date" value={value} onChange={(e) => onChange(e.target.value)} style={{ height: 36 }} />
+    </Box>
+  </Box>
+);

@@ -11,6 +11,7 @@ import { ContractTemplatesPage } from './ContractTemplatesPage';
 import { DirectoryPage } from './DirectoryPage';
 import { RulesPage } from './RulesPage';
 import { SettingsPage } from './SettingsPage';
+import { AuditPage } from './AuditPage';
 
 export const App = () => (
   <Routes>
@@ -24,6 +25,7 @@ export const App = () => (
     <Route path="rules" element={<RulesPage />} />
     <Route path="settings" element={<SettingsPage />} />
     <Route path="notifications" element={<NotificationsPage />} />
+    <Route path="audit" element={<AuditPage />} />
     <Route path=":number" element={<OrderPage />} />
     <Route path=":number/print/dispatch-sheet" element={<PrintPage kind="dispatch-sheet" />} />
     <Route path=":number/print/budget-book" element={<PrintPage kind="budget-book" />} />

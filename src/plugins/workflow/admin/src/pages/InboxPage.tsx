@@ -143,6 +143,7 @@ export const InboxPage = () => {
           {me?.superAdmin ? <Button variant="tertiary" onClick={() => navigate('settings')} data-testid="settings">业务设置</Button> : null}
           {me?.administrator ? <Button variant="tertiary" onClick={() => navigate('contract-templates')} data-testid="contract-templates">合同模板</Button> : null}
           {me?.administrator ? <Button variant="tertiary" onClick={() => navigate('directory')} data-testid="directory">机构与人员</Button> : null}
+          {me?.administrator ? <Button variant="tertiary" onClick={() => navigate('audit')} data-testid="audit">审计日志</Button> : null}
         </Flex>
         <Flex gap={2} marginBottom={4} wrap="wrap">
           {TABS.map((t) => (

@@ -15,6 +15,7 @@ export const UIDS = {
   orderFile: 'api::order-file.order-file',
   staff: 'api::staff-profile.staff-profile',
   organization: 'api::organization.organization',
+  auditEntry: 'plugin::workflow.audit-entry',
 } as const;
 
 /**

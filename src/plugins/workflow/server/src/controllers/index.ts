@@ -9,6 +9,7 @@ import contracts from './contracts';
 import directory from './directory';
 import rules from './rules';
 import settings from './settings';
+import audit from './audit';
 
 export default {
   info,
@@ -22,4 +23,5 @@ export default {
   directory,
   rules,
   settings,
+  audit,
 };

@@ -3,6 +3,7 @@ import { badRequest } from '../errors';
 import { getService } from '../utils';
 import type { MetricsQuery } from '../services/metrics';
 import { chinaDay, dayStart } from '../engine/calendar';
+import { sendXlsx } from './query';
 
 const DAY = 86_400_000;
 
@@ -35,9 +36,7 @@ const metrics = (_deps: { strapi: Core.Strapi }) => {
     },
     async exportStaff(ctx) {
       const buffer = await getService('exports').staffPerformance(await actor(ctx), parseMetricsQuery(ctx.query, getService('clock').now()));
-      ctx.set('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-      ctx.set('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent('人员绩效.xlsx')}`);
-      ctx.body = buffer;
+      sendXlsx(ctx, buffer, '人员绩效.xlsx');
     },
   };
 };

@@ -1,5 +1,6 @@
 import { badRequest, notFound } from '../errors';
 import type { InboxQuery } from '../services/orders';
+import type { AuditQuery } from '../services/audit';
 
 const MAX_PAGE_SIZE = 100;
 
@@ -75,4 +76,20 @@ export const onlyFields = (body: unknown, allowed: string[], message: string): R
     throw badRequest(message, unknown.map((k) => ({ path: [k], message: `不接受的字段：${k}（可提交：${allowed.join('、')}）` })));
   }
   return body as Record<string, any>;
+};
+
+/** The audit trail's filters: kind, person (an admin's id), period, paging. */
+export const parseAuditQuery = (q: Record<string, unknown>): AuditQuery => ({
+  kind: str(q.kind),
+  person: q.person ? positiveInt(q.person, 0) || undefined : undefined,
+  from: date(q.from),
+  to: date(q.to),
+  ...parsePage(q),
+});
+
+/** Sends an Excel workbook as a download under its Chinese name. */
+export const sendXlsx = (ctx: any, buffer: Buffer, name: string) => {
+  ctx.set('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  ctx.set('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`);
+  ctx.body = buffer;
 };

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { forbidden } from '../errors';
 import { getService } from '../utils';
-import { onlyFields, parseListQuery, sendFile, singleFile } from './query';
+import { onlyFields, parseListQuery, sendFile, sendXlsx, singleFile } from './query';
 
 const WINDOW_ROLES = ['window-clerk', 'department-admin'];
 const WINDOW_FIELDS = ['processKey', 'channel', 'formData', 'applicantMobile', 'applicantName'];
@@ -50,9 +50,7 @@ const staffOrders = ({ strapi }: { strapi: Core.Strapi }) => {
     /** The filtered inbox as an Excel file, with the columns of the screen. */
     async export(ctx) {
       const buffer = await getService('exports').inbox(await actor(ctx), parseListQuery(ctx.query));
-      ctx.set('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-      ctx.set('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent('工单列表.xlsx')}`);
-      ctx.body = buffer;
+      sendXlsx(ctx, buffer, '工单列表.xlsx');
     },
 
     async view(ctx) {

@@ -31,6 +31,7 @@ import rollups from './rollups';
 import staffSessions from './staff-sessions';
 import applicantSessions from './applicant-sessions';
 import oneTrip from './one-trip';
+import audit from './audit';
 
 export default {
   registry,
@@ -66,4 +67,5 @@ export default {
   staffSessions,
   applicantSessions,
   oneTrip,
+  audit,
 };

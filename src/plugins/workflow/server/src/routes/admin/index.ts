@@ -47,6 +47,10 @@ export default {
     { method: 'GET', path: '/directory/staff', handler: 'directory.staff', config: { policies: ADMIN } },
     { method: 'POST', path: '/directory/staff', handler: 'directory.createStaff', config: { policies: ADMIN } },
     { method: 'PUT', path: '/directory/staff/:id', handler: 'directory.updateStaff', config: { policies: ADMIN } },
+    // Administrators only (super administrators all; department administrators their tree): checked in the service.
+    { method: 'GET', path: '/audit', handler: 'audit.list', config: { policies: ADMIN } },
+    { method: 'GET', path: '/audit/export', handler: 'audit.export', config: { policies: ADMIN } },
+    { method: 'GET', path: '/audit/verify', handler: 'audit.verify', config: { policies: ADMIN } },
     { method: 'GET', path: '/settings', handler: 'settings.get', config: { policies: SUPER_ADMIN } },
     { method: 'PUT', path: '/settings', handler: 'settings.save', config: { policies: SUPER_ADMIN } },
     { method: 'GET', path: '/rules', handler: 'rules.list', config: { policies: SUPER_ADMIN } },
