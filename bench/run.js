@@ -131,6 +131,14 @@ const startServer = async (database, { seed = false, port }) => {
   return { url: `http://127.0.0.1:${port}`, ask, part, stop: () => ask('stop').catch(() => child.kill()) };
 };
 
+/** Copies of these orders, same ids and document ids, in the REST baseline's plain content type (bench/server.js). */
+const copyToBenchOrders = async (db, ids) => {
+  const [columns] = await db.query("SELECT column_name AS c FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = 'bench_orders'");
+  const [own] = await db.query("SELECT column_name AS c FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = 'orders'");
+  const shared = columns.map((r) => r.c).filter((c) => own.some((r) => r.c === c)).map((c) => `\`${c}\``).join(', ');
+  await db.query(`INSERT INTO bench_orders (${shared}) SELECT ${shared} FROM orders WHERE id IN (?)`, [ids]);
+};
+
 const request = async (url, { method = 'GET', headers = {}, body } = {}) => {
   const res = await fetch(url, { method, headers: { 'content-type': 'application/json', ...headers }, body: body ? JSON.stringify(body) : undefined });
   const text = await res.text();
@@ -342,6 +350,7 @@ const writes = async (more) => {
     log(`ceiling: Strapi's request handling without authentication or database (GET /_health) ×${quarter} at 16 clients`);
     const bareNoop = await warmThenMeasure(server, 'bare-noop', single.map(() => ({ method: 'GET', path: '/_health' })));
     log(`baseline: Strapi's REST update of ${rest.length} orders at 16 clients`);
+    await copyToBenchOrders(db, rest.map((o) => o.id));
     const { accessKey } = await server.ask('token');
     const restHeaders = { Authorization: `Bearer ${accessKey}`, 'content-type': 'application/json' };
     const restUpdate = (o, i) => ({ method: 'PUT', path: `/api/bench/orders/${o.document_id}`, headers: restHeaders, body: JSON.stringify({ data: { title: `压测单位${i}` } }) });

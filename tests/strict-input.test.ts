@@ -134,6 +134,9 @@ describe('refusals speak Chinese', () => {
     const login = await app.http().post('/api/auth/local').send({ identifier: 'nobody@example.com', password: 'wrong-password' });
     expect(login.status).toBe(400);
     expect(login.body.error.message).toBe('账号或密码错误');
+    const staffLogin = await app.http().post('/admin/login').send({ email: 'nobody@demo.local', password: 'wrong-password' });
+    expect(staffLogin.status).toBe(400);
+    expect(staffLogin.body.error.message).toBe('账号或密码错误');
     const anonymous = await app.http().get('/api/workflow/orders');
     expect([401, 403]).toContain(anonymous.status);
     expect(anonymous.body.error.message).toMatch(/[\u4e00-\u9fff]/);

@@ -10,6 +10,7 @@ import { formatBytes } from '../plugins/workflow/server/src/utils';
  */
 const BY_MESSAGE: Record<string, string> = {
   'Invalid identifier or password': '账号或密码错误',
+  'Invalid credentials': '账号或密码错误',
   'Your account has been blocked by an administrator': '账号已被停用，请联系管理员',
   'Your account email is not confirmed': '账号尚未验证',
   'Email or Username are already taken': '用户名或邮箱已被注册',
