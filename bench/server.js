@@ -44,18 +44,6 @@ const main = async () => {
   const count = (shape) => shapes.set(shape, (shapes.get(shape) ?? 0) + 1);
   if (process.env.BENCH_QUERIES === '1') {
     app.db.connection.on('query', (q) => count(q.sql.slice(0, 100)));
-    // The engine's one-trip writes go through its own pool, not knex: one round trip each.
-    const trips = app.plugin('workflow').service('oneTrip');
-    const write = trips.write;
-    trips.write = (...args) => {
-      count('(one trip) START TRANSACTION; UPDATE orders …; INSERT … SELECT … WHERE @ok = 1; …; COMMIT');
-      return write.apply(trips, args);
-    };
-    const start = trips.start;
-    trips.start = (...args) => {
-      count('(one trip) START TRANSACTION; INSERT INTO orders …; SET @hash := SHA2(…); INSERT event …; the number; UPDATE orders …; COMMIT');
-      return start.apply(trips, args);
-    };
   }
   // A CPU profile of one part of the run (BENCH_PROFILE=<dir>): profile-start, then profile-stop <name>.
   const inspector = new (require('node:inspector').Session)();

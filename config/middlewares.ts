@@ -3,10 +3,9 @@ export default ({ env }) => [
   // Outside the errors middleware, so that it sees every refusal as the caller will get it.
   'global::chinese-errors',
   'strapi::errors',
-  // Every path in one spelling before the limits, the lanes and the static servers look at it.
+  // Every path in one spelling before the limits, the router and the static servers look at it.
   'global::canonical-path',
   {
-    // Its headers are kept instead of rebuilt per request (src/bootstrap/security-headers.ts).
     name: 'strapi::security',
     config: {
       contentSecurityPolicy: {
@@ -33,14 +32,12 @@ export default ({ env }) => [
       ],
     },
   },
-  // Staff actions and submissions with a recently verified token skip the rest (the router, body, session, statics).
-  'plugin::workflow.action-lanes',
   'strapi::query',
   // Uploads beyond the limit are cut off while they are received (the upload plugin checks its limit only
   // after images are processed; the workflow's own check answers in Chinese, naming the field).
   { name: 'strapi::body', config: { formidable: { maxFileSize: env.int('UPLOAD_SIZE_LIMIT', 50 * 1024 * 1024) } } },
   { name: 'global::sign-in-lockout', config: { maxFailures: env.int('LOCKOUT_MAX_FAILURES', 5), windowMinutes: env.int('LOCKOUT_WINDOW_MINUTES', 15) } },
-  'global::session',
+  'strapi::session',
   'strapi::favicon',
   'global::private-uploads',
   { name: 'global::client-app', config: { prefix: '/app', dir: env('CLIENT_DIST', 'uniapp-client/dist/build/h5') } },

@@ -18,7 +18,6 @@ export default ({ env }) => {
         },
         warningPercents: env.array('WORKFLOW_WARNING_PERCENTS', ['80', '100', '200']).map(Number),
         officeHours: env('WORKFLOW_OFFICE_HOURS', '09:00-17:00'),
-        sessionCacheSeconds: env.int('WORKFLOW_SESSION_CACHE_SECONDS', 5),
         sms: {
           provider: env('SMS_PROVIDER', 'log'),
           accessKeyId: env('ALIYUN_SMS_ACCESS_KEY_ID'),

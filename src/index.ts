@@ -1,13 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import { grantRolePermissions } from './bootstrap/permissions';
 import { assertUtf8mb4 } from './bootstrap/database-charset';
-import { keepSecurityHeaders } from './bootstrap/security-headers';
 import { registerWorkflows } from './workflows/register';
 import { seedDemo } from '../database/seeds/demo';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
-    keepSecurityHeaders(strapi);
     registerWorkflows(strapi);
   },
 

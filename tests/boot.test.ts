@@ -71,15 +71,6 @@ describe('the application boots', () => {
 });
 
 describe('the session cookie', () => {
-  // src/middlewares/session.ts: Strapi's own session middleware ran first, whatever its place in the list.
-  it('runs where config/middlewares.ts places it, behind the action lanes', () => {
-    const names = (app.strapi.server.app as any).middleware.map((fn: Function) => fn.name);
-    const session = names.indexOf('session');
-    expect(session).toBeGreaterThan(names.indexOf('lane'));
-    expect(names.indexOf('lane')).toBeGreaterThan(0);
-    expect(names.filter((n: string) => n === 'session')).toHaveLength(1);
-  });
-
   it('still carries an OAuth provider sign-in to the provider and back', async () => {
     const store = app.strapi.store({ type: 'plugin', name: 'users-permissions', key: 'grant' });
     const grant: any = await store.get();

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { act, apply, call, app, w, useWorld, enterpriseForm, step, upload, view } from './helpers/workflow';
 import { errorPaths } from './helpers/applicants';
 import { isMysql } from './helpers/database';
+import path from 'node:path';
 
 useWorld();
 
@@ -10,20 +11,28 @@ const orderRow = (number: string) => db().query('api::order.order').findOne({ wh
 const events = async (number: string) => db().query('plugin::workflow.history-event').findMany({ where: { orderId: (await orderRow(number)).id }, orderBy: { seq: 'asc' } });
 const newOrder = (form = {}) => apply(app, w.applicants.zhujiang, 'water-enterprise', enterpriseForm(form));
 
-/** Runs `work` counting the calls of one of the engine's one-trip writers (MySQL only). */
-const countingTrips = async (method: 'write' | 'start', work: (used: () => number) => Promise<void>) => {
-  const trips = app.strapi.plugin('workflow').service('oneTrip');
-  const original = trips[method];
+/** Runs `work` counting the plans the engine's one executor carried out, each checked to run in a transaction. */
+const countingWrites = async (work: (used: () => number) => Promise<void>) => {
+  const writes = app.strapi.plugin('workflow').service('orderWrites');
+  const original = writes.carryOut;
   let used = 0;
-  trips[method] = async (...args: any[]) => {
+  writes.carryOut = async (...args: any[]) => {
     used += 1;
-    return original.apply(trips, args);
+    return app.strapi.db.transaction(async () => original.apply(writes, args));
   };
   try {
     await work(() => used);
   } finally {
-    trips[method] = original;
+    writes.carryOut = original;
   }
+};
+
+/** The first scheme's hash of an event: its order named by row id (how chains were written before scheme 2). */
+const schemeOneHash = (e: any) => {
+  const { canonicalJson, sha256 } = require(path.resolve(__dirname, '../dist/src/plugins/workflow/server/src/engine/canonical.js'));
+  const at = Math.floor(new Date(e.at).getTime() / 1000);
+  const recorded = ['actorKind', 'actorId', 'actorName', 'action', 'actionLabel', 'fromStep', 'toStep', 'comment', 'changes', 'artifacts', 'prevHash'];
+  return sha256(canonicalJson({ orderId: Number(e.orderId), seq: Number(e.seq), at, ...Object.fromEntries(recorded.map((k) => [k, e[k] ?? null])) }));
 };
 
 describe('one transition at a time', () => {
@@ -112,18 +121,18 @@ describe('one transition at a time', () => {
     expect((await call(app, w.admin, 'get', `/orders/${n}/verify`)).body.data.valid).toBe(true);
   });
 
-  it(`writes a transition that touches only the order, its event and its notifications ${isMysql() ? 'in one round trip' : 'in a transaction'}; others in a transaction`, async () => {
-    await countingTrips('write', async (used) => {
+  it('writes every transition through the one executor, in one transaction, on every database', async () => {
+    await countingWrites(async (used) => {
       const returned = await newOrder();
       await step(app, w.staff.clerk, returned, 'approve');
       await step(app, w.staff.techhead, returned, 'reject', { reason: '请补充资料' });
-      expect(used()).toBe(isMysql() ? 2 : 0);
+      expect(used()).toBe(3);
       expect(await orderRow(returned)).toMatchObject({ currentStep: 'returned', lockVersion: 3, historySeq: 3 });
-      // Dispatch assigns a surveyor: relations change, so a transaction.
+      // Dispatch assigns a surveyor: the relation is written by the same executor.
       const assigned = await newOrder();
       await step(app, w.staff.clerk, assigned, 'approve');
       await step(app, w.staff.techhead, assigned, 'approve');
-      expect(used()).toBe(isMysql() ? 3 : 0);
+      expect(used()).toBe(6);
       const row = await db().query('api::order.order').findOne({ where: { number: assigned }, populate: { assignee: { select: ['id'] } } });
       expect(row).toMatchObject({ currentStep: 'survey', lockVersion: 3, historySeq: 3 });
       expect(row.assigneeRef).toBe(row.assignee.id);
@@ -156,11 +165,11 @@ describe('a submission', () => {
     }
   };
 
-  it(`writes the order, its links, its first event, its number and its notifications ${isMysql() ? 'in one round trip' : 'in a transaction'}`, async () => {
-    await countingTrips('start', async (used) => {
+  it('writes the order, its links, its first event, its number and its notifications through the one executor', async () => {
+    await countingWrites(async (used) => {
       await withArticle(async () => {
         const numbers = [await newOrder({ unitName: '一次写入甲' }), await newOrder({ unitName: '一次写入乙' })];
-        expect(used()).toBe(isMysql() ? 2 : 0);
+        expect(used()).toBe(2);
         // The day's numbers, one after the other.
         expect(numbers.map((n) => n.slice(0, 10))).toEqual([numbers[0].slice(0, 10), numbers[0].slice(0, 10)]);
         expect(Number(numbers[1].slice(10))).toBe(Number(numbers[0].slice(10)) + 1);
@@ -168,7 +177,8 @@ describe('a submission', () => {
           const row = await db().query('api::order.order').findOne({ where: { number: n }, populate: { applicant: { select: ['id'] }, organization: { select: ['id', 'code'] } } });
           expect(row).toMatchObject({ currentStep: 'review', lockVersion: 1, historySeq: 1, applicantRef: row.applicant.id, organizationRef: row.organization.id });
           const [event] = await events(n);
-          expect(event).toMatchObject({ seq: 1, action: 'submit', prevHash: null, hash: row.historyHead, organizationRef: row.organization.id });
+          // Hashed in TypeScript under scheme 2, which names the order by its document id.
+          expect(event).toMatchObject({ seq: 1, action: 'submit', prevHash: null, hash: row.historyHead, organizationRef: row.organization.id, hashScheme: 2 });
           expect((await call(app, w.admin, 'get', `/orders/${n}/verify`)).body.data).toMatchObject({ valid: true, events: 1 });
           const notes = await db().query(OUTBOX).findMany({ where: { orderId: row.id, template: 'knowledge' }, orderBy: { id: 'asc' } });
           expect(notes.map((m: any) => [m.audience, m.recipient])).toEqual([['applicant', String(row.applicant.id)], ['assignee', null]]);
@@ -244,6 +254,29 @@ describe('the tamper-evident history', () => {
     const res = await call(app, w.admin, 'get', `/orders/${n}/verify`);
     expect(res.body.data).toMatchObject({ valid: false, brokenAt: 2 });
     expect(res.body.data.reason).toContain('内容被修改');
+  });
+
+  it('verifies chains written with the first hash scheme, and detects an edit in them', async () => {
+    const n = await newOrder();
+    await step(app, w.staff.clerk, n, 'approve', { notes: '资料齐全' });
+    await step(app, w.staff.techhead, n, 'approve');
+    // Rewritten as chains were before scheme 2: no scheme on the row, the order named by its id.
+    let prevHash: string | null = null;
+    for (const e of await events(n)) {
+      const hash = schemeOneHash({ ...e, prevHash });
+      await db().connection('workflow_history_events').where({ id: e.id }).update({ hash_scheme: null, prev_hash: prevHash, hash });
+      prevHash = hash;
+    }
+    await db().connection('orders').where({ number: n }).update({ history_head: prevHash });
+    expect((await call(app, w.admin, 'get', `/orders/${n}/verify`)).body.data).toMatchObject({ valid: true, events: 3 });
+    // The next event (an urge) continues the old chain under scheme 2, and the whole chain verifies.
+    expect((await call(app, w.applicants.zhujiang, 'post', `/orders/${n}/urge`)).status).toBe(200);
+    const chain = await events(n);
+    expect(chain.map((e: any) => e.hashScheme ?? null)).toEqual([null, null, null, 2]);
+    expect((await call(app, w.admin, 'get', `/orders/${n}/verify`)).body.data).toMatchObject({ valid: true, events: 4 });
+    const second = chain[1];
+    await db().connection('workflow_history_events').where({ id: second.id }).update({ comment: '改过' });
+    expect((await call(app, w.admin, 'get', `/orders/${n}/verify`)).body.data).toMatchObject({ valid: false, brokenAt: 2 });
   });
 
   it('detects a deleted event', async () => {

@@ -4,8 +4,9 @@ import { registerApplicant } from './helpers/applicants';
 import { ADMIN_ROLES } from '../src/plugins/workflow/server/src/rbac';
 
 /**
- * The staff app's and the applicants' routes answer a token Strapi verified a moment ago from memory
- * (services/verified-sessions.ts). What would end or narrow a session still takes effect at once.
+ * Every route of the staff app and the applicants goes through Strapi's router and authentication:
+ * whatever ends or narrows a session takes effect on the very next request, even when it is changed
+ * behind Strapi's back (no lifecycle runs). tests/two-instances.test.ts checks the same across instances.
  */
 useWorld();
 
@@ -18,15 +19,6 @@ const signIn = async (email: string): Promise<string> => {
 const get = (token: string, url: string) => app.http().get(url).set('Authorization', `Bearer ${token}`);
 const counts = (token: string) => get(token, '/workflow/orders/counts');
 const userOf = (email: string) => app.strapi.db.query('admin::user').findOne({ where: { email }, populate: ['roles'] });
-/** Runs `work` with tokens kept only this many seconds. */
-const keptFor = async (seconds: number, work: () => Promise<void>) => {
-  app.strapi.config.set('plugin::workflow.sessionCacheSeconds', seconds);
-  try {
-    await work();
-  } finally {
-    app.strapi.config.set('plugin::workflow.sessionCacheSeconds', 5);
-  }
-};
 /** Runs `work` with a users-permissions role's permission taken away, and gives it back. */
 const withoutPermission = async (roleId: number, action: string, work: () => Promise<void>) => {
   const permissions = app.strapi.db.query('plugin::users-permissions.permission');
@@ -40,20 +32,16 @@ const withoutPermission = async (roleId: number, action: string, work: () => Pro
 };
 const admin = (method: 'put' | 'get', url: string) => app.http()[method](url).set('Authorization', `Bearer ${w.admin.token}`);
 
-describe('remembered staff sessions', () => {
-  it('answer from memory for a few seconds, never longer', () =>
-    keptFor(1, async () => {
-      const token = await signIn('surveyor@demo.local');
-      expect((await counts(token)).status).toBe(200);
-      // The session ends behind Strapi's back (no lifecycle runs): the remembered one still answers…
-      const sessions = app.strapi.db.metadata.get('admin::session');
-      const surveyor = await userOf('surveyor@demo.local');
-      await app.strapi.db.connection(sessions.tableName).where((sessions.attributes.userId as any).columnName, String(surveyor.id)).del();
-      expect((await counts(token)).status).toBe(200);
-      // …until it is a second old: then Strapi's own check runs again and finds no session.
-      await new Promise((resolve) => setTimeout(resolve, 1_100));
-      expect((await counts(token)).status).toBe(401);
-    }));
+describe('staff sessions', () => {
+  it('end on the very next request when the session row goes, even behind Strapi\u2019s back', async () => {
+    const token = await signIn('surveyor@demo.local');
+    expect((await counts(token)).status).toBe(200);
+    expect((await counts(token)).status).toBe(200);
+    const sessions = app.strapi.db.metadata.get('admin::session');
+    const surveyor = await userOf('surveyor@demo.local');
+    await app.strapi.db.connection(sessions.tableName).where((sessions.attributes.userId as any).columnName, String(surveyor.id)).del();
+    expect((await counts(token)).status).toBe(401);
+  });
 
   it('end at once when the staff member signs out', async () => {
     const token = await signIn('designer@demo.local');
@@ -98,7 +86,7 @@ describe('remembered staff sessions', () => {
   });
 });
 
-describe('staff actions on a remembered session (middlewares/action-lanes.ts)', () => {
+describe('staff actions through Strapi\u2019s router', () => {
   const residentForm = { name: '李四', contactPhone: '13712345678', address: '巴中市回风路9号', waterAddress: '巴中市回风路9号2单元' };
   const order = (number: string) => app.strapi.db.query('api::order.order').findOne({ where: { number } });
   const events = (number: string) => order(number).then((o: any) => app.strapi.db.query('plugin::workflow.history-event').count({ where: { orderId: o.id } }));
@@ -157,23 +145,19 @@ describe('staff actions on a remembered session (middlewares/action-lanes.ts)', 
   });
 });
 
-describe('remembered applicant tokens', () => {
+describe('applicant tokens', () => {
   const orders = (jwt: string) => app.http().get('/api/workflow/orders').set('Authorization', `Bearer ${jwt}`);
   const urge = (jwt: string) => app.http().post('/api/workflow/orders/BZ0000000000/urge').set('Authorization', `Bearer ${jwt}`).send({});
   const users = () => app.strapi.db.query('plugin::users-permissions.user');
 
-  it('answer from memory for a few seconds, never longer', () =>
-    keptFor(1, async () => {
-      const { jwt, user } = await registerApplicant(app);
-      expect((await orders(jwt)).status).toBe(200);
-      // Blocked behind Strapi's back (no lifecycle runs): the remembered token still answers…
-      const table = app.strapi.db.metadata.get('plugin::users-permissions.user');
-      await app.strapi.db.connection(table.tableName).where('id', user.id).update({ blocked: true });
-      expect((await orders(jwt)).status).toBe(200);
-      // …until it is a second old: then users-permissions checks the account again.
-      await new Promise((resolve) => setTimeout(resolve, 1_100));
-      expect((await orders(jwt)).status).toBe(401);
-    }));
+  it('end on the very next request when the account is blocked behind Strapi\u2019s back', async () => {
+    const { jwt, user } = await registerApplicant(app);
+    expect((await orders(jwt)).status).toBe(200);
+    expect((await orders(jwt)).status).toBe(200);
+    const table = app.strapi.db.metadata.get('plugin::users-permissions.user');
+    await app.strapi.db.connection(table.tableName).where('id', user.id).update({ blocked: true });
+    expect((await orders(jwt)).status).toBe(401);
+  });
 
   it('end at once when the account is blocked', async () => {
     const { jwt, user } = await registerApplicant(app);
@@ -183,14 +167,14 @@ describe('remembered applicant tokens', () => {
     expect((await orders(jwt)).status).toBe(401);
   });
 
-  it('narrow at once when the role loses a permission, and check each route against the ability kept', async () => {
+  it('narrow at once when the role loses a permission, route by route', async () => {
     const { jwt, user } = await registerApplicant(app);
     const { role } = await users().findOne({ where: { id: user.id }, populate: ['role'] });
     // Permitted: the route runs and finds no such order.
     expect((await urge(jwt)).status).toBe(404);
     expect((await urge(jwt)).status).toBe(404);
     await withoutPermission(role.id, 'plugin::workflow.applicant-orders.urge', async () => {
-      // The list is still permitted and remembers the narrower ability; urging is refused from memory too.
+      // The list is still permitted; urging is refused.
       expect((await orders(jwt)).status).toBe(200);
       expect((await urge(jwt)).status).toBe(403);
       expect((await urge(jwt)).status).toBe(403);
@@ -205,7 +189,7 @@ describe('remembered applicant tokens', () => {
   });
 });
 
-describe('submissions on a remembered applicant token (middlewares/action-lanes.ts)', () => {
+describe('submissions through Strapi\u2019s router', () => {
   const residentForm = { name: '王五', contactPhone: '13812345678', address: '巴中市回风路11号', waterAddress: '巴中市回风路11号1单元' };
   const submit = (jwt: string, body: unknown = { processKey: 'water-resident', formData: residentForm }) =>
     app.http().post('/api/workflow/orders').set('Authorization', `Bearer ${jwt}`).send(body as object);
@@ -230,11 +214,10 @@ describe('submissions on a remembered applicant token (middlewares/action-lanes.
     expect(await ordersOf(user.id)).toBe(1);
   });
 
-  it('refuse from memory a token whose role may no longer submit, and a token never verified, writing nothing', async () => {
+  it('refuse a token whose role may no longer submit, and a token never verified, writing nothing', async () => {
     const { jwt, user } = await registerApplicant(app);
     const { role } = await app.strapi.db.query('plugin::users-permissions.user').findOne({ where: { id: user.id }, populate: ['role'] });
     await withoutPermission(role.id, 'plugin::workflow.applicant-orders.submit', async () => {
-      // The list remembers the token with the narrower ability; the submission is checked against it.
       expect((await list(jwt)).status).toBe(200);
       expect((await submit(jwt)).status).toBe(403);
       expect((await submit(jwt)).status).toBe(403);

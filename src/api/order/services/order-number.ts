@@ -30,21 +30,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     /**
-     * The statements of `next` for MySQL, as part of a multi-statement trip: they leave the number in
-     * `@number`, formatted as `formatOrderNumber` does (the sequence padded to two digits).
-     */
-    inTrip(at: Date): { sql: string[]; bindings: unknown[] } {
-      const day = dayOf(at);
-      return {
-        sql: [
-          MYSQL_NEXT,
-          `SET @number := CONCAT(?, ?, IF(LAST_INSERT_ID() < 10, '0', ''), LAST_INSERT_ID())`,
-        ],
-        bindings: [day, PREFIX, day],
-      };
-    },
-
-    /**
      * Takes the next number of the day, in one statement. Call it inside the transaction that writes the
      * order, as late as it can be: from here to the commit the day's row stays locked, so concurrent
      * submissions queue on it (that is what keeps the numbers gap-free), and every round trip after it

@@ -16,12 +16,6 @@ export interface WorkflowConfig {
    * and say `totalAtLeast` beyond (an exact count of a large list reads every match).
    */
   listCount: { cap: number; pagesAhead: number };
-  /**
-   * How long a token Strapi verified (a staff session, an applicant's JWT) answers the next requests
-   * to this plugin's routes from memory (services/verified-sessions.ts); another instance sees a
-   * logout, a blocked account or a permission change within this.
-   */
-  sessionCacheSeconds: number;
   /** Office hours in China time for thresholds counted in working hours, e.g. 09:00-17:00. */
   officeHours: string;
   sms: {
@@ -60,7 +54,6 @@ export default {
     outbox: { batchSize: 50, leaseSeconds: 60, maxAttempts: 6, backoffSeconds: 30 },
     warningPercents: [80, 100, 200],
     listCount: { cap: 1000, pagesAhead: 5 },
-    sessionCacheSeconds: 5,
     officeHours: '09:00-17:00',
     sms: { provider: 'log', protocol: 'HTTPS', signName: '', templates: {}, included: 20000, price: 0.05 },
     wechat: { templates: {}, page: 'pages/orders/detail' },

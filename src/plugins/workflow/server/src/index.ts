@@ -7,7 +7,6 @@ import services from './services';
 import controllers from './controllers';
 import routes from './routes';
 import policies from './policies';
-import middlewares from './middlewares';
 
 export default {
   register,
@@ -19,5 +18,4 @@ export default {
   controllers,
   routes,
   policies,
-  middlewares,
 };

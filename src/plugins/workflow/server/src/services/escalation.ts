@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { UIDS, WARNING_LABELS } from '../constants';
 import { formatHours } from '../engine/elapsed';
-import { stepMeta } from '../engine/spec';
+import { stepMeta, type Channel } from '../engine/spec';
 import { getService } from '../utils';
 import type { WorkflowConfig } from '../config';
 
@@ -76,7 +76,9 @@ const escalation = ({ strapi }: { strapi: Core.Strapi }) => ({
       // The scan tells everyone each passed level concerns; an exception goes straight to the top.
       const levels = reason.exception ? [level] : Array.from({ length: level - from }, (_, i) => from + 1 + i);
       for (const l of levels) {
-        const event = await getService('history').append({
+        const notifications = [{ to: AUDIENCE[l], template: `warning-level-${l}`, channels: ['message'] as Channel[], level: l }];
+        const payload = { number: order.number, step: order.currentStep, stepLabel, ...reason };
+        await getService('history').append({
           orderId,
           at,
           actorKind: 'system',
@@ -89,13 +91,7 @@ const escalation = ({ strapi }: { strapi: Core.Strapi }) => ({
           comment: reason.exception ? `现场异常：${reason.reason ?? ''}` : `已用时${reason.elapsed}，达到时限${reason.threshold}的${reason.percent}%`,
           changes: { warningLevel: { before: reason.exception ? from : l - 1, after: l } },
           warningLevel: l,
-        });
-        await getService('outbox').enqueue(orderId, event.id, [{ to: AUDIENCE[l], template: `warning-level-${l}`, channels: ['message'], level: l }], {
-          number: order.number,
-          step: order.currentStep,
-          stepLabel,
-          ...reason,
-        });
+        }, { notifications, payload });
       }
       return true;
     });

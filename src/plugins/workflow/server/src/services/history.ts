@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { UIDS } from '../constants';
 import { canonicalJson, sha256 } from '../engine/canonical';
 import { getService } from '../utils';
+import type { OrderWrite } from './order-writes';
 
 export interface HistoryInput {
   orderId: number;
@@ -25,9 +26,8 @@ export interface HistoryInput {
   onceKey?: string;
 }
 
-/** The hashed content of an event: every recorded field plus the previous event's hash. */
-const content = (e: Record<string, any>) => ({
-  orderId: Number(e.orderId),
+/** The recorded fields of an event, hashed in every scheme. */
+const evidence = (e: Record<string, any>) => ({
   seq: Number(e.seq),
   // Whole seconds: databases differ in how much of a timestamp they keep.
   at: Math.floor(new Date(e.at).getTime() / 1000),
@@ -44,20 +44,22 @@ const content = (e: Record<string, any>) => ({
   prevHash: e.prevHash ?? null,
 });
 
-export const hashEvent = (e: Record<string, any>) => sha256(canonicalJson(content(e)));
-
-const ORDER_ID = '"orderId":';
+/** The scheme new events are hashed with. */
+export const HASH_SCHEME = 2;
 
 /**
- * The hashed text of an event around its order's id, for an order not written yet: hashEvent(e) is
- * sha256(before + the id + after). The keys are sorted, so the order's id is followed only by the
- * previous hash, the sequence number and the step (a string): its last mention is the event's own.
+ * The hashed content of an event in its scheme. Scheme 1 (events without `hashScheme`) names the order
+ * by its row id, which exists only once the order is inserted; scheme 2 names it by its document id,
+ * known before anything is written, and says its scheme inside what it hashes.
  */
-export const hashedAroundOrderId = (e: Record<string, any>) => {
-  const text = canonicalJson(content({ ...e, orderId: 0 }));
-  const at = text.lastIndexOf(`${ORDER_ID}0,`) + ORDER_ID.length;
-  return { before: text.slice(0, at), after: text.slice(at + 1) };
-};
+const content = (e: Record<string, any>, orderDocumentId: string | null) =>
+  Number(e.hashScheme ?? 1) >= 2
+    ? { scheme: 2, order: orderDocumentId, ...evidence(e) }
+    : { orderId: Number(e.orderId), ...evidence(e) };
+
+/** The hash of an event of the order with this document id, in the event's own scheme. */
+export const hashEvent = (e: Record<string, any>, orderDocumentId: string | null = null) =>
+  sha256(canonicalJson(content(e, orderDocumentId)));
 
 /** Append-only history, chained per order ("区块链存证"): each event hashes its content and the previous hash. */
 const history = ({ strapi }: { strapi: Core.Strapi }) => ({
@@ -66,14 +68,14 @@ const history = ({ strapi }: { strapi: Core.Strapi }) => ({
    * that cutting events off the end is detected too; the caller holds that row (locked) and writes
    * `head` back to it in the same transaction.
    */
-  async next(order: { id: number; historyHead?: string | null; historySeq?: number | null }, input: HistoryInput) {
+  async next(order: { id: number; documentId: string; historyHead?: string | null; historySeq?: number | null }, input: HistoryInput) {
     let seq = Number(order.historySeq ?? 0);
     // Orders written before the order kept its sequence number.
     if (!seq && order.historyHead) {
       seq = (await strapi.db.query(UIDS.historyEvent).findOne({ where: { orderId: order.id }, orderBy: { seq: 'desc' }, select: ['seq'] }))?.seq ?? 0;
     }
-    const row = { ...input, seq: seq + 1, prevHash: order.historyHead ?? null };
-    const hash = hashEvent(row);
+    const row = { ...input, seq: seq + 1, prevHash: order.historyHead ?? null, hashScheme: HASH_SCHEME };
+    const hash = hashEvent(row, order.documentId);
     return { row: { ...row, hash }, head: { historyHead: hash, historySeq: row.seq } };
   },
 
@@ -85,25 +87,28 @@ const history = ({ strapi }: { strapi: Core.Strapi }) => ({
     });
   },
 
-  /** Appends one event on its own: locks the order, links, writes the event and the new head. */
-  async append(input: HistoryInput) {
-    return getService('tables').inTransaction(async () => {
+  /**
+   * Appends one event that does not move the order (a warning, an urge), with its notifications:
+   * locks the order, links the event to its chain and writes both through the one executor.
+   */
+  async append(input: HistoryInput, notify?: OrderWrite['notify']) {
+    return strapi.db.transaction(async () => {
       const order = await getService('orderRows').load({ id: input.orderId }, { lock: true });
       if (!order) throw new Error(`order ${input.orderId} not found`);
-      const { warningLevel, onceKey, ...evidence } = input;
-      const { row, head } = await this.next(order as any, evidence);
+      const { warningLevel, onceKey, ...recorded } = input;
+      const { row, head } = await this.next(order as any, recorded);
       const definition = await getService('definitions').get(order.processKey, order.definitionVersion);
-      const id = await this.insert({
+      const event = {
         ...row,
         definitionId: definition.id,
         organizationRef: order.organizationRef ?? null,
         ...(warningLevel ? { warningLevel } : {}),
         ...(onceKey ? { onceKey } : {}),
-      });
+      };
       // The dashboard's first response: the first thing staff did after the application.
       const responded = input.actorKind === 'staff' && input.action !== 'warn' && !order.firstResponseAt ? { firstResponseAt: input.at } : {};
-      await getService('orderRows').update(input.orderId, { ...head, ...responded });
-      return { id, seq: row.seq, hash: row.hash };
+      const id = await getService('orderWrites').carryOut({ order: order as any, patch: { ...head, ...responded }, event, notify });
+      return { id: id as number, seq: row.seq, hash: row.hash };
     });
   },
 
@@ -144,15 +149,16 @@ const history = ({ strapi }: { strapi: Core.Strapi }) => ({
     // would look like a broken chain.
     return strapi.db.transaction(async () => {
       const events = await this.list(orderId);
+      const order = await strapi.db.query(UIDS.order).findOne({ where: { id: orderId }, select: ['historyHead', 'documentId'] });
+      const documentId = order?.documentId ?? null;
       let prev: string | null = null;
       for (let i = 0; i < events.length; i += 1) {
         const e = events[i];
         if (Number(e.seq) !== i + 1) return { valid: false, events: events.length, brokenAt: i + 1, reason: `第${i + 1}条记录缺失` };
         if ((e.prevHash ?? null) !== prev) return { valid: false, events: events.length, brokenAt: e.seq, reason: `第${e.seq}条记录与前一条记录的链接不符` };
-        if (hashEvent(e) !== e.hash) return { valid: false, events: events.length, brokenAt: e.seq, reason: `第${e.seq}条记录的内容被修改` };
+        if (hashEvent(e, documentId) !== e.hash) return { valid: false, events: events.length, brokenAt: e.seq, reason: `第${e.seq}条记录的内容被修改` };
         prev = e.hash;
       }
-      const order = await strapi.db.query(UIDS.order).findOne({ where: { id: orderId }, select: ['historyHead'] });
       if ((order?.historyHead ?? null) !== prev) {
         return { valid: false, events: events.length, brokenAt: events.length + 1, reason: `最新记录之后的记录缺失（应有第${events.length + 1}条）` };
       }

@@ -28,9 +28,7 @@ import settings from './settings';
 import tables from './tables';
 import orderRows from './order-rows';
 import rollups from './rollups';
-import staffSessions from './staff-sessions';
-import applicantSessions from './applicant-sessions';
-import oneTrip from './one-trip';
+import orderWrites from './order-writes';
 import audit from './audit';
 
 export default {
@@ -64,8 +62,6 @@ export default {
   tables,
   orderRows,
   rollups,
-  staffSessions,
-  applicantSessions,
-  oneTrip,
+  orderWrites,
   audit,
 };

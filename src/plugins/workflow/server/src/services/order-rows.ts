@@ -31,7 +31,6 @@ const orderRows = ({ strapi }: { strapi: Core.Strapi }) => {
     async load(where: { number: string } | { id: number }, { lock = false } = {}) {
       const key = 'number' in where ? orders().column('number') : 'id';
       const value = 'number' in where ? where.number : where.id;
-      if (!lock && getService('oneTrip').available()) return shape(await getService('oneTrip').first(orders().name, key, value));
       return tables().current(async (trx) => {
         // SQLite cannot lock a row; a transaction that reads first and writes later is refused when another
         // process writes meanwhile, while one that writes first waits for its turn: write first.
@@ -45,25 +44,16 @@ const orderRows = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Inserts a new order with its relations (link rows and `…Ref` columns); answers its id. */
     async create(data: Record<string, unknown>, relations: Partial<Record<OrderRelation, number | null>>) {
-      const { table, row, links } = this.insertOf(data, relations);
+      const set = Object.entries(relations).filter(([, v]) => v) as Array<[OrderRelation, number]>;
+      const row = orders().toRow({ ...data, ...Object.fromEntries(set.map(([rel, target]) => [REF[rel], target])) }, true);
       return tables().inTransaction(async (trx) => {
-        const [id] = await trx(table).insert(row);
-        for (const link of links) await trx(link.table).insert({ [link.from]: id, [link.to]: link.id });
+        const [id] = await trx(orders().name).insert(row);
+        for (const [rel, target] of set) {
+          const link = orders().link(rel);
+          await trx(link.name).insert({ [link.from]: id, [link.to]: target });
+        }
         return Number(id);
       });
-    },
-
-    /** The row and the link rows (`from` takes the order's id) of `create`, for a writer of its own (one-trip.ts). */
-    insertOf(data: Record<string, unknown>, relations: Partial<Record<OrderRelation, number | null>>) {
-      const set = Object.entries(relations).filter(([, v]) => v) as Array<[OrderRelation, number]>;
-      return {
-        table: orders().name,
-        row: orders().toRow({ ...data, ...Object.fromEntries(set.map(([rel, target]) => [REF[rel], target])) }, true),
-        links: set.map(([rel, target]) => {
-          const link = orders().link(rel);
-          return { table: link.name, from: link.from, to: link.to, id: target };
-        }),
-      };
     },
 
     /**
@@ -72,24 +62,14 @@ const orderRows = ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async update(id: number, data: Record<string, unknown>, expected?: Record<string, unknown>): Promise<number> {
       if (Object.keys(data).length === 0) return 0;
-      const { table, set, where } = this.updateOf(id, data, expected);
       return tables().current(async (trx) => {
-        const query = trx(table);
-        for (const [column, value] of where) {
-          if (value === null || value === undefined) query.whereNull(column);
-          else query.where(column, value);
+        const query = trx(orders().name).where('id', id);
+        for (const [attribute, value] of Object.entries(expected ?? {})) {
+          if (value === null || value === undefined) query.whereNull(orders().column(attribute));
+          else query.where(orders().column(attribute), value);
         }
-        return Number(await query.update(set));
+        return Number(await query.update(orders().toRow({ ...data, updatedAt: new Date() })));
       });
-    },
-
-    /** The row values and the conditions (column, value; null for IS NULL) of `update`, for a writer of its own (one-trip.ts). */
-    updateOf(id: number, data: Record<string, unknown>, expected?: Record<string, unknown>) {
-      return {
-        table: orders().name,
-        set: orders().toRow({ ...data, updatedAt: new Date() }),
-        where: [['id', id], ...Object.entries(expected ?? {}).map(([attribute, value]) => [orders().column(attribute), value ?? null])] as Array<[string, unknown]>,
-      };
     },
 
     /** Sets relations: the link row and the `…Ref` column together. */

@@ -10,13 +10,6 @@ import { getService } from '../utils';
 
 const DEFAULT_CHANNELS: Record<string, Channel[]> = { applicant: ['sms', 'message', 'wechat'] };
 
-/** An order not written yet (its id one of one-trip.ts's markers), with what its notifications are sent to. */
-export interface ContactOf {
-  id: symbol;
-  applicantRef: number | null;
-  contactPhone: string | null;
-}
-
 /** yyyy-MM in China time: SMS are billed by the calendar month. */
 const chinaMonth = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 7);
 
@@ -51,8 +44,8 @@ const outbox = ({ strapi }: { strapi: Core.Strapi }) => {
   const now = () => getService('clock').now();
 
   /** The applicant's mobile and WeChat openid, else the phone the application gave. */
-  const applicantContact = async (of: number | ContactOf) => {
-    const order = typeof of === 'number' ? await getService('orderRows').load({ id: of }) : of;
+  const applicantContact = async (orderId: number) => {
+    const order = await getService('orderRows').load({ id: orderId });
     const applicant = order?.applicantRef
       ? await strapi.db.query('plugin::users-permissions.user').findOne({ where: { id: order.applicantRef }, select: ['id', 'mobile', 'wechatOpenid'] })
       : null;
@@ -142,10 +135,9 @@ const outbox = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** The outbox rows of `enqueue`, not written yet. */
-    async rowsFor(of: number | ContactOf, historyEventId: number | null | symbol, notifications: Notification[], payload: Record<string, unknown>) {
+    async rowsFor(orderId: number, historyEventId: number | null, notifications: Notification[], payload: Record<string, unknown>) {
       if (!notifications.length) return [];
-      const orderId = typeof of === 'number' ? of : of.id;
-      const order = notifications.some((n) => n.to === 'applicant') ? await applicantContact(of) : null;
+      const order = notifications.some((n) => n.to === 'applicant') ? await applicantContact(orderId) : null;
       const recipientOf = (n: Notification, channel: Channel): string | null => {
         if (n.to !== 'applicant') return null;
         if (channel === 'message') return order?.applicant ? String(order.applicant.id) : null;

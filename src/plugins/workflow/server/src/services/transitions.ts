@@ -23,10 +23,8 @@ import type { Actor, EffectContext } from './registry';
 import type { LoadedDefinition } from './definitions';
 import type { Submitted } from './orders';
 import { getService } from '../utils';
-import { THIS_EVENT, THIS_HASH, THIS_NUMBER, THIS_ORDER } from './one-trip';
-import { hashedAroundOrderId } from './history';
-import type { ContactOf } from './outbox';
-import type { EnteringOrder } from './knowledge';
+import type { OrderWrite } from './order-writes';
+import { documentId } from '../document-id';
 
 const ORDER_POPULATE = SCOPE_POPULATE;
 
@@ -223,7 +221,7 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /**
-   * The transition's write (a transaction, or one trip on MySQL). When another writer holds the order
+   * The transition's write (one transaction). When another writer holds the order
    * (SQLite's file lock between processes, a MySQL deadlock or lock timeout), the caller is told someone
    * acted first (409), as for a stale version, instead of a server error; nothing was written.
    */
@@ -261,32 +259,9 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
 
   type Entered = Awaited<ReturnType<typeof entering>>;
 
-  /**
-   * The outbox rows of entering a step, for a one-trip write (THIS_EVENT stands for their event): the
-   * step's notifications and, when the order moved, the knowledge articles tagged with the step.
-   */
-  const tripNotifications = async (of: number | ContactOf, order: EnteringOrder, enter: Entered, payload: Record<string, unknown>) => {
-    const outbox = getService('outbox');
-    const knowledge = enter.moved ? await getService('knowledge').notificationsFor(order, enter.toStep) : [];
-    const rows = [
-      ...(await outbox.rowsFor(of, THIS_EVENT, enter.notify, payload)),
-      ...(await Promise.all(knowledge.map((k) => outbox.rowsFor(of, THIS_EVENT, [k.notification], k.payload)))).flat(),
-    ];
-    const messages = getService('tables').table(UIDS.outbox);
-    return rows.length ? { table: messages.name, rows: rows.map((n) => messages.toRow(n, true)) } : null;
-  };
-
-  /**
-   * One attempt at a transition. The checks run on a first read, outside the transaction (run under the
-   * row lock they held it and a pooled connection through their CPU work: 250 → 166 transitions/s).
-   * The transaction then starts with the order's update, conditional on the version and the history's
-   * sequence number the checks saw: that update takes the row lock and confirms nothing moved in one
-   * statement. A transition with effects (contracts, payments, …) locks the order first instead, so
-   * that the effects' writes happen under its lock.
-   */
-  const performOnce = async (input: PerformInput): Promise<Performed> => {
+  /** The checks of a transition, in the order callers are told: scope, version, step, role, form, guard, artifacts. */
+  const checkAction = async (input: PerformInput) => {
     const { actor } = input;
-    const at = input.at ?? getService('clock').now();
     const order: any = await getService('orderRows').load({ number: input.number });
     const version = versionOf(input.version);
     if (!order) throw notFound();
@@ -307,16 +282,14 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
       throw unprocessable('当前步骤不能执行此操作', { action: input.action, step: order.currentStep });
     }
     const first = candidate.transitions[0];
-    const roles = rolesFor(def.nodes, candidate, first);
-    if (!mayAct(actor, roles, order)) throw forbidden('您没有权限执行此操作');
+    if (!mayAct(actor, rolesFor(def.nodes, candidate, first), order)) throw forbidden('您没有权限执行此操作');
 
     const { value: form, errors } = validateForm(first.meta?.form ?? EMPTY_FORM, input.form ?? {}, ['form']);
     if (errors.length > 0) throw badRequest('操作信息有误', errors);
 
     const facts = await gatherFacts(order, input.action, form);
     const snapshot = restoreSnapshot(def.machine, value, facts);
-    const event = { type: input.action, form };
-    if (!snapshot.can(event as any)) {
+    if (!snapshot.can({ type: input.action, form } as any)) {
       throw unprocessable(first.meta?.guardMessage ?? '当前条件不满足，不能执行此操作', { action: input.action, guard: first.guard ?? null });
     }
     const chosen = candidate.transitions.find((t) => !t.guard) ?? first;
@@ -324,70 +297,98 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
     if (missing.length > 0) {
       throw unprocessable(`缺少必需的附件：${missing.map((m) => `${m.label}（需${m.min}个，已有${m.have}个）`).join('；')}`, { missing });
     }
+    const [next, actions] = pureStep(def.machine, snapshot, { type: input.action, form } as any);
+    return { order, def, version, value, nextValue: next.value as StateValue, actions: actions as any[], first, chosen, form, facts };
+  };
 
-    const [next, actions] = pureStep(def.machine, snapshot, event);
-    const nextValue = next.value as StateValue;
-    const fromStep = order.currentStep as string;
+  type Checked = Awaited<ReturnType<typeof checkAction>>;
 
-    /** What the transition writes, worked out from the order as `seen` (the first read, or the locked row). */
-    const prepare = async (seen: any) => {
-      const enter = await entering(def, order, fromStep, nextValue, form, first.meta);
-      const stepChanged = enter.moved || JSON.stringify(nextValue) !== JSON.stringify(value);
-      const ctx = { strapi, order, form, actor, at, facts, patch: {} as Record<string, unknown>, changes: {} as EffectContext['changes'] };
-      await runEffects(def, actions as any, ctx);
-      const { relations, rest } = getService('orderRows').splitRelations(ctx.patch);
-      if (enter.moved && (order.assignee?.id ?? null) !== (enter.assignee ?? null)) {
-        relations.assignee = enter.assignee ?? null;
-        ctx.changes.assignee = { before: order.assignee?.id ?? null, after: enter.assignee ?? null };
-      }
-      const attached = (chosen.meta?.artifacts ?? []).length
-        ? await strapi.db.query(UIDS.orderFile).findMany({
-            where: { order: { id: order.id }, createdAt: { $gte: order.stepEnteredAt } },
-            select: ['id', 'kind', 'name', 'version', 'sha256'],
-          })
-        : [];
-      const { row: eventRow, head } = await getService('history').next(seen, {
-        orderId: order.id,
-        at,
-        actorKind: actor.kind,
-        actorId: actor.id,
-        actorName: actor.name,
-        action: input.action,
-        actionLabel: first.meta?.label ?? input.action,
-        fromStep,
-        toStep: enter.toStep,
-        comment: commentOf(form),
-        changes: { ...(stepChanged ? { state: { before: value, after: nextValue } } : {}), ...(Object.keys(form).length ? { form: { before: null, after: form } } : {}), ...ctx.changes },
-        artifacts: attached.map((f: any) => ({ id: f.id, kind: f.kind, name: f.name, version: f.version, sha256: f.sha256 })),
-      });
-      // The visit this move ends, measured once here: the dashboard adds these up instead of replaying histories.
-      const visit = enter.moved ? visitOf(def, fromStep, seen.stepEnteredAt, at) : {};
-      const orderPatch = {
-        ...rest,
-        ...((RETURN_ACTIONS.includes(input.action) || RETURN_STEPS.includes(enter.toStep)) && !seen.returned ? { returned: true, returnedAt: at } : {}),
-        ...head,
-        lockVersion: version + 1,
-        currentStep: enter.toStep,
-        stateValue: storeValue(nextValue),
-        // A new step visit starts with no warning.
-        ...(enter.moved ? { stepEnteredAt: at, warningLevel: 0 } : {}),
-        ...(enter.outcome ? { outcome: enter.outcome, closedAt: at } : {}),
-        ...(actor.kind === 'staff' && !seen.firstResponseAt ? { firstResponseAt: at } : {}),
-      };
-      return { enter, relations, event: { ...eventRow, definitionId: def.id, organizationRef: seen.organizationRef ?? null, ...visit }, orderPatch };
-    };
-
-    type Planned = Awaited<ReturnType<typeof prepare>>;
-    const expected = (seen: any) => ({ lockVersion: version, historySeq: seen.historySeq ?? null });
-    const notifyPayload = (enter: Planned['enter']) => ({
-      number: order.number,
-      action: input.action,
-      step: enter.toStep,
-      stepLabel: enter.meta?.label,
-      ...(typeof form.reason === 'string' ? { reason: form.reason } : {}),
+  /** The files attached in this visit of the step, recorded with the event when the action needs artifacts. */
+  const attachedFiles = async (c: Checked) => {
+    if (!(c.chosen.meta?.artifacts ?? []).length) return [];
+    const files = await strapi.db.query(UIDS.orderFile).findMany({
+      where: { order: { id: c.order.id }, createdAt: { $gte: c.order.stepEnteredAt } },
+      select: ['id', 'kind', 'name', 'version', 'sha256'],
     });
-    const finished = (enter: Planned['enter']): Performed => {
-      strapi.eventHub.emit(EVENTS.ORDER_TRANSITIONED, { number: order.number, action: input.action, from: fromStep, to: enter.toStep });
+    return files.map((f: any) => ({ id: f.id, kind: f.kind, name: f.name, version: f.version, sha256: f.sha256 }));
+  };
+
+  /**
+   * Everything the transition writes, worked out from the order as `seen` (the first read, or the
+   * locked row): its effects run here, so under the lock when there are any.
+   */
+  const planTransition = async (input: PerformInput, c: Checked, seen: any, at: Date) => {
+    const { order, def, version, value, nextValue, form, first, actor } = { ...c, actor: input.actor };
+    const fromStep = order.currentStep as string;
+    const enter = await entering(def, order, fromStep, nextValue, form, first.meta);
+    const stepChanged = enter.moved || JSON.stringify(nextValue) !== JSON.stringify(value);
+    const ctx = { strapi, order, form, actor, at, facts: c.facts, patch: {} as Record<string, unknown>, changes: {} as EffectContext['changes'] };
+    await runEffects(def, c.actions, ctx);
+    const { relations, rest } = getService('orderRows').splitRelations(ctx.patch);
+    if (enter.moved && (order.assignee?.id ?? null) !== (enter.assignee ?? null)) {
+      relations.assignee = enter.assignee ?? null;
+      ctx.changes.assignee = { before: order.assignee?.id ?? null, after: enter.assignee ?? null };
+    }
+    const { row: eventRow, head } = await getService('history').next(seen, {
+      orderId: order.id,
+      at,
+      actorKind: actor.kind,
+      actorId: actor.id,
+      actorName: actor.name,
+      action: input.action,
+      actionLabel: first.meta?.label ?? input.action,
+      fromStep,
+      toStep: enter.toStep,
+      comment: commentOf(form),
+      changes: { ...(stepChanged ? { state: { before: value, after: nextValue } } : {}), ...(Object.keys(form).length ? { form: { before: null, after: form } } : {}), ...ctx.changes },
+      artifacts: await attachedFiles(c),
+    });
+    // The visit this move ends, measured once here: the dashboard adds these up instead of replaying histories.
+    const visit = enter.moved ? visitOf(def, fromStep, seen.stepEnteredAt, at) : {};
+    const patch = {
+      ...rest,
+      ...((RETURN_ACTIONS.includes(input.action) || RETURN_STEPS.includes(enter.toStep)) && !seen.returned ? { returned: true, returnedAt: at } : {}),
+      ...head,
+      lockVersion: version + 1,
+      currentStep: enter.toStep,
+      stateValue: storeValue(nextValue),
+      // A new step visit starts with no warning.
+      ...(enter.moved ? { stepEnteredAt: at, warningLevel: 0 } : {}),
+      ...(enter.outcome ? { outcome: enter.outcome, closedAt: at } : {}),
+      ...(actor.kind === 'staff' && !seen.firstResponseAt ? { firstResponseAt: at } : {}),
+    };
+    const payload = { number: order.number, action: input.action, step: enter.toStep, stepLabel: enter.meta?.label, ...(typeof form.reason === 'string' ? { reason: form.reason } : {}) };
+    const write: OrderWrite = {
+      order,
+      patch,
+      expected: { lockVersion: version, historySeq: seen.historySeq ?? null },
+      relations,
+      event: { ...eventRow, definitionId: def.id, organizationRef: seen.organizationRef ?? null, ...visit },
+      notify: { notifications: enter.notify, payload },
+      entered: enter.moved ? enter.toStep : null,
+      closes: !!enter.outcome,
+    };
+    return { enter, write };
+  };
+
+  /**
+   * One attempt at a transition. The checks run on a first read, outside the transaction (run under the
+   * row lock they held it and a pooled connection through their CPU work). The transaction then starts
+   * with the order's update, conditional on the version and the history's sequence number the checks
+   * saw: that update takes the row lock and confirms nothing moved in one statement. A transition with
+   * effects (contracts, payments, …) locks the order first instead, so that the effects' writes happen
+   * under its lock.
+   */
+  const performOnce = async (input: PerformInput): Promise<Performed> => {
+    const at = input.at ?? getService('clock').now();
+    const c = await checkAction(input);
+    const { order, version, form, first } = c;
+    const write = async ({ enter, write: plan }: Awaited<ReturnType<typeof planTransition>>) => {
+      if ((await getService('orderWrites').carryOut(plan)) === null) throw new OrderMoved(version + 1);
+      if (first.meta?.warningLevel) {
+        await getService('escalation').raise(order.id, first.meta.warningLevel, { exception: true, reason: typeof form.text === 'string' ? form.text : undefined });
+      }
+      strapi.eventHub.emit(EVENTS.ORDER_TRANSITIONED, { number: order.number, action: input.action, from: order.currentStep, to: enter.toStep });
       return {
         number: order.number,
         version: version + 1,
@@ -396,53 +397,16 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
         outcome: enter.outcome ?? order.outcome ?? null,
       };
     };
-
-    const write = async (seen: any, planned: Planned) => {
-      const { enter, relations, orderPatch } = planned;
-      const written = await getService('orderRows').update(order.id, orderPatch, expected(seen));
-      if (written === 0) throw new OrderMoved(version + 1);
-      const historyEvent = { id: await getService('history').insert(planned.event) };
-      await getService('orderRows').setRelations(order.id, relations);
-      await getService('outbox').enqueue(order.id, historyEvent.id, enter.notify, notifyPayload(enter));
-      if (enter.moved) await getService('knowledge').onEnter(order, enter.toStep, historyEvent.id);
-      if (enter.outcome) await getService('archives').schedule(order.id, historyEvent.id);
-      if (first.meta?.warningLevel) {
-        await getService('escalation').raise(order.id, first.meta.warningLevel, { exception: true, reason: typeof form.text === 'string' ? form.text : undefined });
-      }
-      return finished(enter);
-    };
-
-    /**
-     * The same writes as `write` in one round trip on MySQL (services/one-trip.ts), when a transition
-     * writes only the order, its event and its notifications: not when it changes relations, closes the
-     * order, raises a warning or records an event on a day already summed. Null when it cannot.
-     */
-    const writeInOneTrip = async (planned: Planned): Promise<Performed | null> => {
-      const { enter, relations, orderPatch } = planned;
-      if (!getService('oneTrip').available() || Object.keys(relations).length > 0 || enter.outcome || first.meta?.warningLevel || (await getService('rollups').summed(at))) return null;
-      const notifications = await tripNotifications(order.id, order, enter, notifyPayload(enter));
-      const events = getService('tables').table(UIDS.historyEvent);
-      const eventId = await retrying(version, () =>
-        getService('oneTrip').write({
-          order: getService('orderRows').updateOf(order.id, orderPatch, expected(order)),
-          event: { table: events.name, row: events.toRow(planned.event, true) },
-          notifications,
-        }),
-      );
-      if (eventId === null) throw new OrderMoved(version + 1);
-      return finished(enter);
-    };
-
-    if (effectsOf(actions as any).length === 0) {
-      // Reads only until the conditional update, which is the transaction's first statement (on SQLite
-      // too, where a transaction that reads first is refused if another process writes meanwhile).
-      const planned = await prepare(order);
-      return (await writeInOneTrip(planned)) ?? inTransaction(version, () => write(order, planned));
+    // Without effects, only reads come before the conditional update, the transaction's first statement
+    // (on SQLite too, where a transaction that reads first is refused if another process writes meanwhile).
+    if (effectsOf(c.actions).length === 0) {
+      const planned = await planTransition(input, c, order, at);
+      return inTransaction(version, () => write(planned));
     }
     return inTransaction(version, async () => {
       const locked: any = await getService('orderRows').load({ id: order.id }, { lock: true });
       if (!locked || locked.lockVersion !== version) throw conflict(locked?.lockVersion ?? version + 1);
-      return write(locked, await prepare(locked));
+      return write(await planTransition(input, c, locked, at));
     });
   };
 
@@ -506,13 +470,128 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
         action: 'correct', actionLabel: '更正申请信息', fromStep: locked.currentStep, toStep: locked.currentStep,
         comment: reason, changes: { formData: changed }, artifacts: null,
       });
-      const eventRow = { ...row, definitionId: def.id, organizationRef: locked.organizationRef ?? null };
-      await getService('history').insert(eventRow);
-      const patch = { formData: form, ...formColumns(def, form), ...head, lockVersion: version + 1 };
-      const written = await getService('orderRows').update(order.id, patch, { lockVersion: version });
-      if (written === 0) throw conflict(version + 1);
+      const written = await getService('orderWrites').carryOut({
+        order: locked,
+        patch: { formData: form, ...formColumns(def, form), ...head, lockVersion: version + 1 },
+        expected: { lockVersion: version },
+        event: { ...row, definitionId: def.id, organizationRef: locked.organizationRef ?? null },
+      });
+      if (written === null) throw conflict(version + 1);
     });
     return { number: order.number as string, version: version + 1, formData: form, changes: changed };
+  };
+
+  /** The checks of a submission: the process, a repeated Idempotency-Key, the applicant's type, channel and form. */
+  const checkStart = async (input: StartInput) => {
+    const { actor } = input;
+    if (typeof input.processKey !== 'string' || !input.processKey) throw badRequest('申请信息有误', [{ path: ['processKey'], message: '缺少业务流程' }]);
+    const def = await getService('definitions').latest(input.processKey).catch(() => {
+      throw badRequest('申请信息有误', [{ path: ['processKey'], message: '未知的业务流程' }]);
+    });
+    const fromApplicant = actor.kind === 'applicant';
+    const key = fromApplicant ? input.idempotencyKey ?? null : null;
+    const made = key ? await madeWithKey(actor.id, key) : null;
+    if (made) return { made };
+    if (fromApplicant) await mayStart(actor, def.spec);
+
+    const problems: FieldProblem[] = [];
+    const channels = fromApplicant ? ['official-account', 'mini-program'] : ['window', 'staff-app'];
+    const channel = (input.channel ?? channels[0]) as string;
+    if (!channels.includes(channel)) problems.push({ path: ['channel'], message: `申请渠道应为：${channels.join('、')}` });
+    const { value: form, errors } = validateForm(def.spec.form, input.formData, ['formData']);
+    problems.push(...errors);
+    if (problems.length > 0) throw badRequest('申请信息有误', problems);
+    const applicantId = fromApplicant ? actor.id : input.applicantId ?? null;
+    return { def, fromApplicant, key, channel, form, applicantId };
+  };
+
+  type StartChecked = Exclude<Awaited<ReturnType<typeof checkStart>>, { made: unknown }>;
+
+  /** Where a new order starts: its category, organization, first state and the effects of entering it. */
+  const startingPoint = async (c: StartChecked) => {
+    const { def, form, channel, applicantId } = c;
+    const entry = def.spec.entry;
+    const draft: any = { processKey: def.key, channel, formData: form, category: null, organization: null, applicant: applicantId ? { id: applicantId } : null };
+    const facts = await gatherFacts(draft, 'submit', form);
+    const category = 'fixed' in entry.category ? entry.category.fixed : ((form[entry.category.field] as string) || facts.suggestedCategory || null);
+    facts.category = category;
+    const organization = entry.organization ? await getService('scope').organizationByCode(entry.organization) : null;
+    const [snapshot, actions] = startSnapshot(def.machine, facts);
+    return { facts, category, organization, value: snapshot.value as StateValue, effects: effectsOf(actions as any) };
+  };
+
+  /** The new order's row, under a placeholder number (the real one is taken last, just before the commit). */
+  const newOrderRow = (c: StartChecked, start: Awaited<ReturnType<typeof startingPoint>>, at: Date) => ({
+    // The day's counter stays locked from taking a number to the commit, and submissions queue on that lock.
+    number: `~${randomBytes(12).toString('hex')}`,
+    // Known before anything is written: the first event's hash names the order by it.
+    documentId: documentId(),
+    processKey: c.def.key,
+    definitionVersion: c.def.version,
+    applicantType: c.def.spec.applicantType,
+    category: start.category,
+    channel: c.channel,
+    submissionKey: c.key,
+    ...formColumns(c.def, c.form),
+    formData: c.form,
+    currentStep: primaryStep(c.def.nodes, start.value),
+    stateValue: storeValue(start.value),
+    stepEnteredAt: at,
+    lockVersion: 1,
+    warningLevel: 0,
+    historySeq: 0,
+    paymentDeferred: false,
+    changedDuringConstruction: false,
+    // Applied at the engine's time (the timestamps default to the wall clock).
+    createdAt: at,
+  });
+
+  /**
+   * The submission's transaction: the order, its effects (which may print the number on what they make,
+   * so they see the real one), then the first event, links and notifications through the one executor.
+   */
+  const createOrder = async (input: StartInput, c: StartChecked, at: Date) => {
+    const { actor } = input;
+    const { def, form, applicantId } = c;
+    const start = await startingPoint(c);
+    const row = newOrderRow(c, start, at);
+    const relationsAtStart = { applicant: applicantId, organization: start.organization?.id ?? null };
+    const { number, submitted } = await strapi.db.transaction(async ({ trx }) => {
+      const takeNumber = () => strapi.service('api::order.order-number').next(trx, at) as Promise<string>;
+      const id = await getService('orderRows').create(row, relationsAtStart);
+      const created: any = { id, ...row, historyHead: null, applicant: applicantId ? { id: applicantId } : null, organization: start.organization, assignee: null };
+      if (start.effects.length > 0) created.number = await takeNumber();
+      const ctx = { strapi, order: created, form, actor, at, facts: start.facts, patch: {} as Record<string, unknown>, changes: {} };
+      await runEffects(def, start.effects, ctx);
+      const enter = await entering(def, created, null, start.value, form);
+      const { relations, rest } = getService('orderRows').splitRelations({ ...ctx.patch, ...(enter.assignee ? { assignee: enter.assignee } : {}) });
+      const { row: eventRow, head } = await getService('history').next(created, {
+        orderId: id, at, actorKind: actor.kind, actorId: actor.id, actorName: actor.name,
+        action: 'submit', actionLabel: c.fromApplicant ? '提交申请' : '窗口受理', fromStep: null, toStep: enter.toStep,
+        comment: null, changes: { formData: { before: null, after: form }, ...ctx.changes }, artifacts: null,
+      });
+      if (start.effects.length === 0) created.number = await takeNumber();
+      const finished = {
+        ...rest,
+        ...(RETURN_STEPS.includes(enter.toStep) ? { returned: true, returnedAt: at } : {}),
+        ...(enter.outcome ? { outcome: enter.outcome, closedAt: at } : {}),
+      };
+      const eventId = await getService('orderWrites').carryOut({
+        order: created,
+        patch: { number: created.number, ...finished, ...head },
+        relations,
+        // Kept beside the event for the dashboard; not part of its hash.
+        event: { ...eventRow, definitionId: def.id, organizationRef: start.organization?.id ?? null },
+        notify: { notifications: enter.notify, payload: { number: created.number, step: enter.toStep, stepLabel: enter.meta?.label } },
+        entered: enter.toStep,
+        closes: !!enter.outcome,
+      });
+      // What the transaction wrote, for the answer's view; effects may have made records besides.
+      const order = start.effects.length || enter.assignee ? undefined : { ...created, ...finished, ...head, applicantRef: applicantId, organizationRef: start.organization?.id ?? null };
+      return { number: created.number as string, submitted: start.effects.length ? undefined : ({ id, event: { ...eventRow, id: eventId }, order } as Submitted) };
+    });
+    strapi.eventHub.emit(EVENTS.ORDER_STARTED, { number, processKey: def.key });
+    return { created: true, number, submitted };
   };
 
   return {
@@ -525,22 +604,19 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
       const order = await strapi.db.query(UIDS.order).findOne({ where: { number }, populate: ORDER_POPULATE });
       if (!order || !(await getService('scope').canView(actor, order))) throw notFound();
       if (order.outcome) throw unprocessable('工单已结束，无需催办', { outcome: order.outcome });
-      const urged = () =>
-        strapi.db.transaction(async () => {
-          const step = order.currentStep;
-          const event = await getService('history').append({
-            orderId: order.id, at, actorKind: actor.kind, actorId: actor.id, actorName: actor.name,
-            action: 'urge', actionLabel: '催办', fromStep: step, toStep: step, comment: null, changes: null, artifacts: null,
-            onceKey: `urge:${chinaDay(at)}`,
-          });
-          const def = await getService('definitions').get(order.processKey, order.definitionVersion);
-          const stepLabel = stepMeta(def.nodes, step)?.label ?? step;
-          const to = order.assignee ? 'assignee' : 'managers';
-          const payload = { number, step, stepLabel };
-          await getService('outbox').enqueue(order.id, event.id, [{ to, template: 'order-urged' }], payload);
-          strapi.eventHub.emit(EVENTS.ORDER_URGED, { number });
-          return { number, urgedAt: at };
-        });
+      const urged = async () => {
+        const step = order.currentStep;
+        const def = await getService('definitions').get(order.processKey, order.definitionVersion);
+        const payload = { number, step, stepLabel: stepMeta(def.nodes, step)?.label ?? step };
+        const notifications = [{ to: order.assignee ? 'assignee' : 'managers', template: 'order-urged' }];
+        await getService('history').append({
+          orderId: order.id, at, actorKind: actor.kind, actorId: actor.id, actorName: actor.name,
+          action: 'urge', actionLabel: '催办', fromStep: step, toStep: step, comment: null, changes: null, artifacts: null,
+          onceKey: `urge:${chinaDay(at)}`,
+        }, { notifications, payload });
+        strapi.eventHub.emit(EVENTS.ORDER_URGED, { number });
+        return { number, urgedAt: at };
+      };
       try {
         return await urged();
       } catch (error) {
@@ -587,159 +663,16 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Creates an order in its process's first step(s): one transaction for order, first history event and notifications. */
     async start(input: StartInput) {
-      const { actor } = input;
       const at = input.at ?? getService('clock').now();
-      if (typeof input.processKey !== 'string' || !input.processKey) throw badRequest('申请信息有误', [{ path: ['processKey'], message: '缺少业务流程' }]);
-      const def = await getService('definitions').latest(input.processKey).catch(() => {
-        throw badRequest('申请信息有误', [{ path: ['processKey'], message: '未知的业务流程' }]);
-      });
-      const fromApplicant = actor.kind === 'applicant';
-      const key = fromApplicant ? input.idempotencyKey ?? null : null;
-      const made = key ? await madeWithKey(actor.id, key) : null;
-      if (made) return made;
-      if (fromApplicant) await mayStart(actor, def.spec);
-
-      const problems: FieldProblem[] = [];
-      const channels = fromApplicant ? ['official-account', 'mini-program'] : ['window', 'staff-app'];
-      const channel = (input.channel ?? channels[0]) as string;
-      if (!channels.includes(channel)) problems.push({ path: ['channel'], message: `申请渠道应为：${channels.join('、')}` });
-      const { value: form, errors } = validateForm(def.spec.form, input.formData, ['formData']);
-      problems.push(...errors);
-      if (problems.length > 0) throw badRequest('申请信息有误', problems);
-
-      const entry = def.spec.entry;
-      const applicantId = fromApplicant ? actor.id : input.applicantId ?? null;
-      const draft: any = { processKey: def.key, channel, formData: form, category: null, organization: null, applicant: applicantId ? { id: applicantId } : null };
-      const facts = await gatherFacts(draft, 'submit', form);
-      const category = 'fixed' in entry.category ? entry.category.fixed : ((form[entry.category.field] as string) || facts.suggestedCategory || null);
-      draft.category = category;
-      facts.category = category;
-      const organization = entry.organization ? await getService('scope').organizationByCode(entry.organization) : null;
-      draft.organization = organization;
-
-      const [snapshot, actions] = startSnapshot(def.machine, facts);
-      const value = snapshot.value as StateValue;
-      const effects = effectsOf(actions as any);
-      const row = {
-        // The real number is taken last, just before the commit: it locks the day's counter until then,
-        // and submissions queue on that lock.
-        number: `~${randomBytes(12).toString('hex')}`,
-        processKey: def.key,
-        definitionVersion: def.version,
-        applicantType: def.spec.applicantType,
-        category,
-        channel,
-        submissionKey: key,
-        ...formColumns(def, form),
-        formData: form,
-        currentStep: primaryStep(def.nodes, value),
-        stateValue: storeValue(value),
-        stepEnteredAt: at,
-        lockVersion: 1,
-        warningLevel: 0,
-        historySeq: 0,
-        paymentDeferred: false,
-        changedDuringConstruction: false,
-        // Applied at the engine's time (the timestamps default to the wall clock).
-        createdAt: at,
-      };
-      const firstEvent = (toStep: string, changes: Record<string, unknown>) => ({
-        at,
-        actorKind: actor.kind,
-        actorId: actor.id,
-        actorName: actor.name,
-        action: 'submit',
-        actionLabel: fromApplicant ? '提交申请' : '窗口受理',
-        fromStep: null,
-        toStep,
-        comment: null,
-        changes: { formData: { before: null, after: form }, ...changes },
-        artifacts: null,
-      });
-      const started = (number: string, submitted?: Submitted) => {
-        strapi.eventHub.emit(EVENTS.ORDER_STARTED, { number, processKey: def.key });
-        return { created: true, number, submitted };
-      };
-      const returned = (toStep: string) => (RETURN_STEPS.includes(toStep) ? { returned: true, returnedAt: at } : {});
-      const relationsAtStart = { applicant: applicantId, organization: organization?.id ?? null };
-      // Kept beside the event for the dashboard; not part of its hash.
-      const eventRefs = { definitionId: def.id, organizationRef: organization?.id ?? null };
-      const enteredPayload = (number: string, enter: Entered) => ({ number, step: enter.toStep, stepLabel: enter.meta?.label });
-      /** The order as its transaction wrote it, for the answer's view (which would read an assignee's name). */
-      const asWritten = (written: Record<string, unknown>, trip: { id: number; number: string; hash: string }, assignee: number | null | undefined) =>
-        assignee
-          ? undefined
-          : {
-              ...written,
-              id: trip.id,
-              number: trip.number,
-              historyHead: trip.hash,
-              historySeq: 1,
-              applicantRef: applicantId,
-              organizationRef: organization?.id ?? null,
-              applicant: applicantId ? { id: applicantId } : null,
-              organization,
-              assignee: null,
-            };
-
-      /**
-       * The knex transaction's writes in one round trip on MySQL (services/one-trip.ts), when the first
-       * step runs no effects and does not close the order, and the day is not summed yet. Null when it cannot.
-       */
-      const startInOneTrip = async () => {
-        if (effects.length > 0 || !getService('oneTrip').available() || (await getService('rollups').summed(at))) return null;
-        const enter = await entering(def, { ...row, organization }, null, value, form);
-        if (enter.outcome) return null;
-        const tables = getService('tables');
-        const events = tables.table(UIDS.historyEvent);
-        const written = { ...row, ...returned(enter.toStep) };
-        const event = { ...firstEvent(enter.toStep, {}), seq: 1, prevHash: null };
-        const contact = { id: THIS_ORDER, applicantRef: applicantId, contactPhone: row.contactPhone };
-        // Payloads print the placeholder number; the trip writes the real one in when it has taken it.
-        const notifications = await tripNotifications(contact, { ...row, id: 0 }, enter, enteredPayload(row.number, enter));
-        const trip = await getService('oneTrip').start({
-          order: getService('orderRows').insertOf(written, { ...relationsAtStart, assignee: enter.assignee ?? null }),
-          hash: hashedAroundOrderId(event),
-          event: { table: events.name, row: events.toRow({ ...event, orderId: THIS_ORDER, hash: THIS_HASH, ...eventRefs }, true) },
-          number: strapi.service('api::order.order-number').inTrip(at),
-          finish: tables.table(UIDS.order).toRow({ number: THIS_NUMBER, historyHead: THIS_HASH, historySeq: 1 }),
-          notifications: notifications && { ...notifications, numbered: tables.table(UIDS.outbox).column('payload') },
-        });
-        return started(trip.number, { id: trip.id, event: { ...event, orderId: trip.id, hash: trip.hash, id: trip.event }, order: asWritten(written, trip, enter.assignee) });
-      };
-
-      const write = async () =>
-        (await startInOneTrip()) ??
-        strapi.db.transaction(async ({ trx }) => {
-          const takeNumber = () => strapi.service('api::order.order-number').next(trx, at) as Promise<string>;
-          const id = await getService('orderRows').create(row, relationsAtStart);
-          const created: any = { id, ...row, historyHead: null, applicant: applicantId ? { id: applicantId } : null, organization: organization ? { id: organization.id } : null, assignee: null };
-          // Effects may print the number on what they make (a signed document), so they see the real one.
-          if (effects.length > 0) created.number = await takeNumber();
-          const ctx = { strapi, order: created, form, actor, at, facts, patch: {} as Record<string, unknown>, changes: {} };
-          await runEffects(def, effects, ctx);
-          const enter = await entering(def, created, null, value, form);
-          const { relations, rest } = getService('orderRows').splitRelations({ ...ctx.patch, ...(enter.assignee ? { assignee: enter.assignee } : {}) });
-          const { row: eventRow, head } = await getService('history').next(created, { orderId: id, ...firstEvent(enter.toStep, ctx.changes) });
-          const event = { id: await getService('history').insert({ ...eventRow, ...eventRefs }) };
-          if (effects.length === 0) created.number = await takeNumber();
-          const number = created.number as string;
-          const finished = { ...rest, ...returned(enter.toStep), ...(enter.outcome ? { outcome: enter.outcome, closedAt: at } : {}) };
-          await getService('orderRows').update(id, { number, ...finished, ...head });
-          await getService('orderRows').setRelations(id, relations);
-          await getService('outbox').enqueue(created.id, event.id, enter.notify, enteredPayload(number, enter));
-          await getService('knowledge').onEnter({ ...created, category }, enter.toStep, event.id);
-          if (enter.outcome) await getService('archives').schedule(created.id, event.id);
-          // What the transaction wrote, for the answer's view; effects may have made records besides.
-          return started(number, effects.length === 0 ? { id, event: { ...eventRow, id: event.id }, order: asWritten({ ...row, ...finished }, { id, number, hash: head.historyHead }, enter.assignee) } : undefined);
-        });
+      const checked = await checkStart(input);
+      if ('made' in checked) return checked.made;
       try {
-        return await write();
+        return await createOrder(input, checked, at);
       } catch (error) {
         // The same key sent again while the first was being written: the database's unique key refused
         // the second order. The first one's answer, once it has committed.
-        if (!key || !isUniqueViolation(error)) throw error;
-        const made = await madeWithKey(actor.id, key);
+        if (!checked.key || !isUniqueViolation(error)) throw error;
+        const made = await madeWithKey(input.actor.id, checked.key);
         if (!made) throw inFlight();
         return made;
       }

@@ -1,15 +1,14 @@
-import { applicantAuth } from '../../strategies/applicant-session';
-
 /**
- * Applicant routes, served under /api/workflow. users-permissions checks each action against the
- * caller's role (the app grants them to Authenticated), or a token it verified a moment ago answers
- * with the ability kept (strategies/applicant-session.ts); the services scope every order to its owner.
+ * Applicant routes, served under /api/workflow. users-permissions authenticates every request and
+ * checks each action against the caller's role (the app grants them to Authenticated); the services
+ * scope every order to its owner. API tokens have no applicant to act for: that strategy is not asked.
+ * A new `auth` object per route: Strapi writes each route's scope into it.
  */
 const route = (method: string, path: string, handler: string, controller = 'applicant-orders') => ({
   method,
   path,
   handler: `${controller}.${handler}`,
-  config: { policies: [], ...applicantAuth() },
+  config: { policies: [], auth: { strategies: ['users-permissions'] } },
 });
 const messages = (method: string, path: string, handler: string) => route(method, path, handler, 'applicant-messages');
 
