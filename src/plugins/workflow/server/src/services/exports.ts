@@ -27,13 +27,21 @@ const COLUMNS = [
 const LOCAL_TIME = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
 const localTime = (iso: string) => LOCAL_TIME.format(new Date(iso));
 
+type Column = { header: string; key: string; width: number };
+
+/** A workbook of one sheet with these columns, their headers in bold. */
+const workbook = (title: string, columns: Column[]) => {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet(title);
+  sheet.columns = columns;
+  sheet.getRow(1).font = { bold: true };
+  return { book, sheet };
+};
+
 /** Excel exports of what the caller may see, with the filters of the screen. */
 const exportsService = (_deps: { strapi: Core.Strapi }) => ({
   async inbox(actor: Actor, query: InboxQuery): Promise<Buffer> {
-    const book = new ExcelJS.Workbook();
-    const sheet = book.addWorksheet('工单');
-    sheet.columns = COLUMNS;
-    sheet.getRow(1).font = { bold: true };
+    const { book, sheet } = workbook('工单', COLUMNS);
     for (let page = 1; page <= MAX_ROWS / PAGE; page += 1) {
       const { data, meta } = await getService('orders').list(actor, { ...query, page, pageSize: PAGE });
       for (const o of data) {
@@ -48,9 +56,7 @@ const exportsService = (_deps: { strapi: Core.Strapi }) => ({
   /** The dashboard's staff performance table for the same filters. */
   async staffPerformance(actor: Actor, query: MetricsQuery): Promise<Buffer> {
     const { staff } = await getService('metrics').compute(actor, query);
-    const book = new ExcelJS.Workbook();
-    const sheet = book.addWorksheet('人员绩效');
-    sheet.columns = [
+    const { book, sheet } = workbook('人员绩效', [
       { header: '姓名', key: 'name', width: 12 },
       { header: '机构', key: 'organization', width: 20 },
       { header: '办理数', key: 'handled', width: 10 },
@@ -59,8 +65,7 @@ const exportsService = (_deps: { strapi: Core.Strapi }) => ({
       { header: '在办工单', key: 'openLoad', width: 10 },
       { header: '饱和度', key: 'saturation', width: 10 },
       { header: '满意度', key: 'satisfaction', width: 10 },
-    ];
-    sheet.getRow(1).font = { bold: true };
+    ]);
     for (const s of staff) sheet.addRow(s);
     for (const key of ['onTimeRate', 'saturation']) sheet.getColumn(key).numFmt = '0.0%';
     return Buffer.from(await book.xlsx.writeBuffer());
@@ -68,9 +73,7 @@ const exportsService = (_deps: { strapi: Core.Strapi }) => ({
 
   /** The audit trail with the filters of its page, newest first, each entry's changes as lines. */
   async audit(actor: Actor, query: AuditQuery): Promise<Buffer> {
-    const book = new ExcelJS.Workbook();
-    const sheet = book.addWorksheet('审计日志');
-    sheet.columns = [
+    const { book, sheet } = workbook('审计日志', [
       { header: '序号', key: 'seq', width: 8 },
       { header: '时间', key: 'at', width: 18 },
       { header: '操作人', key: 'person', width: 16 },
@@ -79,8 +82,7 @@ const exportsService = (_deps: { strapi: Core.Strapi }) => ({
       { header: '记录', key: 'record', width: 28 },
       { header: '变更内容', key: 'changes', width: 60 },
       { header: '哈希', key: 'hash', width: 20 },
-    ];
-    sheet.getRow(1).font = { bold: true };
+    ]);
     for (let page = 1; page <= MAX_ROWS / PAGE; page += 1) {
       const { data, meta } = await getService('audit').list(actor, { ...query, page, pageSize: PAGE });
       for (const e of data) {
