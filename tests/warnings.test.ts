@@ -151,3 +151,41 @@ describe('warning levels in working hours', () => {
     expect(overdue.body.data.map((o: any) => o.number)).toContain(n);
   });
 });
+
+describe('overdue is one fact', () => {
+  const resident = { name: '张三', contactPhone: '13612345678', address: '巴中市回风路8号', waterAddress: '巴中市回风路8号3单元' };
+  /** Applies at a China-time instant and answers the order's number. */
+  const appliedAt = async (iso: string, process: 'water-resident' | 'water-enterprise') => {
+    clock().set(iso);
+    return process === 'water-resident' ? apply(app, w.applicants.zhangsan, process, resident) : apply(app, w.applicants.zhujiang, process, enterpriseForm());
+  };
+
+  it.each([[[50, 150, 300]], [[80, 100, 200]]])(
+    'the inbox\u2019s 超期 tab, the order\u2019s badge and the dashboard agree with warnings at %j percent, in natural and working hours',
+    async (percents) => {
+      // The resident review counts 10 working hours in the version published here (office hours 09:00-17:00).
+      const def = (await call(app, w.admin, 'get', '/definitions')).body.data.find((d: any) => d.key === 'water-resident').spec;
+      def.machine.states.review.meta = { ...def.machine.states.review.meta, thresholdHours: 10, thresholdUnit: 'working' };
+      // Published once (201); the same definition again is no new version (200).
+      expect([200, 201]).toContain((await call(app, w.admin, 'post', '/definitions').send(def)).status);
+      app.strapi.config.set('plugin::workflow.warningPercents', percents);
+      // By Tuesday 13 October 2026 11:00: 8 + 2 working hours (100 %), 7 + 2 (90 %); 24 natural hours (100 %), 23.5.
+      const overdue = [await appliedAt('2026-10-12T09:00:00+08:00', 'water-resident'), await appliedAt('2026-10-12T11:00:00+08:00', 'water-enterprise')];
+      const onTime = [await appliedAt('2026-10-12T10:00:00+08:00', 'water-resident'), await appliedAt('2026-10-12T11:30:00+08:00', 'water-enterprise')];
+      await at('2026-10-13T11:00:00+08:00');
+
+      const tab = await call(app, w.admin, 'get', '/orders?overdue=true&pageSize=100');
+      const inTab = tab.body.data.map((o: any) => o.number);
+      for (const n of overdue) expect(inTab).toContain(n);
+      for (const n of onTime) expect(inTab).not.toContain(n);
+      for (const n of [...overdue, ...onTime]) {
+        const badge = (await call(app, w.admin, 'get', `/orders/${n}`)).body.data.elapsed.overdue;
+        expect(badge, n).toBe(overdue.includes(n));
+      }
+      const counts = (await call(app, w.admin, 'get', '/orders/counts')).body.data;
+      const dashboard = (await call(app, w.admin, 'get', '/metrics')).body.data.indicators;
+      expect(counts.overdue).toBe(tab.body.meta.pagination.total);
+      expect(dashboard.overdueNow).toBe(tab.body.meta.pagination.total);
+    },
+  );
+});

@@ -43,3 +43,25 @@ export const workingHoursBetween = (from: Date, to: Date, office: OfficeHours): 
   }
   return total / HOUR_MS;
 };
+
+/** Days a walk over the calendar goes back at most (ten years): a threshold beyond it never fits. */
+const MAX_DAYS = 3_660;
+
+/**
+ * The latest instant from which `hours` working hours have passed by `to`: a visit that started then
+ * or earlier has reached them. The inverse of workingHoursBetween, walking back over office hours.
+ */
+export const workingCutoff = (to: Date, hours: number, office: OfficeHours): Date => {
+  const end = to.getTime();
+  let left = hours * HOUR_MS;
+  let day = Math.floor((end + CHINA_OFFSET_MS) / DAY_MS) * DAY_MS - CHINA_OFFSET_MS;
+  for (let i = 0; i < MAX_DAYS; i += 1, day -= DAY_MS) {
+    if (!isWorkday(chinaDay(day))) continue;
+    const open = day + office.startMinutes * 60_000;
+    const close = Math.min(end, day + office.endMinutes * 60_000);
+    if (close <= open) continue;
+    if (close - open >= left) return new Date(close - left);
+    left -= close - open;
+  }
+  return new Date(day);
+};

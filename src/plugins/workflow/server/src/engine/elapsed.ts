@@ -39,7 +39,8 @@ export const elapsedBetween = (
     thresholdHours: threshold,
     unit,
     measuredHours: round(measured),
-    overdue: threshold !== null && measured > threshold,
+    // Overdue from the moment the time reaches the threshold (100 %), whatever the warning percentages.
+    overdue: threshold !== null && measured >= threshold,
   };
 };
 

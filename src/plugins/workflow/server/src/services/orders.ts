@@ -124,22 +124,15 @@ const orders = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /**
-   * Orders past their step's threshold now, as a query-engine condition per (process, version, step).
-   * Steps counted in working hours cannot be compared in SQL: there the warning scan's level 2 (100 %)
-   * says it.
+   * Orders past their step's threshold now, as a query-engine condition per (process, version, step):
+   * entered at or before the latest start that is overdue now, in the step's own unit (elapsed.overdueSince).
    */
   const overdueWhere = async (now: Date) => {
     const conditions = [];
     for (const def of await getService('definitions').allStored()) {
       for (const [key] of def.nodes) {
-        const meta = stepMeta(def.nodes, key);
-        if (!meta?.thresholdHours) continue;
-        const step = { processKey: def.key, definitionVersion: def.version, currentStep: key };
-        conditions.push(
-          meta.thresholdUnit === 'working'
-            ? { ...step, warningLevel: { $gte: 2 } }
-            : { ...step, stepEnteredAt: { $lt: new Date(now.getTime() - meta.thresholdHours * 3_600_000) } },
-        );
+        const since = getService('elapsed').overdueSince(stepMeta(def.nodes, key), now);
+        if (since) conditions.push({ processKey: def.key, definitionVersion: def.version, currentStep: key, stepEnteredAt: { $lte: since } });
       }
     }
     // Only open orders stand in steps with thresholds (final states have none), so no outcome test:
