@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { APPLICANT_ROLE, KEPT_MS, SYSTEM_ROLE, UIDS } from '../constants';
+import { APPLICANT_ROLE, SYSTEM_ROLE, UIDS } from '../constants';
+import { kept } from '../kept';
 import { randomBytes } from 'node:crypto';
 import { badRequest, forbidden } from '../errors';
 import { normalizeMobile } from '../../../../../validation';
@@ -10,27 +11,14 @@ const SUPER_ADMIN_CODE = 'strapi-super-admin';
 
 /** Who is calling: an applicant (users-permissions user) or a staff member (admin user + staff profile). */
 const actors = ({ strapi }: { strapi: Core.Strapi }) => {
-  // Every staff request needs the caller's profile, often twice (policy and controller): keep it briefly,
-  // and drop all at once when any profile changes here.
-  const profiles = new Map<number, { at: number; profile: any }>();
-  strapi.db.lifecycles.subscribe({
-    models: [UIDS.staff],
-    afterCreate: () => profiles.clear(),
-    afterUpdate: () => profiles.clear(),
-    afterUpdateMany: () => profiles.clear(),
-    afterDelete: () => profiles.clear(),
-    afterDeleteMany: () => profiles.clear(),
-  } as any);
-  const profileOf = async (adminUserId: number) => {
-    const hit = profiles.get(adminUserId);
-    if (hit && Date.now() - hit.at < KEPT_MS) return hit.profile;
-    const profile = await strapi.db.query(UIDS.staff).findOne({
+  // Every staff request needs the caller's profile, often twice (policy and controller).
+  const profiles = kept(strapi, [UIDS.staff], (adminUserId: number) =>
+    strapi.db.query(UIDS.staff).findOne({
       where: { adminUser: { id: adminUserId }, active: true },
       populate: { organization: { select: ['id'] } },
-    });
-    profiles.set(adminUserId, { at: Date.now(), profile });
-    return profile;
-  };
+    }),
+  );
+  const profileOf = (adminUserId: number) => profiles.get(adminUserId);
 
   return {
     /** The active staff profile of an admin user, with its organization id; null when none. */

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import type { AnyStateMachine } from 'xstate';
-import { EVENTS, KEPT_MS, UIDS } from '../constants';
+import { EVENTS, UIDS } from '../constants';
+import { kept, type Kept } from '../kept';
 import { badRequest, notFound } from '../errors';
 import { canonicalJson, sha256 } from '../engine/canonical';
 import { buildMachine } from '../engine/machine';
@@ -24,34 +25,25 @@ export interface LoadedDefinition {
  * definition stores the next version, and orders keep the version they started with.
  */
 const definitions = ({ strapi }: { strapi: Core.Strapi }) => {
-  const cache = new Map<string, LoadedDefinition>();
-  // Every submission and every staff scope check asks which versions exist: a light list, kept briefly.
-  let versions: { at: number; rows: Promise<Array<{ key: string; version: number; published: boolean }>> } | null = null;
-  const storedVersions = () => {
-    if (!versions || Date.now() - versions.at > KEPT_MS) {
-      const rows = strapi.db.query(UIDS.definition).findMany({ select: ['key', 'version', 'published'], orderBy: [{ key: 'asc' }, { version: 'asc' }] });
-      versions = { at: Date.now(), rows };
-      rows.catch(() => (versions = null));
-    }
-    return versions.rows;
-  };
-
-  const load = (row: { id: number; key: string; version: number; spec: ProcessSpec }): LoadedDefinition => {
-    const id = `${row.key}@${row.version}`;
-    let loaded = cache.get(id);
-    if (!loaded) {
-      loaded = {
-        id: row.id,
-        key: row.key,
-        version: row.version,
-        spec: row.spec,
-        machine: buildMachine(row.spec, getService('registry').guards()),
-        nodes: indexNodes(row.spec),
-      };
-      cache.set(id, loaded);
-    }
-    return loaded;
-  };
+  // Every submission and every staff scope check asks which versions exist: a light list.
+  const versions = kept(strapi, [UIDS.definition], () =>
+    strapi.db.query(UIDS.definition).findMany({ select: ['key', 'version', 'published'], orderBy: [{ key: 'asc' }, { version: 'asc' }] }),
+  ) as Kept<null, Array<{ key: string; version: number; published: boolean }>>;
+  const storedVersions = () => versions.get(null);
+  // A stored version never changes: its machine is built once per time it is read.
+  const loaded = kept(strapi, [UIDS.definition], async (id: string): Promise<LoadedDefinition> => {
+    const [key, version] = [id.slice(0, id.lastIndexOf('@')), Number(id.slice(id.lastIndexOf('@') + 1))];
+    const row = await strapi.db.query(UIDS.definition).findOne({ where: { key, version } });
+    if (!row) throw notFound('流程定义不存在');
+    return {
+      id: row.id,
+      key: row.key,
+      version: row.version,
+      spec: row.spec,
+      machine: buildMachine(row.spec, getService('registry').guards()),
+      nodes: indexNodes(row.spec),
+    };
+  });
 
   const artifactKinds = (): string[] => (strapi.contentType(UIDS.orderFile as any) as any).attributes.kind.enum;
 
@@ -72,13 +64,12 @@ const definitions = ({ strapi }: { strapi: Core.Strapi }) => {
       if (problems.length > 0) throw badRequest(`流程定义“${spec?.key ?? '?'}”有误`, problems);
       const checksum = sha256(canonicalJson(spec));
       const latest = await strapi.db.query(UIDS.definition).findOne({ where: { key: spec.key }, orderBy: { version: 'desc' } });
-      if (latest && latest.checksum === checksum) return { created: false, definition: load(latest) };
+      if (latest && latest.checksum === checksum) return { created: false, definition: await this.get(latest.key, latest.version) };
       const row = await strapi.db.query(UIDS.definition).create({
         data: { key: spec.key, version: (latest?.version ?? 0) + 1, name: spec.name, published: true, checksum, spec, source },
       });
-      versions = null;
       strapi.eventHub.emit(EVENTS.DEFINITION_PUBLISHED, { key: row.key, version: row.version });
-      return { created: true, definition: load(row) };
+      return { created: true, definition: await this.get(row.key, row.version) };
     },
 
     /** Loads every *.json in the app's definitions folder; a file newer than the database becomes a new version. */
@@ -112,11 +103,7 @@ const definitions = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async get(key: string, version: number): Promise<LoadedDefinition> {
-      const hit = cache.get(`${key}@${version}`);
-      if (hit) return hit;
-      const row = await strapi.db.query(UIDS.definition).findOne({ where: { key, version } });
-      if (!row) throw notFound('流程定义不存在');
-      return load(row);
+      return loaded.get(`${key}@${version}`);
     },
 
     /** Every stored version, loaded: what running orders may be pinned to (steps, thresholds, timers). */
@@ -125,9 +112,10 @@ const definitions = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async listLatest(): Promise<LoadedDefinition[]> {
-      const rows = await strapi.db.query(UIDS.definition).findMany({ where: { published: true }, orderBy: [{ key: 'asc' }, { version: 'desc' }] });
+      const rows = (await storedVersions()).filter((r) => r.published).reverse();
       const seen = new Set<string>();
-      return rows.filter((r: any) => !seen.has(r.key) && seen.add(r.key)).map(load);
+      const newest = rows.filter((r) => !seen.has(r.key) && seen.add(r.key)).reverse();
+      return Promise.all(newest.map((r) => this.get(r.key, r.version)));
     },
   };
 };

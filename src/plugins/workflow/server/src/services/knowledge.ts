@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { KEPT_MS, UIDS } from '../constants';
+import { UIDS } from '../constants';
+import { kept } from '../kept';
 import { notFound } from '../errors';
 import { stepMeta, type Notification } from '../engine/spec';
 import type { Actor } from './registry';
@@ -23,25 +24,15 @@ const forOrder = (order: { processKey: string; category?: string | null }) => ({
  * the assignee get a message naming them; applicants can read the articles of their order.
  */
 const knowledge = ({ strapi }: { strapi: Core.Strapi }) => {
-  // Every step entered asks which articles are tagged with it: the tags of all active articles are few,
-  // kept briefly and dropped when an article changes here.
-  let tagged: { at: number; rows: Promise<any[]> } | null = null;
-  strapi.db.lifecycles.subscribe({
-    models: [ARTICLE],
-    afterCreate: () => void (tagged = null),
-    afterUpdate: () => void (tagged = null),
-    afterUpdateMany: () => void (tagged = null),
-    afterDelete: () => void (tagged = null),
-    afterDeleteMany: () => void (tagged = null),
-  } as any);
-  const taggedArticles = () => {
-    if (!tagged || Date.now() - tagged.at > KEPT_MS) {
-      const rows = strapi.db.query(ARTICLE).findMany({ where: { active: true, step: { $notNull: true } }, select: ['id', 'title', 'audience', 'processKey', 'category', 'step'], orderBy: { id: 'asc' } });
-      tagged = { at: Date.now(), rows };
-      rows.catch(() => (tagged = null));
-    }
-    return tagged.rows;
-  };
+  // Every step entered asks which articles are tagged with it: the tags of all active articles are few.
+  const tags = kept(strapi, [ARTICLE], () =>
+    strapi.db.query(ARTICLE).findMany({
+      where: { active: true, step: { $notNull: true } },
+      select: ['id', 'title', 'audience', 'processKey', 'category', 'step'],
+      orderBy: { id: 'asc' },
+    }),
+  );
+  const taggedArticles = () => tags.get(null);
   const applies = (value: string | null | undefined, wanted: string | null | undefined) => !value || value === (wanted ?? '');
 
   return {

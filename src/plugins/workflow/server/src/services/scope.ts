@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Actor } from './registry';
-import { KEPT_MS, MANAGER_ROLE, UIDS } from '../constants';
+import { MANAGER_ROLE, UIDS } from '../constants';
+import { kept } from '../kept';
 import { stepMeta } from '../engine/spec';
 import { getService } from '../utils';
 import type { LoadedDefinition } from './definitions';
@@ -25,35 +26,18 @@ interface ScopedOrder {
  *   job roles act on, within their organization's line (their organization, its parents and children).
  */
 const scope = ({ strapi }: { strapi: Core.Strapi }) => {
-  // The organization tree is small and read on every staff request: keep it in memory, drop it on change
-  // here, and read it again after a few seconds (another instance's edits show after this).
-  let parents: Map<number, number | null> | null = null;
-  let loadedAt = 0;
-  /** The organizations by code, with their names (a submission's entry organization). */
-  let byCode = new Map<string, { id: number; code: string; name: string }>();
-  /** Each organization's tree (itself and everything below), worked out once per version of the tree. */
-  const trees = new Map<number, number[]>();
-  const forget = () => {
-    parents = null;
-    trees.clear();
-  };
-  strapi.db.lifecycles.subscribe({
-    models: [UIDS.organization],
-    afterCreate: forget,
-    afterUpdate: forget,
-    afterDelete: forget,
-  } as any);
-
-  const tree = async () => {
-    if (parents && Date.now() - loadedAt > KEPT_MS) forget();
-    if (!parents) {
-      const rows = await strapi.db.query(UIDS.organization).findMany({ select: ['id', 'code', 'name'], populate: { parent: { select: ['id'] } } });
-      byCode = new Map(rows.filter((o: any) => o.code).map((o: any) => [o.code, { id: o.id, code: o.code, name: o.name }]));
-      parents = new Map(rows.map((o: any) => [o.id, o.parent?.id ?? null]));
-      loadedAt = Date.now();
-    }
-    return parents;
-  };
+  // The organization tree is small and read on every staff request.
+  const organizations = kept(strapi, [UIDS.organization], async () => {
+    const rows = await strapi.db.query(UIDS.organization).findMany({ select: ['id', 'code', 'name'], populate: { parent: { select: ['id'] } } });
+    return {
+      parents: new Map<number, number | null>(rows.map((o: any) => [o.id, o.parent?.id ?? null])),
+      /** The organizations by code, with their names (a submission's entry organization). */
+      byCode: new Map<string, { id: number; code: string; name: string }>(rows.filter((o: any) => o.code).map((o: any) => [o.code, { id: o.id, code: o.code, name: o.name }])),
+      /** Each organization's tree (itself and everything below), worked out once per read of the tree. */
+      trees: new Map<number, number[]>(),
+    };
+  });
+  const tree = async () => (await organizations.get(null)).parents;
 
   const rootOf = async (orgId: number | null | undefined): Promise<number | null> => {
     const p = await tree();
@@ -63,7 +47,7 @@ const scope = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   const treeIds = async (rootId: number): Promise<number[]> => {
-    const p = await tree();
+    const { parents: p, trees } = await organizations.get(null);
     const known = trees.get(rootId);
     if (known) return known;
     const ids = new Set([rootId]);
@@ -77,8 +61,7 @@ const scope = ({ strapi }: { strapi: Core.Strapi }) => {
     }
     // Shared by every caller from now on: frozen, so that none can change another's.
     const found = Object.freeze([...ids]) as number[];
-    // Read while the tree was being loaded again: kept only if it is still the tree it came from.
-    if (parents === p) trees.set(rootId, found);
+    trees.set(rootId, found);
     return found;
   };
 
@@ -222,8 +205,7 @@ const scope = ({ strapi }: { strapi: Core.Strapi }) => {
     },
     /** An organization by its code, with its name; null when there is none. */
     async organizationByCode(code: string) {
-      await tree();
-      return byCode.get(code) ?? null;
+      return (await organizations.get(null)).byCode.get(code) ?? null;
     },
 
     /** An organization and those above it (a department, its company). */
