@@ -288,7 +288,7 @@ describe('who sees what', () => {
 
     const refused = await call(app, w.staff.surveyor, 'get', '/audit');
     expect(refused.status).toBe(403);
-    expect(refused.body.error.message).toBe('只有管理员可以查看审计日志');
+    expect(refused.body.error.message).toBe('没有权限执行此操作');
     expect((await call(app, w.staff.surveyor, 'get', '/audit/verify')).status).toBe(403);
   });
 

@@ -67,7 +67,7 @@ describe('staff sessions', () => {
     const before = (await admin('get', `/admin/roles/${role.id}/permissions`)).body.data.map(({ action, subject, properties, conditions }: any) => ({ action, subject, properties, conditions }));
     const token = await signIn('power-admin@demo.local');
     expect((await get(token, '/workflow/rules')).status).toBe(403);
-    expect((await admin('put', `/admin/roles/${role.id}/permissions`).send({ permissions: [...before, { action: 'admin::roles.update', subject: null, properties: {}, conditions: [] }] })).status).toBe(200);
+    expect((await admin('put', `/admin/roles/${role.id}/permissions`).send({ permissions: [...before, { action: 'plugin::workflow.rules.edit', subject: null, properties: {}, conditions: [] }] })).status).toBe(200);
     expect((await get(token, '/workflow/rules')).status).toBe(200);
     expect((await get(token, '/workflow/rules')).status).toBe(200);
     expect((await admin('put', `/admin/roles/${role.id}/permissions`).send({ permissions: before })).status).toBe(200);

@@ -4,10 +4,12 @@ import type { Core } from '@strapi/strapi';
 import { getService } from './utils';
 import { schedule } from './scheduler';
 import type { WorkflowConfig } from './config';
+import { registerActions } from './rbac';
 
 /** Loads the app's definitions and rules, and schedules the timers, the outbox worker, the warning scan and the dashboard's daily sums. */
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   const config = strapi.config.get('plugin::workflow') as WorkflowConfig;
+  await registerActions(strapi);
   // From here on, every change to the administration is recorded (services/audit.ts).
   await getService('audit').start();
   const filled = await getService('orderRows').backfillRefs();

@@ -8,7 +8,8 @@ export interface Me {
   name: string;
   roles: string[];
   superAdmin: boolean;
-  administrator: boolean;
+  /** The workflow's permissions the caller's admin roles hold (server/src/rbac.ts, by name). */
+  permissions: string[];
 }
 
 export interface DeadLetter {

@@ -70,6 +70,8 @@ export const InboxPage = () => {
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [me, setMe] = useState<Me | null>(null);
+  /** Whether the caller's admin roles hold one of the workflow's permissions (the pages they open). */
+  const can = (permission: string) => !!me?.permissions.includes(permission);
   const [unread, setUnread] = useState(0);
   const [defs, setDefs] = useState<Array<{ key: string; name: string; spec: any }>>([]);
   const [colleagues, setColleagues] = useState<Array<{ id: number; name: string }>>([]);
@@ -137,13 +139,13 @@ export const InboxPage = () => {
           <Button variant="tertiary" onClick={() => navigate('messages')} data-testid="messages">
             消息{unread ? `（${unread}条未读）` : ''}
           </Button>
-          {me?.administrator ? <Button variant="tertiary" onClick={() => navigate('notifications')} data-testid="notifications">通知与短信</Button> : null}
-          {me?.superAdmin ? <Button variant="tertiary" onClick={() => navigate('definitions')} data-testid="definitions">流程定义</Button> : null}
-          {me?.superAdmin ? <Button variant="tertiary" onClick={() => navigate('rules')} data-testid="rules">业务规则</Button> : null}
-          {me?.superAdmin ? <Button variant="tertiary" onClick={() => navigate('settings')} data-testid="settings">业务设置</Button> : null}
-          {me?.administrator ? <Button variant="tertiary" onClick={() => navigate('contract-templates')} data-testid="contract-templates">合同模板</Button> : null}
-          {me?.administrator ? <Button variant="tertiary" onClick={() => navigate('directory')} data-testid="directory">机构与人员</Button> : null}
-          {me?.administrator ? <Button variant="tertiary" onClick={() => navigate('audit')} data-testid="audit">审计日志</Button> : null}
+          {can('notifications') ? <Button variant="tertiary" onClick={() => navigate('notifications')} data-testid="notifications">通知与短信</Button> : null}
+          {can('publishDefinitions') ? <Button variant="tertiary" onClick={() => navigate('definitions')} data-testid="definitions">流程定义</Button> : null}
+          {can('editRules') ? <Button variant="tertiary" onClick={() => navigate('rules')} data-testid="rules">业务规则</Button> : null}
+          {can('settings') ? <Button variant="tertiary" onClick={() => navigate('settings')} data-testid="settings">业务设置</Button> : null}
+          {can('contractTemplates') ? <Button variant="tertiary" onClick={() => navigate('contract-templates')} data-testid="contract-templates">合同模板</Button> : null}
+          {can('directory') ? <Button variant="tertiary" onClick={() => navigate('directory')} data-testid="directory">机构与人员</Button> : null}
+          {can('audit') ? <Button variant="tertiary" onClick={() => navigate('audit')} data-testid="audit">审计日志</Button> : null}
         </Flex>
         <Flex gap={2} marginBottom={4} wrap="wrap">
           {TABS.map((t) => (

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { forbidden } from '../errors';
 import { getService } from '../utils';
+import { ACTIONS, actionId, type ActionName } from '../rbac';
 import { onlyFields, parseListQuery, sendFile, sendXlsx, singleFile } from './query';
 
 const WINDOW_ROLES = ['window-clerk', 'department-admin'];
@@ -11,10 +12,11 @@ const staffOrders = ({ strapi }: { strapi: Core.Strapi }) => {
   const actor = (ctx: any) => getService('actors').staff(ctx.state.user);
 
   return {
-    /** Who the caller is to the workflow: job roles, and whether the administrators' pages are theirs. */
+    /** Who the caller is to the workflow: job roles, and which of the workflow's permissions their admin roles hold. */
     async me(ctx) {
       const who = await actor(ctx);
-      ctx.body = { data: { name: who.name, roles: who.roles, superAdmin: !!who.superAdmin, administrator: getService('scope').isAdministrator(who) } };
+      const permissions = (Object.keys(ACTIONS) as ActionName[]).filter((name) => ctx.state.userAbility?.can(actionId(name)));
+      ctx.body = { data: { name: who.name, roles: who.roles, superAdmin: !!who.superAdmin, permissions } };
     },
 
     async inbox(ctx) {

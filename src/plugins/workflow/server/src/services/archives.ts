@@ -67,8 +67,8 @@ const archives = ({ strapi }: { strapi: Core.Strapi }) => ({
 
   /** The archive of an order the caller may see, as a download. */
   async open(actor: Actor, number: string) {
-    const order = await strapi.db.query(UIDS.order).findOne({ where: { number }, populate: { ...SCOPE_POPULATE, archive: true } });
-    if (!order || !(await getService('scope').canView(actor, order))) throw notFound();
+    const read = (n: string) => strapi.db.query(UIDS.order).findOne({ where: { number: n }, populate: { ...SCOPE_POPULATE, archive: true } });
+    const order = await getService('scope').loadVisible(actor, number, { read });
     if (!order.archive) throw notFound('归档尚未生成');
     const file = diskPath(strapi.dirs.static.public, order.archive.url);
     if (!fs.existsSync(file)) throw notFound('归档文件不存在');

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { fileTypeFromFile } from 'file-type';
 import type { Core } from '@strapi/strapi';
-import { SCOPE_POPULATE, UIDS } from '../constants';
+import { UIDS } from '../constants';
 import { badRequest, forbidden, notFound } from '../errors';
 import { sha256 } from '../engine/canonical';
 import { candidateEvents, hiddenFromApplicant, storedValue, type ArtifactRequirement } from '../engine/spec';
@@ -32,8 +32,7 @@ const matchesRequirement = (req: ArtifactRequirement, ext: string, mime: string)
  */
 const files = ({ strapi }: { strapi: Core.Strapi }) => {
   const loadVisible = async (actor: Actor, number: string) => {
-    const order = await strapi.db.query(UIDS.order).findOne({ where: { number }, populate: SCOPE_POPULATE });
-    if (!order || !(await getService('scope').canView(actor, order))) throw notFound();
+    const order = await getService('scope').loadVisible(actor, number);
     return order;
   };
 

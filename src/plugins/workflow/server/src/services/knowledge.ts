@@ -1,7 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { UIDS } from '../constants';
 import { kept } from '../kept';
-import { notFound } from '../errors';
 import { stepMeta, type Notification } from '../engine/spec';
 import type { Actor } from './registry';
 import { getService } from '../utils';
@@ -59,8 +57,7 @@ const knowledge = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The articles for an applicant's order: those of its current step first. */
     async listForOrder(actor: Actor, number: string) {
-      const order = await strapi.db.query(UIDS.order).findOne({ where: { number }, populate: { applicant: { select: ['id'] }, organization: { select: ['id'] }, assignee: { select: ['id'] } } });
-      if (!order || !(await getService('scope').canView(actor, order))) throw notFound();
+      const order = await getService('scope').loadVisible(actor, number);
       const audience = actor.kind === 'applicant' ? ['applicant', 'both'] : ['staff', 'both'];
       const rows = await strapi.db.query(ARTICLE).findMany({ where: { ...forOrder(order), audience: { $in: audience } }, select: ['id', 'title', 'body', 'step', 'category', 'updatedAt'], orderBy: { id: 'asc' } });
       const current = (a: any) => (a.step === order.currentStep ? 0 : 1);

@@ -1,6 +1,5 @@
 import type { Core } from '@strapi/strapi';
 import { UIDS } from '../constants';
-import { notFound } from '../errors';
 import { activeLeaves, hiddenFromApplicant, stepMeta, storedValue } from '../engine/spec';
 import type { Actor } from './registry';
 import type { LoadedDefinition } from './definitions';
@@ -194,8 +193,9 @@ const orders = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The whole order as the actor may see it; 404 when it is not theirs to see. */
     async view(actor: Actor, number: string, submitted?: Submitted, now = getService('clock').now()) {
-      const o = submitted?.order ?? (await load(number));
-      if (!o || !(await getService('scope').canView(actor, o))) throw notFound();
+      const o: any = submitted?.order && (await getService('scope').canView(actor, submitted.order as any))
+        ? submitted.order
+        : await getService('scope').loadVisible(actor, number, { read: load });
       const def = await definitionOf(o);
       // An order just submitted has the one event its transaction wrote and no records of later steps,
       // as long as no event followed (records come with the actions that make them). Files are read
@@ -251,9 +251,7 @@ const orders = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async idOf(actor: Actor, number: string) {
-      const o = await load(number);
-      if (!o || !(await getService('scope').canView(actor, o))) throw notFound();
-      return o.id as number;
+      return (await getService('scope').loadVisible(actor, number, { read: load })).id as number;
     },
   };
 };

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { Engine, Rule } from 'json-rules-engine';
-import { UIDS } from '../constants';
+import { SCOPE_POPULATE, UIDS } from '../constants';
+import type { Actor } from './registry';
 import { badRequest, notFound, type FieldProblem } from '../errors';
 import { getService } from '../utils';
 
@@ -95,9 +96,9 @@ const rules = ({ strapi }: { strapi: Core.Strapi }) => ({
    * "Try on an order": the facts the rules would see for the order, and which of the given rules (or
    * the stored active ones of its process) fire on them. Nothing is saved.
    */
-  async preview(number: string, drafts?: Array<Record<string, any>>) {
-    const order = await strapi.db.query(UIDS.order).findOne({ where: { number } });
-    if (!order) throw notFound('工单不存在');
+  async preview(actor: Actor, number: string, drafts?: Array<Record<string, any>>) {
+    const read = (n: string) => strapi.db.query(UIDS.order).findOne({ where: { number: n }, populate: SCOPE_POPULATE });
+    const order = await getService('scope').loadVisible(actor, number, { read });
     const facts = await getService('registry').ruleFacts({ strapi, order });
     const candidates = drafts?.length ? drafts : await strapi.db.query(UIDS.rule).findMany({ where: { processKey: order.processKey, active: true }, orderBy: [{ purpose: 'asc' }, { priority: 'desc' }] });
     const results = [];

@@ -4,6 +4,7 @@ import { MANAGER_ROLE, UIDS } from '../constants';
 import { kept } from '../kept';
 import { stepMeta } from '../engine/spec';
 import { getService } from '../utils';
+import { conflict, notFound } from '../errors';
 import type { LoadedDefinition } from './definitions';
 import { errors } from '@strapi/utils';
 
@@ -142,6 +143,23 @@ const scope = ({ strapi }: { strapi: Core.Strapi }) => {
       if (actor.kind === 'system' || actor.superAdmin) return null;
       if (actor.kind !== 'staff' || !actor.organizationId || !isManager(actor)) return [];
       return treeIds(actor.organizationId);
+    },
+
+    /**
+     * The one way a service loads an order for a caller: by its number, 404 when the caller may not see
+     * it. `read` loads the row (the engine's row by default). With `version`, a caller who no longer
+     * sees the order but could have acted on it at an earlier version is told someone acted first (409).
+     */
+    async loadVisible<O extends ScopedOrder = any>(
+      actor: Actor,
+      number: string,
+      { read, version }: { read?: (number: string) => Promise<O | null>; version?: number | null } = {},
+    ): Promise<O> {
+      const order = (await (read ? read(number) : getService('orderRows').load({ number }))) as O | null;
+      if (!order) throw notFound();
+      if (await this.canView(actor, order)) return order;
+      const stale = version != null && version !== (order as any).lockVersion && (await this.couldHaveActed(actor, order));
+      throw stale ? conflict((order as any).lockVersion) : notFound();
     },
 
     /**

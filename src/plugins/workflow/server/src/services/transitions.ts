@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { randomBytes } from 'node:crypto';
-import { APPLICANT_ROLE, EVENTS, MANAGER_ROLE, RETURN_ACTIONS, RETURN_STEPS, SCOPE_POPULATE, SYSTEM_ROLE, UIDS } from '../constants';
-import { badRequest, conflict, forbidden, inFlight, isUniqueViolation, notFound, tooMany, unprocessable, type FieldProblem } from '../errors';
+import { APPLICANT_ROLE, EVENTS, MANAGER_ROLE, RETURN_ACTIONS, RETURN_STEPS, SYSTEM_ROLE, UIDS } from '../constants';
+import { badRequest, conflict, forbidden, inFlight, isUniqueViolation, tooMany, unprocessable, type FieldProblem } from '../errors';
 import { restoreSnapshot, startSnapshot, step as pureStep, type Facts } from '../engine/machine';
 import {
   APPLICANT_TYPES,
@@ -25,8 +25,6 @@ import type { Submitted } from './orders';
 import { getService } from '../utils';
 import type { OrderWrite } from './order-writes';
 import { documentId } from '../document-id';
-
-const ORDER_POPULATE = SCOPE_POPULATE;
 
 const EMPTY_FORM: FormSchema = { fields: [] };
 
@@ -257,19 +255,12 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
     return { toStep, meta, moved, assignee, notify, outcome: def.nodes.get(toStep)?.config.type === 'final' ? meta?.outcome ?? 'completed' : null };
   };
 
-  type Entered = Awaited<ReturnType<typeof entering>>;
-
   /** The checks of a transition, in the order callers are told: scope, version, step, role, form, guard, artifacts. */
   const checkAction = async (input: PerformInput) => {
     const { actor } = input;
-    const order: any = await getService('orderRows').load({ number: input.number });
     const version = versionOf(input.version);
-    if (!order) throw notFound();
-    if (!(await getService('scope').canView(actor, order))) {
-      // Someone who could act on it before repeats a stale action: someone acted first, as for its holders.
-      const stale = version !== null && version !== order.lockVersion && (await getService('scope').couldHaveActed(actor, order));
-      throw stale ? conflict(order.lockVersion) : notFound();
-    }
+    // Someone who could act on it before repeats a stale action: someone acted first, as for its holders.
+    const order: any = await getService('scope').loadVisible(actor, input.number, { version });
     const def = await getService('definitions').get(order.processKey, order.definitionVersion);
     const value = storedValue(order.stateValue);
 
@@ -433,8 +424,7 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** The checks of a correction, in perform's order; answers the order, its definition and the new form. */
   const checkCorrection = async (input: CorrectInput) => {
-    const order: any = await getService('orderRows').load({ number: input.number });
-    if (!order || !(await getService('scope').canView(input.actor, order))) throw notFound();
+    const order: any = await getService('scope').loadVisible(input.actor, input.number);
     const def = await getService('definitions').get(order.processKey, order.definitionVersion);
     const version = versionOf(input.version);
     if (version === null) throw badRequest('更正信息有误', [VERSION_PROBLEM]);
@@ -601,8 +591,7 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
      * instances one is written, the others are refused (429) with nothing written.
      */
     async urge(actor: Actor, number: string, at = getService('clock').now()) {
-      const order = await strapi.db.query(UIDS.order).findOne({ where: { number }, populate: ORDER_POPULATE });
-      if (!order || !(await getService('scope').canView(actor, order))) throw notFound();
+      const order = await getService('scope').loadVisible(actor, number);
       if (order.outcome) throw unprocessable('工单已结束，无需催办', { outcome: order.outcome });
       const urged = async () => {
         const step = order.currentStep;
@@ -627,8 +616,7 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Who may be named for a `staff` form field of the order (same rule the engine checks on submit). */
     async assigneeChoices(actor: Actor, number: string, role: string) {
-      const order = await strapi.db.query(UIDS.order).findOne({ where: { number }, populate: ORDER_POPULATE });
-      if (!order || !(await getService('scope').canView(actor, order))) throw notFound();
+      const order = await getService('scope').loadVisible(actor, number);
       return (await eligibleStaff([role], order.organization?.id ?? null)).map((s: any) => ({ id: s.id, name: s.name }));
     },
 
