@@ -35,7 +35,11 @@ const startDemo = async () => {
   const port = await freePort();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-pages-'));
   const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_FILENAME: path.join(dir, 'data.db') };
-  const child = spawn(process.execPath, [path.join(root, 'scripts/demo.js')], { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [path.join(root, 'scripts/demo.js')], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   await new Promise((resolve, reject) => {
     child.stdout.on('data', (chunk) => String(chunk).includes('Demo is running') && resolve());
     child.on('exit', (code) => reject(new Error(`the demo stopped (${code})`)));
@@ -46,7 +50,15 @@ const startDemo = async () => {
 const launch = () =>
   chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
 
 /**
@@ -99,7 +111,8 @@ const main = async () => {
           browser,
           { viewport: { width: 1440, height: 900 }, locale: 'zh-CN' },
           `${server.base}/admin/plugins/workflow`,
-          (page) => page.getByTestId('order-row').first().or(page.getByText('没有符合条件的工单')).waitFor({ timeout: 60_000 }),
+          (page) =>
+            page.getByTestId('order-row').first().or(page.getByText('没有符合条件的工单')).waitFor({ timeout: 60_000 }),
           withToken,
         ),
       'H5 first page (phone, cold cache)': () =>
@@ -115,11 +128,18 @@ const main = async () => {
       await run(); // the server's first answers (files read, bundles compressed once by the OS cache) not counted
       const runs = [];
       for (let i = 0; i < RUNS; i += 1) runs.push(await run());
-      results[name] = { bytes: median(runs.map((r) => r.bytes)), requests: median(runs.map((r) => r.requests)), ms: median(runs.map((r) => r.ms)), runs };
+      results[name] = {
+        bytes: median(runs.map((r) => r.bytes)),
+        requests: median(runs.map((r) => r.requests)),
+        ms: median(runs.map((r) => r.ms)),
+        runs,
+      };
     }
     console.log('\npage                                        transferred   requests   until usable');
     for (const [name, r] of Object.entries(results)) {
-      console.log(`${name.padEnd(44)}${`${(r.bytes / 1024 / 1024).toFixed(2)} MB`.padStart(11)}${String(r.requests).padStart(11)}${`${r.ms} ms`.padStart(15)}`);
+      console.log(
+        `${name.padEnd(44)}${`${(r.bytes / 1024 / 1024).toFixed(2)} MB`.padStart(11)}${String(r.requests).padStart(11)}${`${r.ms} ms`.padStart(15)}`,
+      );
     }
     const out = { at: new Date().toISOString(), runs: RUNS, staff: STAFF, results };
     fs.writeFileSync(path.join(__dirname, 'pages.json'), `${JSON.stringify(out, null, 2)}\n`);

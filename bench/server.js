@@ -15,9 +15,13 @@ const distDir = process.env.DIST_DIR ?? path.join(root, 'dist');
 const BENCH_ORDER = 'api::bench-order.bench-order';
 const registerBenchOrder = (app) => {
   const order = require(path.join(root, 'src/api/order/content-types/order/schema.json'));
-  const attributes = Object.fromEntries(Object.entries(order.attributes).filter(([, a]) => !['relation', 'media'].includes(a.type)));
+  const attributes = Object.fromEntries(
+    Object.entries(order.attributes).filter(([, a]) => !['relation', 'media'].includes(a.type)),
+  );
   const info = { singularName: 'bench-order', pluralName: 'bench-orders', displayName: 'bench order' };
-  app.get('content-types').add('api::bench-order', { 'bench-order': { schema: { ...order, collectionName: 'bench_orders', info, attributes } } });
+  app.get('content-types').add('api::bench-order', {
+    'bench-order': { schema: { ...order, collectionName: 'bench_orders', info, attributes } },
+  });
 };
 
 const main = async () => {
@@ -35,7 +39,14 @@ const main = async () => {
   const core = factories.createCoreController(BENCH_ORDER)({ strapi: app });
   app.server.routes({
     type: 'content-api',
-    routes: [{ method: 'PUT', path: '/bench/orders/:id', handler: (ctx) => core.update(ctx), config: { auth: { scope: [`${BENCH_ORDER}.update`] } } }],
+    routes: [
+      {
+        method: 'PUT',
+        path: '/bench/orders/:id',
+        handler: (ctx) => core.update(ctx),
+        config: { auth: { scope: [`${BENCH_ORDER}.update`] } },
+      },
+    ],
   });
   await app.listen();
 
@@ -48,14 +59,21 @@ const main = async () => {
   // A CPU profile of one part of the run (BENCH_PROFILE=<dir>): profile-start, then profile-stop <name>.
   const inspector = new (require('node:inspector').Session)();
   inspector.connect();
-  const post = (method, params) => new Promise((resolve, reject) => inspector.post(method, params, (err, result) => (err ? reject(err) : resolve(result))));
+  const post = (method, params) =>
+    new Promise((resolve, reject) =>
+      inspector.post(method, params, (err, result) => (err ? reject(err) : resolve(result))),
+    );
   const answers = {
     async 'profile-start'() {
       await post('Profiler.enable');
       await post('Profiler.start');
       // What the part allocates, sampled: the young generation's collections follow from it.
       await post('HeapProfiler.enable');
-      await post('HeapProfiler.startSampling', { samplingInterval: 16384, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+      await post('HeapProfiler.startSampling', {
+        samplingInterval: 16384,
+        includeObjectsCollectedByMajorGC: true,
+        includeObjectsCollectedByMinorGC: true,
+      });
       return {};
     },
     async 'profile-stop'(name) {
@@ -63,7 +81,10 @@ const main = async () => {
       const file = path.join(process.env.BENCH_PROFILE, `${name}.cpuprofile`);
       require('node:fs').writeFileSync(file, JSON.stringify(profile));
       const { profile: heap } = await post('HeapProfiler.stopSampling');
-      require('node:fs').writeFileSync(path.join(process.env.BENCH_PROFILE, `${name}.heapprofile`), JSON.stringify(heap));
+      require('node:fs').writeFileSync(
+        path.join(process.env.BENCH_PROFILE, `${name}.heapprofile`),
+        JSON.stringify(heap),
+      );
       return { file };
     },
     async queries() {
@@ -96,22 +117,26 @@ const main = async () => {
       let errors = 0;
       let next = 0;
       const started = process.hrtime.bigint();
-      await Promise.all(Array.from({ length: clients }, async () => {
-        while (next < numbers.length) {
-          const number = numbers[next++];
-          const t = process.hrtime.bigint();
-          try {
-            await transitions.perform({ number, action: 'approve', version: 1, form: {}, actor });
-            latencies.push(Number(process.hrtime.bigint() - t) / 1e6);
-          } catch {
-            errors += 1;
+      await Promise.all(
+        Array.from({ length: clients }, async () => {
+          while (next < numbers.length) {
+            const number = numbers[next++];
+            const t = process.hrtime.bigint();
+            try {
+              await transitions.perform({ number, action: 'approve', version: 1, form: {}, actor });
+              latencies.push(Number(process.hrtime.bigint() - t) / 1e6);
+            } catch {
+              errors += 1;
+            }
           }
-        }
-      }));
+        }),
+      );
       return { latencies, errors, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
     },
     async token() {
-      const token = await app.service('admin::api-token').create({ name: `bench-${Date.now()}`, type: 'full-access', lifespan: null });
+      const token = await app
+        .service('admin::api-token')
+        .create({ name: `bench-${Date.now()}`, type: 'full-access', lifespan: null });
       return { accessKey: token.accessKey };
     },
     async stop() {

@@ -18,7 +18,9 @@ export default ({ env }) => {
           user: env('DATABASE_USERNAME', 'root'),
           password: env('DATABASE_PASSWORD', ''),
           charset: 'utf8mb4',
-          ssl: env.bool('DATABASE_SSL', false) ? { rejectUnauthorized: env.bool('DATABASE_SSL_REJECT_UNAUTHORIZED', true) } : false,
+          ssl: env.bool('DATABASE_SSL', false)
+            ? { rejectUnauthorized: env.bool('DATABASE_SSL_REJECT_UNAUTHORIZED', true) }
+            : false,
         },
         pool: {
           min: env.int('DATABASE_POOL_MIN', 2),

@@ -7,7 +7,8 @@ const LEVELS = winston.config.npm.levels;
  * (a timestamp, colours, printf) on every line and lets the transports drop it afterwards, which cost
  * each request about 0.05 ms for an access line nobody sees (docs/performance.md).
  */
-export const atLevel = (level: string) => winston.format((info) => ((LEVELS[info.level] ?? 0) <= (LEVELS[level] ?? LEVELS.silly) ? info : false))();
+export const atLevel = (level: string) =>
+  winston.format((info) => ((LEVELS[info.level] ?? 0) <= (LEVELS[level] ?? LEVELS.silly) ? info : false))();
 
 // LOG_LEVEL lets the test suite keep quiet; the default matches Strapi's own.
 export default ({ env }) => {

@@ -28,11 +28,17 @@ const run = (args, env = {}) => {
   if (result.status !== 0) throw new Error(`${args.join(' ')} failed`);
 };
 
-const strapiBin = path.join(path.dirname(require.resolve('@strapi/strapi/package.json', { paths: [root] })), 'bin/strapi.js');
+const strapiBin = path.join(
+  path.dirname(require.resolve('@strapi/strapi/package.json', { paths: [root] })),
+  'bin/strapi.js',
+);
 
 const adminIsStale = () => {
   const index = path.join(root, 'dist/build/index.html');
-  const sources = Math.max(newestMtime(path.join(root, 'src/admin')), newestMtime(path.join(root, 'src/plugins/workflow/admin')));
+  const sources = Math.max(
+    newestMtime(path.join(root, 'src/admin')),
+    newestMtime(path.join(root, 'src/plugins/workflow/admin')),
+  );
   return !fs.existsSync(index) || fs.statSync(index).mtimeMs < sources;
 };
 
@@ -43,7 +49,9 @@ const clientIsStale = () => {
   const sources = Math.max(
     newestMtime(path.join(client, 'src')),
     newestMtime(path.join(root, 'src/validation')),
-    ...['vite.config.ts', 'index.html', '.env'].map((f) => (fs.existsSync(path.join(client, f)) ? fs.statSync(path.join(client, f)).mtimeMs : 0)),
+    ...['vite.config.ts', 'index.html', '.env'].map((f) =>
+      fs.existsSync(path.join(client, f)) ? fs.statSync(path.join(client, f)).mtimeMs : 0,
+    ),
   );
   return !fs.existsSync(index) || fs.statSync(index).mtimeMs < sources;
 };
@@ -53,7 +61,11 @@ const buildClient = () => {
   const uni = path.join(client, 'node_modules/@dcloudio/vite-plugin-uni/bin/uni.js');
   if (!fs.existsSync(uni)) throw new Error('The client is not installed: npm install --prefix uniapp-client');
   console.log('Building the H5 page (uni-app)...');
-  const result = spawnSync(process.execPath, [uni, 'build'], { cwd: client, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+  const result = spawnSync(process.execPath, [uni, 'build'], {
+    cwd: client,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   if (result.status !== 0) throw new Error('uni build failed');
 };
 

@@ -50,7 +50,8 @@ const waitForHealth = (port, deadline) =>
       req.on('error', retry);
       req.on('timeout', () => req.destroy());
     };
-    const retry = () => (Date.now() > deadline ? reject(new Error('Strapi did not answer in time')) : setTimeout(attempt, 500));
+    const retry = () =>
+      Date.now() > deadline ? reject(new Error('Strapi did not answer in time')) : setTimeout(attempt, 500);
     attempt();
   });
 
@@ -63,7 +64,10 @@ const banner = (port) => {
     ['接口 API', `${base}/api`],
     ['超级管理员 Super admin', `${demo.superAdmin.email} / ${demo.password}`],
     ...demo.staff.map((s) => [`员工 ${s.name} (${s.jobRoles.join(', ')})`, `${s.email} / ${demo.password}`]),
-    ...demo.applicants.map((a) => [`申请人 ${a.enterpriseName ?? a.realName}`, `${a.mobile} / ${demo.password}  (H5 sign-in; API: ${a.email})`]),
+    ...demo.applicants.map((a) => [
+      `申请人 ${a.enterpriseName ?? a.realName}`,
+      `${a.mobile} / ${demo.password}  (H5 sign-in; API: ${a.email})`,
+    ]),
   ];
   // CJK characters take two columns in a terminal.
   const columns = (text) => [...text].reduce((n, ch) => n + (ch.codePointAt(0) >= 0x2e80 ? 2 : 1), 0);
@@ -80,7 +84,12 @@ const main = async () => {
   const child = spawn(process.execPath, [strapiBin, 'start'], {
     cwd: root,
     stdio: 'inherit',
-    env: { ...process.env, DEMO_SEED: 'true', DATABASE_CLIENT: process.env.DATABASE_CLIENT ?? 'sqlite', PORT: String(port) },
+    env: {
+      ...process.env,
+      DEMO_SEED: 'true',
+      DATABASE_CLIENT: process.env.DATABASE_CLIENT ?? 'sqlite',
+      PORT: String(port),
+    },
   });
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
   child.on('exit', (code) => process.exit(code ?? 0));

@@ -16,9 +16,17 @@ const FAILURES = 'api::login-failure.login-failure';
 const LOCKED = '登录失败次数过多，账号已锁定，请15分钟后再试';
 
 /** One mobile number the ways people write it. */
-const spellings = (m: string) => [m, `${m.slice(0, 3)} ${m.slice(3, 7)} ${m.slice(7)}`, `${m.slice(0, 3)}-${m.slice(3, 7)}-${m.slice(7)}`, `+86${m}`, `86 ${m}`, `+86 ${m}`];
+const spellings = (m: string) => [
+  m,
+  `${m.slice(0, 3)} ${m.slice(3, 7)} ${m.slice(7)}`,
+  `${m.slice(0, 3)}-${m.slice(3, 7)}-${m.slice(7)}`,
+  `+86${m}`,
+  `86 ${m}`,
+  `+86 ${m}`,
+];
 
-const byIdentifier = (identifier: string, password: string) => app.http().post('/api/auth/local').send({ identifier, password });
+const byIdentifier = (identifier: string, password: string) =>
+  app.http().post('/api/auth/local').send({ identifier, password });
 const byMobile = (mobile: string, password: string) => app.http().post('/api/account/login').send({ mobile, password });
 const byStaffEmail = (email: string, password: string) => app.http().post('/admin/login').send({ email, password });
 const answer = (res: { status: number; body: any }) => `${res.status} ${res.body?.error?.message ?? ''}`;
@@ -40,13 +48,15 @@ describe('per-account lockout', () => {
     for (let i = 0; i < 5; i += 1) expect((await byIdentifier(body.email, 'wrong-password')).status).toBe(400);
     expect(answer(await byIdentifier(body.username, body.password))).toBe(`429 ${LOCKED}`);
     expect(answer(await byIdentifier(body.email.toUpperCase(), body.password))).toBe(`429 ${LOCKED}`);
-    for (const mobile of spellings(body.mobile)) expect(answer(await byMobile(mobile, body.password))).toBe(`429 ${LOCKED}`);
+    for (const mobile of spellings(body.mobile))
+      expect(answer(await byMobile(mobile, body.password))).toBe(`429 ${LOCKED}`);
   });
 
   it('the spellings of one mobile number share one count, and it locks the e-mail too', async () => {
     const { body } = await registerApplicant(app, { mobile: '13500002222' });
     const [plain, ...others] = spellings(body.mobile);
-    for (const mobile of others.slice(0, 5)) expect(answer(await byMobile(mobile, 'wrong-password'))).toBe('400 手机号码或密码错误');
+    for (const mobile of others.slice(0, 5))
+      expect(answer(await byMobile(mobile, 'wrong-password'))).toBe('400 手机号码或密码错误');
     expect(answer(await byMobile(plain, body.password))).toBe(`429 ${LOCKED}`);
     expect(answer(await byIdentifier(body.email, body.password))).toBe(`429 ${LOCKED}`);
   });
@@ -54,7 +64,8 @@ describe('per-account lockout', () => {
   it('an account that does not exist gets the same answers as one that does', async () => {
     const byMobileSpellings = async (mobile: string) => {
       const answers = [];
-      for (const spelled of [...spellings(mobile), mobile]) answers.push(answer(await byMobile(spelled, 'wrong-password')));
+      for (const spelled of [...spellings(mobile), mobile])
+        answers.push(answer(await byMobile(spelled, 'wrong-password')));
       return answers;
     };
     const byEmailCases = async (email: string) => {
@@ -76,13 +87,26 @@ describe('per-account lockout', () => {
   });
 
   it('locks a staff member after 5 failed admin sign-ins under any case of the e-mail', async () => {
-    for (const email of ['Finance@Demo.Local', 'FINANCE@demo.local', ' finance@demo.local', 'finance@DEMO.local', 'fInance@demo.local']) {
+    for (const email of [
+      'Finance@Demo.Local',
+      'FINANCE@demo.local',
+      ' finance@demo.local',
+      'finance@DEMO.local',
+      'fInance@demo.local',
+    ]) {
       expect((await byStaffEmail(email, 'wrong-password')).status).toBe(400);
     }
     expect(answer(await byStaffEmail('finance@demo.local', data.password))).toBe(`429 ${LOCKED}`);
     // Unknown staff e-mails are answered alike.
     const unknown = [];
-    for (const email of ['Nobody@Demo.Local', 'NOBODY@demo.local', ' nobody@demo.local', 'nobody@DEMO.local', 'nObody@demo.local', 'nobody@demo.local']) {
+    for (const email of [
+      'Nobody@Demo.Local',
+      'NOBODY@demo.local',
+      ' nobody@demo.local',
+      'nobody@DEMO.local',
+      'nObody@demo.local',
+      'nobody@demo.local',
+    ]) {
       unknown.push((await byStaffEmail(email, 'wrong-password')).status);
     }
     expect(unknown).toEqual([400, 400, 400, 400, 400, 429]);
@@ -100,7 +124,12 @@ describe('per-account lockout', () => {
 describe('per-IP limits', () => {
   it('limits submissions from one address', async () => {
     const { jwt } = await registerApplicant(app);
-    const submit = () => app.http().post('/api/workflow/orders').set('Authorization', `Bearer ${jwt}`).send({ processKey: 'nope', formData: {} });
+    const submit = () =>
+      app
+        .http()
+        .post('/api/workflow/orders')
+        .set('Authorization', `Bearer ${jwt}`)
+        .send({ processKey: 'nope', formData: {} });
     const statuses = [];
     for (let i = 0; i < 5; i += 1) statuses.push((await submit()).status);
     expect(statuses).toEqual([400, 400, 400, 429, 429]);

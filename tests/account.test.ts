@@ -10,9 +10,20 @@ const fake = http.createServer((req, res) => {
   const url = new URL(req.url!, 'http://127.0.0.1');
   seen.push(url.pathname + url.search);
   const code = url.searchParams.get('js_code') ?? '';
-  const errors: Record<string, number> = { 'code-invalid': 40029, 'code-limited': 45011, 'code-risky': 40226, 'code-busy': -1 };
+  const errors: Record<string, number> = {
+    'code-invalid': 40029,
+    'code-limited': 45011,
+    'code-risky': 40226,
+    'code-busy': -1,
+  };
   res.setHeader('Content-Type', 'application/json');
-  res.end(JSON.stringify(errors[code] !== undefined ? { errcode: errors[code], errmsg: 'error' } : { openid: `openid-${code}`, session_key: `secret-session-key-${code}` }));
+  res.end(
+    JSON.stringify(
+      errors[code] !== undefined
+        ? { errcode: errors[code], errmsg: 'error' }
+        : { openid: `openid-${code}`, session_key: `secret-session-key-${code}` },
+    ),
+  );
 });
 beforeAll(async () => {
   await new Promise<void>((resolve) => fake.listen(0, '127.0.0.1', resolve));
@@ -39,7 +50,13 @@ describe('sign-in with mobile number and password', () => {
 
   it('refuses a second account with the same mobile', async () => {
     await registerApplicant(app, { mobile: '13577778888' });
-    const res = await app.http().post('/api/auth/local/register').send({ username: 'dup123', email: 'dup@example.com', password: 'Secret@123', mobile: '13577778888', applicantType: 'resident' });
+    const res = await app.http().post('/api/auth/local/register').send({
+      username: 'dup123',
+      email: 'dup@example.com',
+      password: 'Secret@123',
+      mobile: '13577778888',
+      applicantType: 'resident',
+    });
     expect(res.status).toBe(400);
     expect(errorPaths(res.body)).toEqual(['mobile']);
   });
@@ -56,8 +73,14 @@ describe('WeChat mini-program login', () => {
     expect(seen.at(-1)).toContain('js_code=abc123');
     const again = await app.http().post('/api/account/wechat-login').send({ code: 'abc123' });
     expect(again.body.user.id).toBe(first.body.user.id);
-    const stored = await app.strapi.db.query('plugin::users-permissions.user').findOne({ where: { id: first.body.user.id } });
-    expect(stored).toMatchObject({ wechatOpenid: 'openid-abc123', wechatSessionKey: 'secret-session-key-abc123', provider: 'wechat' });
+    const stored = await app.strapi.db
+      .query('plugin::users-permissions.user')
+      .findOne({ where: { id: first.body.user.id } });
+    expect(stored).toMatchObject({
+      wechatOpenid: 'openid-abc123',
+      wechatSessionKey: 'secret-session-key-abc123',
+      provider: 'wechat',
+    });
 
     const me = await app.http().get('/api/account/me').set('Authorization', `Bearer ${first.body.jwt}`);
     expect(me.status).toBe(200);
@@ -77,11 +100,19 @@ describe('WeChat mini-program login', () => {
 
   it('binds a mobile number, once per number', async () => {
     const login = await app.http().post('/api/account/wechat-login').send({ code: 'bind01' });
-    const bind = await app.http().post('/api/account/bind-mobile').set('Authorization', `Bearer ${login.body.jwt}`).send({ mobile: '13600001111' });
+    const bind = await app
+      .http()
+      .post('/api/account/bind-mobile')
+      .set('Authorization', `Bearer ${login.body.jwt}`)
+      .send({ mobile: '13600001111' });
     expect(bind.status).toBe(200);
     expect(bind.body.data.mobile).toBe('13600001111');
     const other = await app.http().post('/api/account/wechat-login').send({ code: 'bind02' });
-    const taken = await app.http().post('/api/account/bind-mobile').set('Authorization', `Bearer ${other.body.jwt}`).send({ mobile: '13600001111' });
+    const taken = await app
+      .http()
+      .post('/api/account/bind-mobile')
+      .set('Authorization', `Bearer ${other.body.jwt}`)
+      .send({ mobile: '13600001111' });
     expect(taken.status).toBe(409);
   });
 });
@@ -90,31 +121,55 @@ describe('mass assignment and private fields', () => {
   it('a profile update takes only the applicant\u2019s own safe fields', async () => {
     const { jwt, user } = await registerApplicant(app);
     for (const field of ['role', 'confirmed', 'blocked', 'wechatOpenid', 'mobile', 'email', 'password', 'provider']) {
-      const res = await app.http().put('/api/account/me').set('Authorization', `Bearer ${jwt}`).send({ [field]: field === 'role' ? 1 : 'x' });
+      const res = await app
+        .http()
+        .put('/api/account/me')
+        .set('Authorization', `Bearer ${jwt}`)
+        .send({ [field]: field === 'role' ? 1 : 'x' });
       expect(res.status, field).toBe(400);
       expect(errorPaths(res.body)).toEqual([field]);
     }
-    const ok = await app.http().put('/api/account/me').set('Authorization', `Bearer ${jwt}`).send({ realName: '王五', applicantType: 'enterprise', enterpriseName: '王五商行', creditCode: '91510107590201629B' });
+    const ok = await app.http().put('/api/account/me').set('Authorization', `Bearer ${jwt}`).send({
+      realName: '王五',
+      applicantType: 'enterprise',
+      enterpriseName: '王五商行',
+      creditCode: '91510107590201629B',
+    });
     expect(ok.status).toBe(200);
-    const stored = await app.strapi.db.query('plugin::users-permissions.user').findOne({ where: { id: user.id }, populate: ['role'] });
+    const stored = await app.strapi.db
+      .query('plugin::users-permissions.user')
+      .findOne({ where: { id: user.id }, populate: ['role'] });
     expect(stored).toMatchObject({ realName: '王五', confirmed: true, blocked: false });
     expect(stored.role.type).toBe('authenticated');
     // Strapi's own user routes stay closed to applicants.
-    expect((await app.http().put(`/api/users/${user.id}`).set('Authorization', `Bearer ${jwt}`).send({ role: 1 })).status).toBe(403);
+    expect(
+      (await app.http().put(`/api/users/${user.id}`).set('Authorization', `Bearer ${jwt}`).send({ role: 1 })).status,
+    ).toBe(403);
   });
 
   it('filters on private fields and relations neither widen nor reveal results', async () => {
     const me = w.applicants.zhujiang;
     const base = await call(app, me, 'get', '/orders?pageSize=100&status=all');
     const numbers = base.body.data.map((o: any) => o.number).sort();
-    for (const q of ['filters[password]=x', 'filters[applicant][phone]=13612345678', 'filters[applicant][email][$startsWith]=z', 'filters[$or][0][id][$gt]=0', 'applicant=3', 'populate=*', 'where[id]=1']) {
+    for (const q of [
+      'filters[password]=x',
+      'filters[applicant][phone]=13612345678',
+      'filters[applicant][email][$startsWith]=z',
+      'filters[$or][0][id][$gt]=0',
+      'applicant=3',
+      'populate=*',
+      'where[id]=1',
+    ]) {
       const res = await call(app, me, 'get', `/orders?pageSize=100&status=all&${q}`);
       expect(res.status, q).toBe(200);
       expect(res.body.data.map((o: any) => o.number).sort(), q).toEqual(numbers);
     }
     expect((await call(app, me, 'get', '/orders?pageSize=100')).body.data.some((o: any) => o.applicant)).toBe(false);
     // users-permissions' user list is not open to applicants, filtered or not.
-    const users = await app.http().get('/api/users?filters[password][$startsWith]=$2').set('Authorization', `Bearer ${me.token}`);
+    const users = await app
+      .http()
+      .get('/api/users?filters[password][$startsWith]=$2')
+      .set('Authorization', `Bearer ${me.token}`);
     expect(users.status).toBe(403);
   });
 });

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { app, apply, enterpriseForm, step, upload, useWorld, w } from './helpers/workflow';
 import { useBrowser, shot, signIn } from './helpers/browser';
 
@@ -10,7 +10,18 @@ let water: string;
 let power: string;
 beforeAll(async () => {
   water = await apply(app, w.applicants.zhujiang, 'water-enterprise', enterpriseForm({ unitName: '浏览器测试单位' }));
-  power = await apply(app, w.applicants['bazhong-steel'], 'energy-service', { name: '黄厂长', contactPhone: '13712345678', address: '巴中经济开发区工业园5号', description: '新建厂房需要电力接入，负荷800千瓦' }, 'mini-program');
+  power = await apply(
+    app,
+    w.applicants['bazhong-steel'],
+    'energy-service',
+    {
+      name: '黄厂长',
+      contactPhone: '13712345678',
+      address: '巴中经济开发区工业园5号',
+      description: '新建厂房需要电力接入，负荷800千瓦',
+    },
+    'mini-program',
+  );
 });
 
 const rowNumbers = async (page: any) => page.locator('[data-testid="order-row"] td:first-child').allInnerTexts();
@@ -18,7 +29,9 @@ const rowNumbers = async (page: any) => page.locator('[data-testid="order-row"] 
 describe('工单中心 in the admin panel', () => {
   it('a department administrator sees only their organization\u2019s orders; overdue time is red', async () => {
     const row = await app.strapi.db.query('api::order.order').findOne({ where: { number: water } });
-    await app.strapi.db.query('api::order.order').update({ where: { id: row.id }, data: { stepEnteredAt: new Date(Date.now() - 30 * 3_600_000) } });
+    await app.strapi.db
+      .query('api::order.order')
+      .update({ where: { id: row.id }, data: { stepEnteredAt: new Date(Date.now() - 30 * 3_600_000) } });
     const page = await signIn(browser(), app.url!, 'deptadmin@demo.local');
     await page.getByTestId('tab-all').click();
     await page.getByText(water).waitFor();
@@ -54,7 +67,10 @@ describe('工单中心 in the admin panel', () => {
     const numbers = await rowNumbers(page);
     expect(numbers).toContain(water);
     expect(numbers).not.toContain(power);
-    await page.locator('[data-testid="order-row"]', { hasText: water }).getByRole('button', { name: '提交勘察结果' }).click();
+    await page
+      .locator('[data-testid="order-row"]', { hasText: water })
+      .getByRole('button', { name: '提交勘察结果' })
+      .click();
     const panel = page.getByTestId('action-complete');
     await panel.waitFor();
     const png = require('node:fs').readFileSync(require('node:path').resolve(__dirname, '../favicon.png'));
@@ -63,7 +79,9 @@ describe('工单中心 in the admin panel', () => {
       { name: '现场2.png', mimeType: 'image/png', buffer: png },
     ]);
     await panel.getByText('已上传 2').waitFor();
-    await panel.getByTestId('upload-plan-sketch').setInputFiles([{ name: '草图.png', mimeType: 'image/png', buffer: png }]);
+    await panel
+      .getByTestId('upload-plan-sketch')
+      .setInputFiles([{ name: '草图.png', mimeType: 'image/png', buffer: png }]);
     await panel.getByText('已上传 1').waitFor();
     // The uploads appear under 附件 with image previews, every version kept.
     await page.getByTestId('image-preview').nth(2).waitFor();
@@ -107,19 +125,32 @@ describe('工单中心 in the admin panel', () => {
     await upload(app, s.designer, n, 'budget', '.xlsx');
     await step(app, s.designer, n, 'submit');
     await step(app, w.applicants.zhujiang, n, 'confirm');
-    await step(app, s.contract, n, 'submit', { contractNo: 'YJ-GS-2019-4', name: '供水合同', place: '巴中', partyA: '派工单单位', partyB: '自来水公司', amount: 1000 });
+    await step(app, s.contract, n, 'submit', {
+      contractNo: 'YJ-GS-2019-4',
+      name: '供水合同',
+      place: '巴中',
+      partyA: '派工单单位',
+      partyB: '自来水公司',
+      amount: 1000,
+    });
     await step(app, s.contract, n, 'counterparty-approved');
     for (let i = 0; i < 7; i += 1) await step(app, s.contract, n, 'approve');
     await upload(app, s.contract, n, 'signed-contract', '.pdf');
     await step(app, s.contract, n, 'upload-signed');
     await step(app, s.finance, n, 'record-paid', { amount: 1000 });
-    await step(app, s.techhead, n, 'submit', { tasks: '接入DN50管道', materials: 'PE管 50米\n阀门 2个', meterNumber: 'WM-2026-001', meterCaliber: 'DN50' });
+    await step(app, s.techhead, n, 'submit', {
+      tasks: '接入DN50管道',
+      materials: 'PE管 50米\n阀门 2个',
+      meterNumber: 'WM-2026-001',
+      meterCaliber: 'DN50',
+    });
     const page = await signIn(browser(), app.url!, 'admin@demo.local');
     await page.goto(`${app.url}/admin/plugins/workflow/${n}/print/dispatch-sheet`);
     const sheet = page.getByTestId('print-sheet');
     await sheet.waitFor();
     const text = await sheet.innerText();
-    for (const expected of ['派工单', n, '派工单单位', 'WM-2026-001', 'DN50', 'PE管 50米']) expect(text).toContain(expected);
+    for (const expected of ['派工单', n, '派工单单位', 'WM-2026-001', 'DN50', 'PE管 50米'])
+      expect(text).toContain(expected);
     await shot(page, 'dispatch-sheet');
     await page.context().close();
   });

@@ -15,27 +15,64 @@ describe('the benchmark, in a smoke run', () => {
     const out = path.join(mkdtempSync(path.join(tmpdir(), 'bench-')), 'results.json');
     const root = path.resolve(__dirname, '..');
     await new Promise<void>((resolve, reject) =>
-      execFile(process.execPath, ['bench/run.js'], { cwd: root, env: { ...process.env, BENCH_SMOKE: '1', BENCH_OUT: out, DATABASE_CLIENT: 'mysql' }, timeout: 280_000 }, (error, _stdout, stderr) =>
-        error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(),
+      execFile(
+        process.execPath,
+        ['bench/run.js'],
+        {
+          cwd: root,
+          env: { ...process.env, BENCH_SMOKE: '1', BENCH_OUT: out, DATABASE_CLIENT: 'mysql' },
+          timeout: 280_000,
+        },
+        (error, _stdout, stderr) => (error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve()),
       ),
     );
     const results = JSON.parse(readFileSync(out, 'utf8'));
     expect(results.smoke).toBe(true);
     expect(results.mariadb.innodb_buffer_pool_size).toBeGreaterThan(0);
-    const { submission, submissionPaced, transition, transitionTwoInstances, inProcess, raw, strapiRest, adminNoop, staffNoop, bareNoop } = results.writes;
+    const {
+      submission,
+      submissionPaced,
+      transition,
+      transitionTwoInstances,
+      inProcess,
+      raw,
+      strapiRest,
+      adminNoop,
+      staffNoop,
+      bareNoop,
+    } = results.writes;
     // Every request answered 2xx: a broken route or a refused action would count as an error.
-    for (const part of [submission, submissionPaced, transition, transitionTwoInstances, inProcess, raw, strapiRest, adminNoop, staffNoop, bareNoop]) {
+    for (const part of [
+      submission,
+      submissionPaced,
+      transition,
+      transitionTwoInstances,
+      inProcess,
+      raw,
+      strapiRest,
+      adminNoop,
+      staffNoop,
+      bareNoop,
+    ]) {
       expect(part.requests).toBeGreaterThan(0);
       expect(part.errors).toBe(0);
       expect(part.p95).toBeGreaterThan(0);
     }
     expect(submission.requests).toBe(60);
     expect(submissionPaced.requests).toBe(20);
-    // Every order the submissions made was then moved (warming up each instance, on one instance, on two, in-process) or updated through Strapi's REST.
+    // Every order the submissions made was then moved (warming up each instance, on one instance, on two,
+    // in-process) or updated through Strapi's REST.
     expect(results.warmup).toBeGreaterThan(0);
-    expect(2 * results.warmup + transition.requests + transitionTwoInstances.requests + inProcess.requests + strapiRest.requests).toBe(80);
+    expect(
+      2 * results.warmup +
+        transition.requests +
+        transitionTwoInstances.requests +
+        inProcess.requests +
+        strapiRest.requests,
+    ).toBe(80);
     // The app's CPU per request is measured for each part it serves alone.
-    for (const part of [submission, transition, inProcess, adminNoop, staffNoop, bareNoop, strapiRest]) expect(part.appCpuMs).toBeGreaterThan(0);
+    for (const part of [submission, transition, inProcess, adminNoop, staffNoop, bareNoop, strapiRest])
+      expect(part.appCpuMs).toBeGreaterThan(0);
     // …and the CPU of the load generator and of MariaDB, which share the machine's cores with the app.
     for (const part of [transition, raw]) {
       expect(part.loadCpuMs).toBeGreaterThan(0);

@@ -19,11 +19,18 @@ describe('the application boots', () => {
 
   it('loads the workflow plugin and the utility content types', async () => {
     expect(app.strapi.plugin('workflow')).toBeTruthy();
-    for (const uid of ['api::order.order', 'api::organization.organization', 'api::contract.contract', 'api::staff-profile.staff-profile']) {
+    for (const uid of [
+      'api::order.order',
+      'api::organization.organization',
+      'api::contract.contract',
+      'api::staff-profile.staff-profile',
+    ]) {
       expect(app.strapi.contentType(uid), uid).toBeTruthy();
     }
     const user = app.strapi.contentType('plugin::users-permissions.user');
-    expect(Object.keys(user.attributes)).toEqual(expect.arrayContaining(['mobile', 'realName', 'applicantType', 'creditCode', 'wechatOpenid']));
+    expect(Object.keys(user.attributes)).toEqual(
+      expect.arrayContaining(['mobile', 'realName', 'applicantType', 'creditCode', 'wechatOpenid']),
+    );
   });
 
   // config/logger.ts: a line below the level is dropped before winston formats it, not after.
@@ -33,7 +40,14 @@ describe('the application boots', () => {
     const log = app.strapi.log as any;
     expect(log.level).toBe(process.env.LOG_LEVEL);
     const lines: string[] = [];
-    const transport = new winston.transports.Stream({ stream: new Writable({ write(chunk, _enc, done) { lines.push(String(chunk)); done(); } }) });
+    const transport = new winston.transports.Stream({
+      stream: new Writable({
+        write(chunk, _enc, done) {
+          lines.push(String(chunk));
+          done();
+        },
+      }),
+    });
     log.add(transport);
     try {
       log.http('POST /workflow/orders/1/actions/approve (3 ms) 200');
@@ -66,7 +80,9 @@ describe('the application boots', () => {
     // Strapi's own exception for the admin panel in development and tests (Vite's websocket).
     const panel = await app.http().get('/admin/init');
     expect(panel.headers['content-security-policy']).toContain('ws:');
-    expect((await app.http().get('/_health')).headers['content-security-policy']).toBe(first.headers['content-security-policy']);
+    expect((await app.http().get('/_health')).headers['content-security-policy']).toBe(
+      first.headers['content-security-policy'],
+    );
   });
 });
 
@@ -74,7 +90,9 @@ describe('the session cookie', () => {
   it('still carries an OAuth provider sign-in to the provider and back', async () => {
     const store = app.strapi.store({ type: 'plugin', name: 'users-permissions', key: 'grant' });
     const grant: any = await store.get();
-    await store.set({ value: { ...grant, github: { ...grant.github, enabled: true, key: 'client-id', secret: 'client-secret' } } });
+    await store.set({
+      value: { ...grant, github: { ...grant.github, enabled: true, key: 'client-id', secret: 'client-secret' } },
+    });
     try {
       const res = await app.http().get('/api/connect/github').redirects(0);
       expect(res.status).toBe(302);

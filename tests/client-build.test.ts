@@ -15,11 +15,22 @@ const API = 'https://api.bz-water.example.cn';
 
 let build: ReturnType<typeof spawnSync>;
 beforeAll(() => {
-  build = spawnSync(process.execPath, [path.join(client, 'node_modules/@dcloudio/vite-plugin-uni/bin/uni.js'), 'build', '-p', 'mp-weixin', '--outDir', out], {
-    cwd: client,
-    env: { ...process.env, NODE_ENV: 'production', VITE_WX_APPID: APPID, VITE_API_BASE: API },
-    encoding: 'utf8',
-  });
+  build = spawnSync(
+    process.execPath,
+    [
+      path.join(client, 'node_modules/@dcloudio/vite-plugin-uni/bin/uni.js'),
+      'build',
+      '-p',
+      'mp-weixin',
+      '--outDir',
+      out,
+    ],
+    {
+      cwd: client,
+      env: { ...process.env, NODE_ENV: 'production', VITE_WX_APPID: APPID, VITE_API_BASE: API },
+      encoding: 'utf8',
+    },
+  );
 }, 120_000);
 afterAll(() => fs.rmSync(out, { recursive: true, force: true }));
 
@@ -36,7 +47,9 @@ describe('the mini-program build', () => {
     expect(pages.length).toBeGreaterThanOrEqual(12);
     expect(app.pages).toEqual(pages);
     expect(app.tabBar.list.map((t: { text: string }) => t.text)).toEqual(['报装', '我的工单', '消息', '我的']);
-    for (const page of pages) for (const ext of ['.js', '.wxml', '.json']) expect(fs.existsSync(path.join(out, page + ext)), page + ext).toBe(true);
+    for (const page of pages)
+      for (const ext of ['.js', '.wxml', '.json'])
+        expect(fs.existsSync(path.join(out, page + ext)), page + ext).toBe(true);
   });
 
   it('carries the AppID and the API origin from configuration', () => {
@@ -46,9 +59,13 @@ describe('the mini-program build', () => {
   });
 
   it('asks for subscribe-message consent when applying, in the mini-program only', () => {
-    const form = fs.readFileSync(path.join(out, 'pages/apply/form.js'), 'utf8') + fs.readFileSync(path.join(out, 'utils/platform.js'), 'utf8');
+    const form =
+      fs.readFileSync(path.join(out, 'pages/apply/form.js'), 'utf8') +
+      fs.readFileSync(path.join(out, 'utils/platform.js'), 'utf8');
     expect(form).toContain('requestSubscribeMessage');
-    const h5 = fs.readdirSync(path.join(client, 'dist/build/h5/assets')).map((f) => fs.readFileSync(path.join(client, 'dist/build/h5/assets', f), 'utf8'));
+    const h5 = fs
+      .readdirSync(path.join(client, 'dist/build/h5/assets'))
+      .map((f) => fs.readFileSync(path.join(client, 'dist/build/h5/assets', f), 'utf8'));
     expect(h5.some((text) => text.includes('uni.requestSubscribeMessage('))).toBe(false);
   });
 

@@ -1,7 +1,19 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { app, apply, step, upload, useWorld, w } from './helpers/workflow';
-import { PHONE_LOCATION, chooseFiles, drawStroke, fillField, h5SignIn, h5StaffSignIn, useBrowser, openH5, phone, pickOption, shot } from './helpers/browser';
+import {
+  PHONE_LOCATION,
+  chooseFiles,
+  drawStroke,
+  fillField,
+  h5SignIn,
+  h5StaffSignIn,
+  useBrowser,
+  openH5,
+  phone,
+  pickOption,
+  shot,
+} from './helpers/browser';
 import { SAMPLE_FILES } from '../database/seeds/sample-files';
 
 /**
@@ -11,12 +23,24 @@ import { SAMPLE_FILES } from '../database/seeds/sample-files';
 useWorld({ listen: true });
 const browser = useBrowser();
 
-
 const db = () => app.strapi.db;
-const orderRow = (number: string) => db().query('api::order.order').findOne({ where: { number }, populate: ['applicant'] });
-const JPEG = (): Promise<Buffer> => require('sharp')({ create: { width: 64, height: 48, channels: 3, background: '#4477aa' } }).jpeg().toBuffer();
+const orderRow = (number: string) =>
+  db()
+    .query('api::order.order')
+    .findOne({ where: { number }, populate: ['applicant'] });
+const JPEG = (): Promise<Buffer> =>
+  require('sharp')({ create: { width: 64, height: 48, channels: 3, background: '#4477aa' } })
+    .jpeg()
+    .toBuffer();
 // The smallest MP4 the server's content check accepts: an ftyp box and an empty mdat.
-const MP4 = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypmp42'), Buffer.from([0, 0, 0, 0]), Buffer.from('mp42isom'), Buffer.from([0, 0, 0, 8]), Buffer.from('mdat')]);
+const MP4 = Buffer.concat([
+  Buffer.from([0, 0, 0, 0x18]),
+  Buffer.from('ftypmp42'),
+  Buffer.from([0, 0, 0, 0]),
+  Buffer.from('mp42isom'),
+  Buffer.from([0, 0, 0, 8]),
+  Buffer.from('mdat'),
+]);
 
 /** The number shown on the order page the client lands on after submitting. */
 const submittedNumber = async (page: Page) => {
@@ -33,7 +57,8 @@ describe('the H5 page served by Strapi', () => {
     expect(index.headers['cache-control']).toBe('no-cache');
     expect(index.text).toContain('./assets/');
     expect((await app.http().get('/app')).headers.location).toBe('/app/');
-    for (const escape of ['/app/%2e%2e/%2e%2e/package.json', '/app/..%2f..%2fpackage.json', '/app/assets/missing.js']) expect((await app.http().get(escape)).status).toBe(404);
+    for (const escape of ['/app/%2e%2e/%2e%2e/package.json', '/app/..%2f..%2fpackage.json', '/app/assets/missing.js'])
+      expect((await app.http().get(escape)).status).toBe(404);
   });
 });
 
@@ -49,15 +74,26 @@ describe('applicants on the H5 page', () => {
     await page.getByTestId('register').click();
     await expect(page.locator('[data-field="creditCode"] .error').innerText()).resolves.toMatch(/^统一社会信用代码/);
     await expect(page.locator('[data-field="mobile"] .error').innerText()).resolves.toMatch(/^手机号/);
-    expect(await db().query('plugin::users-permissions.user').count({ where: { enterpriseName: '巴中市恒达物业有限公司' } })).toBe(0);
+    expect(
+      await db()
+        .query('plugin::users-permissions.user')
+        .count({ where: { enterpriseName: '巴中市恒达物业有限公司' } }),
+    ).toBe(0);
     await shot(page, 'h5-register-errors');
 
     await fillField(page, 'mobile', '13988776655');
     await fillField(page, 'creditCode', '91510107590201629B');
     await page.getByTestId('register').click();
     await page.locator('[data-process="water-enterprise"]').waitFor();
-    const user = await db().query('plugin::users-permissions.user').findOne({ where: { mobile: '13988776655' } });
-    expect(user).toMatchObject({ applicantType: 'enterprise', enterpriseName: '巴中市恒达物业有限公司', creditCode: '91510107590201629B', confirmed: true });
+    const user = await db()
+      .query('plugin::users-permissions.user')
+      .findOne({ where: { mobile: '13988776655' } });
+    expect(user).toMatchObject({
+      applicantType: 'enterprise',
+      enterpriseName: '巴中市恒达物业有限公司',
+      creditCode: '91510107590201629B',
+      confirmed: true,
+    });
     // An enterprise sees the enterprise services only.
     await expect(page.locator('[data-process="water-resident"]').count()).resolves.toBe(0);
     await shot(page, 'h5-services');
@@ -114,19 +150,38 @@ describe('applicants on the H5 page', () => {
     await page.getByTestId('submit-application').click();
     const number = await submittedNumber(page);
     const row = await orderRow(number);
-    expect(row).toMatchObject({ processKey: 'water-resident', currentStep: 'review', formData: expect.objectContaining({ idNumber: '11010519491231002X' }) });
+    expect(row).toMatchObject({
+      processKey: 'water-resident',
+      currentStep: 'review',
+      formData: expect.objectContaining({ idNumber: '11010519491231002X' }),
+    });
 
     // Urge (催办): recorded in the history.
     await page.getByTestId('urge').click();
-    await expect.poll(async () => (await db().query('plugin::workflow.history-event').findMany({ where: { orderId: row.id } })).map((e: any) => e.action)).toContain('urge');
+    await expect
+      .poll(async () =>
+        (
+          await db()
+            .query('plugin::workflow.history-event')
+            .findMany({ where: { orderId: row.id } })
+        ).map((e: any) => e.action),
+      )
+      .toContain('urge');
 
     // Past the review's 24 hours the list shows the elapsed time in red; pulling down refreshes it.
     await page.goBack();
     await page.locator('.uni-tabbar__item', { hasText: '我的工单' }).click();
     const elapsed = page.locator(`[data-testid="order-card"][data-number="${number}"] .elapsed`);
     await expect(elapsed.getAttribute('data-overdue')).resolves.toBe('false');
-    await db().query('api::order.order').update({ where: { id: row.id }, data: { stepEnteredAt: new Date(Date.now() - 30 * 3_600_000) } });
-    await drawStroke(page, [{ x: 195, y: 120 }, { x: 195, y: 200 }, { x: 195, y: 300 }, { x: 195, y: 400 }]);
+    await db()
+      .query('api::order.order')
+      .update({ where: { id: row.id }, data: { stepEnteredAt: new Date(Date.now() - 30 * 3_600_000) } });
+    await drawStroke(page, [
+      { x: 195, y: 120 },
+      { x: 195, y: 200 },
+      { x: 195, y: 300 },
+      { x: 195, y: 400 },
+    ]);
     await expect.poll(() => elapsed.getAttribute('data-overdue')).toBe('true');
     await expect(elapsed.innerText()).resolves.toBe('1天6小时');
     expect(await elapsed.evaluate((el) => getComputedStyle(el).color)).toBe('rgb(228, 61, 51)');
@@ -154,7 +209,9 @@ describe('applicants on the H5 page', () => {
       { name: '厂房外观.jpg', mimeType: 'image/jpeg', buffer: jpeg },
       { name: '配电室.jpg', mimeType: 'image/jpeg', buffer: jpeg },
     ]);
-    await chooseFiles(page, () => page.getByTestId('add-video').click(), [{ name: '现场.mp4', mimeType: 'video/mp4', buffer: MP4 }]);
+    await chooseFiles(page, () => page.getByTestId('add-video').click(), [
+      { name: '现场.mp4', mimeType: 'video/mp4', buffer: MP4 },
+    ]);
     await page.locator('[data-testid="picked"][data-kind="video"]').waitFor();
     await expect(page.locator('[data-testid="picked"][data-kind="site-photo"]').count()).resolves.toBe(2);
     await shot(page, 'h5-apply-energy');
@@ -162,7 +219,9 @@ describe('applicants on the H5 page', () => {
     const number = await submittedNumber(page);
     const row = await orderRow(number);
     expect(row).toMatchObject({ processKey: 'energy-service', currentStep: 'planning' });
-    const files = await db().query('api::order-file.order-file').findMany({ where: { order: { id: row.id } }, orderBy: { id: 'asc' } });
+    const files = await db()
+      .query('api::order-file.order-file')
+      .findMany({ where: { order: { id: row.id } }, orderBy: { id: 'asc' } });
     expect(files.map((f: any) => f.kind).sort()).toEqual(['site-photo', 'site-photo', 'video']);
     await shot(page, 'h5-energy-submitted');
     await page.context().close();
@@ -170,8 +229,15 @@ describe('applicants on the H5 page', () => {
 });
 
 // A 1×1 white PNG: what the API helpers sign with when a browser is not the point.
-const SIGNATURE = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8/5+hHgAHggJ/PchI7wAAAABJRU5ErkJggg==';
-const energyForm = { name: '黄厂长', contactPhone: '13712345678', address: '巴中经济开发区工业园5号', description: '新建厂房需要电力接入，预计负荷800千瓦', category: '电力接入' };
+const SIGNATURE =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8/5+hHgAHggJ/PchI7wAAAABJRU5ErkJggg==';
+const energyForm = {
+  name: '黄厂长',
+  contactPhone: '13712345678',
+  address: '巴中经济开发区工业园5号',
+  description: '新建厂房需要电力接入，预计负荷800千瓦',
+  category: '电力接入',
+};
 
 /** An energy order of the demo steel works, moved by the API to the survey step. */
 const energyAtSurvey = async () => {
@@ -201,7 +267,9 @@ const waitForStep = async (number: string, expected: string) => {
 
 describe('applicants act on their orders', () => {
   it('downloads the drawing and budget, then confirms them', async () => {
-    const demo = await db().query('api::order.order').findOne({ where: { processKey: 'water-enterprise', currentStep: 'budget-confirm' } });
+    const demo = await db()
+      .query('api::order.order')
+      .findOne({ where: { processKey: 'water-enterprise', currentStep: 'budget-confirm' } });
     const page = await phone(browser());
     await h5SignIn(page, app.url!, '13912345678');
     await page.locator('.uni-tabbar__item', { hasText: '我的工单' }).click();
@@ -212,7 +280,12 @@ describe('applicants act on their orders', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), budget.getByText('下载').click()]);
     expect(download.suggestedFilename()).toBe('预算书.xlsx');
     const fs = await import('node:fs');
-    expect(fs.readFileSync(await download.path()).subarray(0, 2).toString()).toBe('PK');
+    expect(
+      fs
+        .readFileSync(await download.path())
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK');
     await expect(page.locator('[data-testid="files"] [data-kind="drawing"]').innerText()).resolves.toContain('施工图');
     await shot(page, 'h5-budget-confirm');
 
@@ -224,7 +297,9 @@ describe('applicants act on their orders', () => {
   });
 
   it('confirms a plan with a signature drawn on the canvas', async () => {
-    const demo = await db().query('api::order.order').findOne({ where: { processKey: 'energy-service', currentStep: 'plan-confirm' } });
+    const demo = await db()
+      .query('api::order.order')
+      .findOne({ where: { processKey: 'energy-service', currentStep: 'plan-confirm' } });
     const page = await phone(browser());
     await h5SignIn(page, app.url!, '13712345678');
     await openOrder(page, demo.number);
@@ -245,7 +320,9 @@ describe('applicants act on their orders', () => {
     await page.getByTestId('submit-action').click();
     const row = await waitForStep(demo.number, 'survey');
 
-    const signature = await db().query('api::signature.signature').findOne({ where: { order: { id: row.id } }, populate: ['image'] });
+    const signature = await db()
+      .query('api::signature.signature')
+      .findOne({ where: { order: { id: row.id } }, populate: ['image'] });
     expect(signature.image.mime).toBe('image/png');
     const path = await import('node:path');
     const sharp = require('sharp');
@@ -283,7 +360,9 @@ describe('applicants act on their orders', () => {
     await page.getByTestId('submit-action').click();
     const row = await waitForStep(n, 'completed');
     expect(row.outcome).toBe('completed');
-    const evaluation = await db().query('api::evaluation.evaluation').findOne({ where: { order: { id: row.id } } });
+    const evaluation = await db()
+      .query('api::evaluation.evaluation')
+      .findOne({ where: { order: { id: row.id } } });
     expect(evaluation).toMatchObject({ score: 4, comment: '施工规范，沟通及时' });
     await page.context().close();
   });
@@ -302,21 +381,33 @@ describe('field staff on the H5 page', () => {
     await page.locator('[data-action="complete"]').click();
 
     await page.getByText('获取当前位置').click();
-    await expect(page.getByTestId('coords').innerText()).resolves.toBe(`纬度 ${PHONE_LOCATION.latitude.toFixed(6)}，经度 ${PHONE_LOCATION.longitude.toFixed(6)}`);
+    await expect(page.getByTestId('coords').innerText()).resolves.toBe(
+      `纬度 ${PHONE_LOCATION.latitude.toFixed(6)}，经度 ${PHONE_LOCATION.longitude.toFixed(6)}`,
+    );
 
     const photo = page.locator('.artifact[data-kind="site-photo"]');
-    await chooseFiles(page, () => photo.getByText('从相册选择').click(), [{ name: 'IMG_0001.jpg', mimeType: 'image/jpeg', buffer: await JPEG() }]);
+    await chooseFiles(page, () => photo.getByText('从相册选择').click(), [
+      { name: 'IMG_0001.jpg', mimeType: 'image/jpeg', buffer: await JPEG() },
+    ]);
     await photo.locator('[data-status="done"]').waitFor();
     const voice = page.locator('.artifact[data-kind="voice-note"]');
-    await chooseFiles(page, () => voice.getByText('选择录音文件').click(), [{ name: '踏勘语音.mp3', mimeType: 'audio/mpeg', buffer: SAMPLE_FILES['.mp3'].content() }]);
+    await chooseFiles(page, () => voice.getByText('选择录音文件').click(), [
+      { name: '踏勘语音.mp3', mimeType: 'audio/mpeg', buffer: SAMPLE_FILES['.mp3'].content() },
+    ]);
     await voice.locator('[data-status="done"]').waitFor();
     await fillField(page, 'notes', '配电室位于厂区东北角，需新建电缆沟');
     await shot(page, 'h5-staff-survey');
     await page.getByTestId('submit-action').click();
 
     const row = await waitForStep(n, 'contract');
-    const record = await db().query('api::survey-record.survey-record').findOne({ where: { order: { id: row.id } }, populate: ['photos', 'voiceNotes'] });
-    expect(record).toMatchObject({ latitude: PHONE_LOCATION.latitude, longitude: PHONE_LOCATION.longitude, notes: '配电室位于厂区东北角，需新建电缆沟' });
+    const record = await db()
+      .query('api::survey-record.survey-record')
+      .findOne({ where: { order: { id: row.id } }, populate: ['photos', 'voiceNotes'] });
+    expect(record).toMatchObject({
+      latitude: PHONE_LOCATION.latitude,
+      longitude: PHONE_LOCATION.longitude,
+      notes: '配电室位于厂区东北角，需新建电缆沟',
+    });
     expect(record.photos).toHaveLength(1);
     expect(record.voiceNotes).toHaveLength(1);
     await page.context().close();
@@ -326,7 +417,12 @@ describe('field staff on the H5 page', () => {
 describe('construction crews on the H5 page', () => {
   it('upload the start, finish and water-on photos, retried when the network drops, and finish the work', async () => {
     const zhangsan = w.applicants.zhangsan;
-    const n = await apply(app, zhangsan, 'water-resident', { name: '张三', contactPhone: '13612345678', address: '巴中市回风路8号', waterAddress: '巴中市回风路8号5单元' });
+    const n = await apply(app, zhangsan, 'water-resident', {
+      name: '张三',
+      contactPhone: '13612345678',
+      address: '巴中市回风路8号',
+      waterAddress: '巴中市回风路8号5单元',
+    });
     await step(app, w.staff.clerk, n, 'approve');
     await upload(app, w.staff.surveyor, n, 'site-photo');
     await upload(app, w.staff.surveyor, n, 'plan-sketch');
@@ -340,18 +436,29 @@ describe('construction crews on the H5 page', () => {
 
     // The first upload is cut off on the way; the client tries again by itself.
     let cut = 0;
-    await page.route('**/workflow/orders/*/files', (route) => (cut++ === 0 ? route.abort('connectionreset') : route.continue()));
+    await page.route('**/workflow/orders/*/files', (route) =>
+      cut++ === 0 ? route.abort('connectionreset') : route.continue(),
+    );
     const jpeg = await JPEG();
     for (const kind of ['construction-start-photo', 'construction-finish-photo', 'water-on-photo']) {
       const box = page.locator(`.artifact[data-kind="${kind}"]`);
-      await chooseFiles(page, () => box.getByText('从相册选择').click(), [{ name: `${kind}.jpg`, mimeType: 'image/jpeg', buffer: jpeg }]);
+      await chooseFiles(page, () => box.getByText('从相册选择').click(), [
+        { name: `${kind}.jpg`, mimeType: 'image/jpeg', buffer: jpeg },
+      ]);
       await box.locator('[data-status="done"]').waitFor({ timeout: 15_000 });
     }
     expect(cut).toBe(4);
     await shot(page, 'h5-crew-construction');
     await page.getByTestId('submit-action').click();
     const row = await waitForStep(n, 'acceptance');
-    const files = await db().query('api::order-file.order-file').findMany({ where: { order: { id: row.id }, kind: { $in: ['construction-start-photo', 'construction-finish-photo', 'water-on-photo'] } } });
+    const files = await db()
+      .query('api::order-file.order-file')
+      .findMany({
+        where: {
+          order: { id: row.id },
+          kind: { $in: ['construction-start-photo', 'construction-finish-photo', 'water-on-photo'] },
+        },
+      });
     expect(files).toHaveLength(3);
     await page.context().close();
   });

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import PizZip from 'pizzip';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { app, apply, call, download, enterpriseForm, step, upload, useWorld, w } from './helpers/workflow';
 import { CONTRACT, waterStages } from './helpers/water-path';
 import { contractTemplate, CONTRACT_TEMPLATE_LINES, SAMPLE_FILES, wordDocument } from '../database/seeds/sample-files';
@@ -10,10 +10,12 @@ import { useBrowser, shot, signIn } from './helpers/browser';
 useWorld({ listen: true });
 const browser = useBrowser();
 
-
 const documentXml = (buffer: Buffer) => new PizZip(buffer).file('word/document.xml')!.asText();
 const uploadTemplate = (who = w.admin, file = contractTemplate(), name = '供水工程合同模板') =>
-  call(app, who, 'post', '/contract-templates').field('name', name).field('processKey', 'water-enterprise').attach('file', file, { filename: 'template.docx' });
+  call(app, who, 'post', '/contract-templates')
+    .field('name', name)
+    .field('processKey', 'water-enterprise')
+    .attach('file', file, { filename: 'template.docx' });
 
 describe('contract templates', () => {
   it('are uploaded by administrators only, as .docx with well-formed placeholders', async () => {
@@ -41,14 +43,26 @@ describe('contract templates', () => {
     const row = page.locator('text=供水工程合同模板-' + n).first();
     await row.waitFor();
     await shot(page, 'panel-contract-draft');
-    const [saved] = await Promise.all([page.waitForEvent('download'), page.locator('div', { has: row }).last().getByRole('button', { name: '下载' }).first().click()]);
+    const [saved] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('div', { has: row }).last().getByRole('button', { name: '下载' }).first().click(),
+    ]);
     const xml = documentXml(fs.readFileSync(await saved.path()));
-    for (const text of ['合同编号：YJ-GS-2019-4', `工单编号：${n}`, '甲方：珠江摩尔', '乙方：自来水有限公司', '工程地点：巴中市', '合同金额：120000元']) expect(xml).toContain(text);
+    for (const text of [
+      '合同编号：YJ-GS-2019-4',
+      `工单编号：${n}`,
+      '甲方：珠江摩尔',
+      '乙方：自来水有限公司',
+      '工程地点：巴中市',
+      '合同金额：120000元',
+    ])
+      expect(xml).toContain(text);
     expect(xml).toMatch(/签订日期：\d{4}年\d{1,2}月\d{1,2}日/);
     expect(xml).not.toMatch(/\{[^}]*\}/);
 
     // The draft is the order's contract; the applicant sees it once the internal approvals are done.
-    const applicantView = async () => (await call(app, w.applicants.zhujiang, 'get', `/orders/${n}`)).body.data.files.contract;
+    const applicantView = async () =>
+      (await call(app, w.applicants.zhujiang, 'get', `/orders/${n}`)).body.data.files.contract;
     expect(await applicantView()).toBeUndefined();
     const staffFiles = (await call(app, w.staff.contract, 'get', `/orders/${n}`)).body.data.files.contract;
     expect(staffFiles[0]).toMatchObject({ name: `供水工程合同模板-${n}.docx`, version: 1, current: true });

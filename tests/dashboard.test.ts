@@ -41,7 +41,8 @@ describe('the dashboard', () => {
     for (const [key, text] of Object.entries(expected)) await expect(value(key).innerText(), key).resolves.toBe(text);
     await expect(page.getByTestId('indicator-onTimeRate').getAttribute('title')).resolves.toContain('时限');
     await expect(page.getByTestId('response-comparison').innerText()).resolves.toContain('16小时 / 4小时（慢300%）');
-    for (const chart of ['chart-weekly', 'chart-cycle', 'chart-heat']) await expect(page.getByTestId(chart).locator('canvas').count()).resolves.toBeGreaterThan(0);
+    for (const chart of ['chart-weekly', 'chart-cycle', 'chart-heat'])
+      await expect(page.getByTestId(chart).locator('canvas').count()).resolves.toBeGreaterThan(0);
     const surveyor = page.locator('[data-testid="staff-row"]', { hasText: '张勘察' });
     await expect(surveyor.innerText()).resolves.toMatch(/张勘察\s+\S+\s+1\s+46小时\s+100\.0%\s+1 \/ 20\s+5\.0%/);
     await shot(page, 'panel-dashboard');

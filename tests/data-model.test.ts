@@ -19,11 +19,9 @@ describe('staff profiles', () => {
     const org = await app.strapi.db
       .query('api::organization.organization')
       .create({ data: { name: '技术部', code: 'TECH', type: 'department' } });
-    await app.strapi.db
-      .query(STAFF)
-      .create({
-        data: { name: '李技术', jobRoles: ['technical-head', 'surveyor'], mobile: '13800000002', organization: org.id },
-      });
+    await app.strapi.db.query(STAFF).create({
+      data: { name: '李技术', jobRoles: ['technical-head', 'surveyor'], mobile: '13800000002', organization: org.id },
+    });
     const stored = await app.strapi.db.query(STAFF).findOne({ where: { name: '李技术' }, populate: ['organization'] });
     expect(stored.jobRoles).toEqual(['technical-head', 'surveyor']);
     expect(stored.organization.code).toBe('TECH');
@@ -42,17 +40,20 @@ describe('staff profiles', () => {
 });
 
 describe('the content-api stays closed by default', () => {
-  it.each(['contracts', 'payments', 'survey-records', 'signatures', 'staff-profiles', 'organizations'])('GET /api/%s is not served to the public', async (plural) => {
-    const res = await app.http().get(`/api/${plural}`);
-    expect([403, 404]).toContain(res.status);
-  });
+  it.each(['contracts', 'payments', 'survey-records', 'signatures', 'staff-profiles', 'organizations'])(
+    'GET /api/%s is not served to the public',
+    async (plural) => {
+      const res = await app.http().get(`/api/${plural}`);
+      expect([403, 404]).toContain(res.status);
+    },
+  );
 });
 
 describe('character set', () => {
   it('stores text as full UTF-8 (utf8mb4 on MariaDB)', async () => {
     if (isMysql()) {
       const [rows] = await app.strapi.db.connection.raw(
-        "SELECT table_name AS t, table_collation AS c FROM information_schema.tables WHERE table_schema = DATABASE() AND table_collation NOT LIKE 'utf8mb4%'"
+        "SELECT table_name AS t, table_collation AS c FROM information_schema.tables WHERE table_schema = DATABASE() AND table_collation NOT LIKE 'utf8mb4%'",
       );
       expect(rows).toEqual([]);
     } else {
@@ -66,7 +67,10 @@ describe('character set', () => {
 const leadingColumns = async (table: string): Promise<string[]> => {
   const knex = app.strapi.db.connection;
   if (isMysql()) {
-    const [rows] = await knex.raw('SELECT column_name AS c FROM information_schema.statistics WHERE table_schema = DATABASE() AND table_name = ? AND seq_in_index = 1', [table]);
+    const [rows] = await knex.raw(
+      'SELECT column_name AS c FROM information_schema.statistics WHERE table_schema = DATABASE() AND table_name = ? AND seq_in_index = 1',
+      [table],
+    );
     return rows.map((r: any) => r.c);
   }
   const indexes = await knex.raw(`PRAGMA index_list(${table})`);
@@ -78,6 +82,7 @@ describe('keys for what requests look up', () => {
   // sign-in, a registration's duplicate check or a WeChat login read every applicant.
   it('applicants are found by email, username, mobile, WeChat openid and their tokens through an index', async () => {
     const leading = await leadingColumns('up_users');
-    for (const column of ['email', 'username', 'mobile', 'wechat_openid', 'reset_password_token', 'confirmation_token']) expect(leading).toContain(column);
+    for (const column of ['email', 'username', 'mobile', 'wechat_openid', 'reset_password_token', 'confirmation_token'])
+      expect(leading).toContain(column);
   });
 });

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { app, apply, call, useWorld, w } from './helpers/workflow';
 import { useBrowser, shot, signIn } from './helpers/browser';
 
@@ -7,9 +7,14 @@ import { useBrowser, shot, signIn } from './helpers/browser';
 useWorld({ listen: true });
 const browser = useBrowser();
 
-
-const residentForm = { name: '张三', contactPhone: '13612345678', address: '巴中市回风路8号', waterAddress: '巴中市回风路8号3单元' };
-const leaves = (states: Record<string, any>): string[] => Object.entries(states).flatMap(([k, s]) => (s.states ? leaves(s.states) : [k]));
+const residentForm = {
+  name: '张三',
+  contactPhone: '13612345678',
+  address: '巴中市回风路8号',
+  waterAddress: '巴中市回风路8号3单元',
+};
+const leaves = (states: Record<string, any>): string[] =>
+  Object.entries(states).flatMap(([k, s]) => (s.states ? leaves(s.states) : [k]));
 
 const openProcess = async (page: Page, key: string) => {
   await page.getByTestId('definitions').click();
@@ -22,10 +27,14 @@ const openProcess = async (page: Page, key: string) => {
 
 describe('process definitions in the panel', () => {
   it('draw every step of water-enterprise, with the contract sub-process and its parallel branch', async () => {
-    const spec = (await call(app, w.admin, 'get', '/definitions')).body.data.find((d: any) => d.key === 'water-enterprise').spec;
+    const spec = (await call(app, w.admin, 'get', '/definitions')).body.data.find(
+      (d: any) => d.key === 'water-enterprise',
+    ).spec;
     const page = await signIn(browser(), app.url!, 'admin@demo.local');
     await openProcess(page, 'water-enterprise');
-    await expect.poll(() => page.locator('[data-testid="graph-step"]').count()).toBe(leaves(spec.machine.states).length);
+    await expect
+      .poll(() => page.locator('[data-testid="graph-step"]').count())
+      .toBe(leaves(spec.machine.states).length);
     for (const label of ['申请审核', '合同审批（七）办公室盖章', '对方审批中', '竣工决算', '已完成']) {
       await expect(page.locator('[data-testid="graph-step"]', { hasText: label }).count(), label).resolves.toBe(1);
     }
@@ -42,11 +51,17 @@ describe('process definitions in the panel', () => {
     await page.locator('#step-threshold').fill('36');
     await page.locator('#step-unit').selectOption('working');
     // The graph redraws after the edit: wait for it rather than read the label once.
-    await expect.poll(() => page.locator('[data-testid="graph-step"]', { hasText: '申请审核' }).getByTestId('graph-threshold').innerText()).toBe('时限 36工作小时');
+    await expect
+      .poll(() =>
+        page.locator('[data-testid="graph-step"]', { hasText: '申请审核' }).getByTestId('graph-threshold').innerText(),
+      )
+      .toBe('时限 36工作小时');
     await page.getByTestId('publish').click();
     await expect.poll(() => page.getByTestId('notice').innerText()).toMatch(/^已发布为第 \d+ 版/);
     const version = Number((await page.getByTestId('notice').innerText()).match(/第 (\d+) 版/)![1]);
-    await expect(page.locator('[data-testid="version"]').first().innerText()).resolves.toContain(`第 ${version} 版（后台发布）`);
+    await expect(page.locator('[data-testid="version"]').first().innerText()).resolves.toContain(
+      `第 ${version} 版（后台发布）`,
+    );
     await shot(page, 'panel-definition-published');
 
     const after = await apply(app, w.applicants.zhangsan, 'water-resident', residentForm);
@@ -72,7 +87,9 @@ describe('process definitions in the panel', () => {
     await page.getByTestId('publish').click();
     await expect.poll(() => page.getByTestId('notice').innerText()).toContain('未发布');
     // The problems and the graph's marks render after the notice: wait for them rather than read once.
-    await expect.poll(() => page.getByTestId('problems').innerText()).toContain('步骤“领导审批(未缴费)”（payment-waiver）不可到达');
+    await expect
+      .poll(() => page.getByTestId('problems').innerText())
+      .toContain('步骤“领导审批(未缴费)”（payment-waiver）不可到达');
     const waiver = page.locator('[data-testid="graph-step"]', { hasText: '领导审批(未缴费)' });
     await expect.poll(() => waiver.getAttribute('data-errors')).toBe('true');
     await expect.poll(() => waiver.innerText()).toContain('不可到达');

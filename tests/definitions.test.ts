@@ -6,15 +6,28 @@ import { errorPaths } from './helpers/applicants';
 
 useWorld();
 
-const file = (key: string) => JSON.parse(fs.readFileSync(path.resolve(__dirname, `../src/workflows/definitions/${key}.json`), 'utf8'));
-const residentForm = { name: '李四', contactPhone: '13612345679', address: '巴中市巴州区回风路9号', waterAddress: '巴中市巴州区回风路9号1单元' };
+const file = (key: string) =>
+  JSON.parse(fs.readFileSync(path.resolve(__dirname, `../src/workflows/definitions/${key}.json`), 'utf8'));
+const residentForm = {
+  name: '李四',
+  contactPhone: '13612345679',
+  address: '巴中市巴州区回风路9号',
+  waterAddress: '巴中市巴州区回风路9号1单元',
+};
 const publish = (spec: unknown) => call(app, w.admin, 'post', '/definitions').send(spec);
 
 describe('process definitions as versioned data', () => {
   it('loads the shipped files as version 1 and does not duplicate them on restart', async () => {
     const rows = await app.strapi.db.query('plugin::workflow.definition').findMany({ orderBy: { key: 'asc' } });
-    expect(rows.map((r: any) => `${r.key}@${r.version}`)).toEqual(['energy-service@1', 'water-enterprise@1', 'water-resident@1']);
-    const again = await app.strapi.plugin('workflow').service('definitions').syncFromFiles(path.resolve(__dirname, '../src/workflows/definitions'));
+    expect(rows.map((r: any) => `${r.key}@${r.version}`)).toEqual([
+      'energy-service@1',
+      'water-enterprise@1',
+      'water-resident@1',
+    ]);
+    const again = await app.strapi
+      .plugin('workflow')
+      .service('definitions')
+      .syncFromFiles(path.resolve(__dirname, '../src/workflows/definitions'));
     expect(again.every((d: any) => !d.created)).toBe(true);
   });
 
@@ -33,7 +46,9 @@ describe('process definitions as versioned data', () => {
     const byNumber = Object.fromEntries(list.body.data.map((o: any) => [o.number, o]));
     expect(byNumber[before]).toMatchObject({ stepLabel: '申请审核', elapsed: { thresholdHours: 24 } });
     expect(byNumber[after]).toMatchObject({ stepLabel: '受理审核', elapsed: { thresholdHours: 8 } });
-    const rows = await app.strapi.db.query('api::order.order').findMany({ where: { number: { $in: [before, after] } }, orderBy: { id: 'asc' } });
+    const rows = await app.strapi.db
+      .query('api::order.order')
+      .findMany({ where: { number: { $in: [before, after] } }, orderBy: { id: 'asc' } });
     expect(rows.map((r: any) => r.definitionVersion)).toEqual([1, 2]);
     // The old order still moves by its own version.
     expect((await step(app, w.staff.clerk, before, 'approve')).currentStep).toBe('survey');
@@ -45,7 +60,10 @@ describe('process definitions as versioned data', () => {
     spec.machine.states.review.on.approve.guard = 'isFullMoon';
     spec.machine.states.survey.on.complete.meta.artifacts[0].kind = 'selfie';
     delete spec.machine.states.payment.meta.label;
-    spec.machine.states.orphan = { meta: { label: '孤立步骤', roles: ['finance'] }, on: { done: { target: 'completed', meta: { label: '完成' } } } };
+    spec.machine.states.orphan = {
+      meta: { label: '孤立步骤', roles: ['finance'] },
+      on: { done: { target: 'completed', meta: { label: '完成' } } },
+    };
     spec.machine.states['dead-end'] = { meta: { label: '死胡同' } };
     spec.machine.states.review.on.park = { target: 'dead-end', meta: { label: '搁置' } };
     spec.machine.states.handover.on.submit.target = 'nowhere';
@@ -61,7 +79,9 @@ describe('process definitions as versioned data', () => {
       'machine.states.dead-end': '非终止步骤没有任何出口',
       'machine.states.handover.on.submit.target': '目标状态“nowhere”不存在',
     });
-    const versions = await app.strapi.db.query('plugin::workflow.definition').count({ where: { key: 'water-resident' } });
+    const versions = await app.strapi.db
+      .query('plugin::workflow.definition')
+      .count({ where: { key: 'water-resident' } });
     expect(versions).toBe(2);
   });
 
@@ -78,7 +98,14 @@ describe('process definitions as versioned data', () => {
   it('a published transition that raises a warning raises it', async () => {
     const spec = file('water-resident');
     spec.machine.states.review.meta.label = '申请审核（可上报）';
-    spec.machine.states.review.on.escalate = { target: 'review', meta: { label: '上报异常', warningLevel: 2, form: { fields: [{ name: 'text', label: '情况', type: 'textarea', maxLength: 200 }] } } };
+    spec.machine.states.review.on.escalate = {
+      target: 'review',
+      meta: {
+        label: '上报异常',
+        warningLevel: 2,
+        form: { fields: [{ name: 'text', label: '情况', type: 'textarea', maxLength: 200 }] },
+      },
+    };
     const published = await publish(spec);
     expect(published.status).toBe(201);
     const n = await apply(app, w.applicants.zhangsan, 'water-resident', residentForm);
@@ -87,7 +114,9 @@ describe('process definitions as versioned data', () => {
     const order = await app.strapi.db.query('api::order.order').findOne({ where: { number: n } });
     expect(order.definitionVersion).toBe(published.body.data.version);
     expect(order.warningLevel).toBe(2);
-    const events = await app.strapi.db.query('plugin::workflow.history-event').findMany({ where: { orderId: order.id }, orderBy: { seq: 'asc' } });
+    const events = await app.strapi.db
+      .query('plugin::workflow.history-event')
+      .findMany({ where: { orderId: order.id }, orderBy: { seq: 'asc' } });
     expect(events.map((e: any) => e.action)).toEqual(['submit', 'escalate', 'warn']);
   });
 });
@@ -102,18 +131,45 @@ describe('rules are data, validated on save', () => {
   });
 
   it('refuses a rule that cannot run, and accepts a good one that takes effect', async () => {
-    const bad = await app.http().post(CM).set('Authorization', `Bearer ${w.admin.token}`).send({
-      name: '坏规则', processKey: 'energy-service', purpose: 'category', conditions: { all: [{ fact: 'description', operator: 'resembles', value: 'x' }] }, event: { type: 'fail' },
-    });
+    const bad = await app
+      .http()
+      .post(CM)
+      .set('Authorization', `Bearer ${w.admin.token}`)
+      .send({
+        name: '坏规则',
+        processKey: 'energy-service',
+        purpose: 'category',
+        conditions: { all: [{ fact: 'description', operator: 'resembles', value: 'x' }] },
+        event: { type: 'fail' },
+      });
     expect(bad.status).toBe(400);
     expect(errorPaths(bad.body).sort()).toEqual(['conditions.all.0.operator', 'event.params.category', 'event.type']);
 
-    const good = await app.http().post(CM).set('Authorization', `Bearer ${w.admin.token}`).send({
-      name: '关键词：充电桩', processKey: 'energy-service', purpose: 'category', priority: 10,
-      conditions: { all: [{ fact: 'description', operator: 'containsAny', value: ['充电桩'] }] }, event: { type: 'category', params: { category: '电力接入' } },
-    });
+    const good = await app
+      .http()
+      .post(CM)
+      .set('Authorization', `Bearer ${w.admin.token}`)
+      .send({
+        name: '关键词：充电桩',
+        processKey: 'energy-service',
+        purpose: 'category',
+        priority: 10,
+        conditions: { all: [{ fact: 'description', operator: 'containsAny', value: ['充电桩'] }] },
+        event: { type: 'category', params: { category: '电力接入' } },
+      });
     expect(good.status).toBe(201);
-    const n = await apply(app, w.applicants['bazhong-steel'], 'energy-service', { name: '黄厂长', contactPhone: '13712345678', address: '巴中经济开发区工业园5号', description: '停车场新建20个充电桩，需要节能改造配套' }, 'mini-program');
+    const n = await apply(
+      app,
+      w.applicants['bazhong-steel'],
+      'energy-service',
+      {
+        name: '黄厂长',
+        contactPhone: '13712345678',
+        address: '巴中经济开发区工业园5号',
+        description: '停车场新建20个充电桩，需要节能改造配套',
+      },
+      'mini-program',
+    );
     const row = await app.strapi.db.query('api::order.order').findOne({ where: { number: n } });
     expect(row.category).toBe('电力接入');
   });

@@ -14,8 +14,15 @@ afterAll(async () => {
   await app?.close();
 });
 
-const TABLES = ['api::organization.organization', 'api::staff-profile.staff-profile', 'plugin::users-permissions.user', 'api::order.order', 'admin::user'];
-const countAll = async () => Object.fromEntries(await Promise.all(TABLES.map(async (uid) => [uid, await app.strapi.db.query(uid).count()])));
+const TABLES = [
+  'api::organization.organization',
+  'api::staff-profile.staff-profile',
+  'plugin::users-permissions.user',
+  'api::order.order',
+  'admin::user',
+];
+const countAll = async () =>
+  Object.fromEntries(await Promise.all(TABLES.map(async (uid) => [uid, await app.strapi.db.query(uid).count()])));
 
 describe('demo data', () => {
   it('creates organizations, staff for every job role, applicants and orders through the first steps of their process', async () => {
@@ -26,14 +33,34 @@ describe('demo data', () => {
       applicants: data.applicants.length,
       orders: data.orders.length,
     });
-    const roles = new Set((await app.strapi.db.query('api::staff-profile.staff-profile').findMany()).flatMap((p: any) => p.jobRoles));
-    expect([...roles].sort()).toEqual(
-      ['acceptance-staff', 'construction-crew', 'contract-approver', 'department-admin', 'designer', 'finance', 'leader', 'surveyor', 'technical-head', 'window-clerk']
+    const roles = new Set(
+      (await app.strapi.db.query('api::staff-profile.staff-profile').findMany()).flatMap((p: any) => p.jobRoles),
     );
-    const water = await app.strapi.db.query('api::organization.organization').findOne({ where: { code: 'WATER-TECH' }, populate: ['parent'] });
+    expect([...roles].sort()).toEqual([
+      'acceptance-staff',
+      'construction-crew',
+      'contract-approver',
+      'department-admin',
+      'designer',
+      'finance',
+      'leader',
+      'surveyor',
+      'technical-head',
+      'window-clerk',
+    ]);
+    const water = await app.strapi.db
+      .query('api::organization.organization')
+      .findOne({ where: { code: 'WATER-TECH' }, populate: ['parent'] });
     expect(water.parent.code).toBe('WATER');
     const orders = await app.strapi.db.query('api::order.order').findMany({ orderBy: { id: 'asc' } });
-    expect(orders.map((o: any) => o.currentStep)).toEqual(['budget-confirm', 'review', 'survey', 'plan-confirm', 'returned', 'dispatch']);
+    expect(orders.map((o: any) => o.currentStep)).toEqual([
+      'budget-confirm',
+      'review',
+      'survey',
+      'plan-confirm',
+      'returned',
+      'dispatch',
+    ]);
   });
 
   it('is idempotent: a second run creates nothing', async () => {
@@ -44,7 +71,10 @@ describe('demo data', () => {
   });
 
   it('lets the demo accounts sign in with the documented password', async () => {
-    const applicant = await app.http().post('/api/auth/local').send({ identifier: 'zhujiang@demo.local', password: data.password });
+    const applicant = await app
+      .http()
+      .post('/api/auth/local')
+      .send({ identifier: 'zhujiang@demo.local', password: data.password });
     expect(applicant.status).toBe(200);
     const orders = await app.http().get('/api/workflow/orders').set('Authorization', `Bearer ${applicant.body.jwt}`);
     expect(orders.body.data.length).toBe(2);

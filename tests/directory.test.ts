@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { app, call, useWorld, w } from './helpers/workflow';
 import { useBrowser, shot, signIn } from './helpers/browser';
 
@@ -6,8 +6,10 @@ import { useBrowser, shot, signIn } from './helpers/browser';
 useWorld({ listen: true });
 const browser = useBrowser();
 
-
-const profile = (name: string) => app.strapi.db.query('api::staff-profile.staff-profile').findOne({ where: { name }, populate: { organization: true } });
+const profile = (name: string) =>
+  app.strapi.db
+    .query('api::staff-profile.staff-profile')
+    .findOne({ where: { name }, populate: { organization: true } });
 
 describe('organizations and staff over the API', () => {
   it('a department administrator manages only their own tree; frontline staff not at all', async () => {
@@ -15,7 +17,9 @@ describe('organizations and staff over the API', () => {
     expect(power.status).toBe(200);
     expect(power.body.data.map((s: any) => s.name).sort()).toEqual(['杨施工', '陈电力', '韩主任'].sort());
     const surveyor = await profile('张勘察');
-    expect((await call(app, w.staff['power-admin'], 'put', `/directory/staff/${surveyor.id}`).send({ capacity: 3 })).status).toBe(404);
+    expect(
+      (await call(app, w.staff['power-admin'], 'put', `/directory/staff/${surveyor.id}`).send({ capacity: 3 })).status,
+    ).toBe(404);
     expect((await call(app, w.staff.surveyor, 'get', '/directory/staff')).status).toBe(403);
     expect((await call(app, w.staff.surveyor, 'get', '/directory/organizations')).status).toBe(403);
     expect((await call(app, w.admin, 'put', '/directory/staff/not-a-number').send({ capacity: 3 })).status).toBe(404);
@@ -23,14 +27,33 @@ describe('organizations and staff over the API', () => {
 
   it('refuses bad values field by field, and duplicate codes', async () => {
     const surveyor = await profile('张勘察');
-    const bad = await call(app, w.admin, 'put', `/directory/staff/${surveyor.id}`).send({ jobRoles: ['astronaut'], capacity: 0, mobile: '12345' });
+    const bad = await call(app, w.admin, 'put', `/directory/staff/${surveyor.id}`).send({
+      jobRoles: ['astronaut'],
+      capacity: 0,
+      mobile: '12345',
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.error.details.errors.map((e: any) => e.path[0]).sort()).toEqual(['capacity', 'jobRoles', 'mobile']);
     const water = await app.strapi.db.query('api::organization.organization').findOne({ where: { code: 'WATER' } });
-    expect((await call(app, w.admin, 'post', '/directory/organizations').send({ name: '重复', code: 'WATER', parent: water.id })).status).toBe(400);
-    const cycle = await call(app, w.admin, 'put', `/directory/organizations/${water.id}`).send({ name: '自来水公司', parent: (await app.strapi.db.query('api::organization.organization').findOne({ where: { code: 'WATER-TECH' } })).id });
+    expect(
+      (
+        await call(app, w.admin, 'post', '/directory/organizations').send({
+          name: '重复',
+          code: 'WATER',
+          parent: water.id,
+        })
+      ).status,
+    ).toBe(400);
+    const cycle = await call(app, w.admin, 'put', `/directory/organizations/${water.id}`).send({
+      name: '自来水公司',
+      parent: (await app.strapi.db.query('api::organization.organization').findOne({ where: { code: 'WATER-TECH' } }))
+        .id,
+    });
     expect(cycle.status).toBe(400);
-    expect(cycle.body.error.details.errors[0]).toMatchObject({ path: ['parent'], message: '上级机构不能是本机构或其下级' });
+    expect(cycle.body.error.details.errors[0]).toMatchObject({
+      path: ['parent'],
+      message: '上级机构不能是本机构或其下级',
+    });
   });
 });
 
@@ -45,7 +68,9 @@ describe('organizations and staff in the panel', () => {
     await page.getByLabel('上级机构').selectOption(String(water.id));
     await page.getByTestId('add-org').click();
     await expect.poll(() => page.getByTestId('org-tree').innerText()).toContain('水表计量所（WATER-METER · 部门）');
-    const created = await app.strapi.db.query('api::organization.organization').findOne({ where: { code: 'WATER-METER' }, populate: { parent: true } });
+    const created = await app.strapi.db
+      .query('api::organization.organization')
+      .findOne({ where: { code: 'WATER-METER' }, populate: { parent: true } });
     expect(created.parent.id).toBe(water.id);
 
     const row = page.locator('[data-testid="staff"][data-name="张勘察"]');

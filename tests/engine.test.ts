@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { act, apply, call, app, w, useWorld, enterpriseForm, step, upload, view } from './helpers/workflow';
 import { errorPaths } from './helpers/applicants';
-import { isMysql } from './helpers/database';
 import path from 'node:path';
 
 useWorld();
 
 const db = () => app.strapi.db;
 const orderRow = (number: string) => db().query('api::order.order').findOne({ where: { number } });
-const events = async (number: string) => db().query('plugin::workflow.history-event').findMany({ where: { orderId: (await orderRow(number)).id }, orderBy: { seq: 'asc' } });
+const events = async (number: string) =>
+  db()
+    .query('plugin::workflow.history-event')
+    .findMany({ where: { orderId: (await orderRow(number)).id }, orderBy: { seq: 'asc' } });
 const newOrder = (form = {}) => apply(app, w.applicants.zhujiang, 'water-enterprise', enterpriseForm(form));
 
 /** Runs `work` counting the plans the engine's one executor carried out, each checked to run in a transaction. */
@@ -29,10 +31,31 @@ const countingWrites = async (work: (used: () => number) => Promise<void>) => {
 
 /** The first scheme's hash of an event: its order named by row id (how chains were written before scheme 2). */
 const schemeOneHash = (e: any) => {
-  const { canonicalJson, sha256 } = require(path.resolve(__dirname, '../dist/src/plugins/workflow/server/src/engine/canonical.js'));
+  const { canonicalJson, sha256 } = require(
+    path.resolve(__dirname, '../dist/src/plugins/workflow/server/src/engine/canonical.js'),
+  );
   const at = Math.floor(new Date(e.at).getTime() / 1000);
-  const recorded = ['actorKind', 'actorId', 'actorName', 'action', 'actionLabel', 'fromStep', 'toStep', 'comment', 'changes', 'artifacts', 'prevHash'];
-  return sha256(canonicalJson({ orderId: Number(e.orderId), seq: Number(e.seq), at, ...Object.fromEntries(recorded.map((k) => [k, e[k] ?? null])) }));
+  const recorded = [
+    'actorKind',
+    'actorId',
+    'actorName',
+    'action',
+    'actionLabel',
+    'fromStep',
+    'toStep',
+    'comment',
+    'changes',
+    'artifacts',
+    'prevHash',
+  ];
+  return sha256(
+    canonicalJson({
+      orderId: Number(e.orderId),
+      seq: Number(e.seq),
+      at,
+      ...Object.fromEntries(recorded.map((k) => [k, e[k] ?? null])),
+    }),
+  );
 };
 
 describe('one transition at a time', () => {
@@ -40,7 +63,9 @@ describe('one transition at a time', () => {
     const n = await newOrder();
     const before = (await events(n)).length;
     // The super administrator keeps seeing the order after it moves, so the losers learn of the conflict.
-    const replies = await Promise.all(Array.from({ length: 20 }, () => act(app, w.admin, n, 'approve', { notes: '同意' }, 1)));
+    const replies = await Promise.all(
+      Array.from({ length: 20 }, () => act(app, w.admin, n, 'approve', { notes: '同意' }, 1)),
+    );
     const statuses = replies.map((r) => r.status).sort();
     expect(statuses.filter((s) => s === 200)).toHaveLength(1);
     expect(statuses.filter((s) => s === 409)).toHaveLength(19);
@@ -71,7 +96,12 @@ describe('one transition at a time', () => {
       const order = await load(where, options);
       if (!warned && where.number === n) {
         warned = true;
-        expect(await app.strapi.plugin('workflow').service('escalation').raise(order.id, 1, { exception: true, reason: '测试预警' })).toBe(true);
+        expect(
+          await app.strapi
+            .plugin('workflow')
+            .service('escalation')
+            .raise(order.id, 1, { exception: true, reason: '测试预警' }),
+        ).toBe(true);
       }
       return order;
     };
@@ -85,27 +115,50 @@ describe('one transition at a time', () => {
     expect(res.status).toBe(200);
     expect(res.body.data.version).toBe(2);
     const chain = await events(n);
-    expect(chain.map((e: any) => [e.seq, e.action])).toEqual([[1, 'submit'], [2, 'warn'], [3, 'approve']]);
+    expect(chain.map((e: any) => [e.seq, e.action])).toEqual([
+      [1, 'submit'],
+      [2, 'warn'],
+      [3, 'approve'],
+    ]);
     expect(chain[2].prevHash).toBe(chain[1].hash);
     expect((await call(app, w.admin, 'get', `/orders/${n}/verify`)).body.data.valid).toBe(true);
-    expect(await orderRow(n)).toMatchObject({ currentStep: 'dispatch', lockVersion: 2, historySeq: 3, historyHead: chain[2].hash });
+    expect(await orderRow(n)).toMatchObject({
+      currentStep: 'dispatch',
+      lockVersion: 2,
+      historySeq: 3,
+      historyHead: chain[2].hash,
+    });
   });
 
   it('a failure writing the event leaves the order, its history and its notifications as they were', async () => {
     const n = await newOrder();
     await step(app, w.staff.clerk, n, 'approve');
     const order = await orderRow(n);
-    const outbox = async () => Number((await db().connection('workflow_outbox_messages').where('order_id', order.id).count({ c: '*' }).first())!.c);
+    const outbox = async () =>
+      Number(
+        (await db().connection('workflow_outbox_messages').where('order_id', order.id).count({ c: '*' }).first())!.c,
+      );
     const messagesBefore = await outbox();
     // A row behind the engine's back already holds the chain's next link: the event insert fails after
     // the order's update has matched (in one trip on MySQL, in a knex transaction on SQLite).
-    const { id: _id, ...first } = await db().connection('workflow_history_events').where('order_id', order.id).where('seq', 1).first();
-    await db().connection('workflow_history_events').insert({ ...first, seq: 3, document_id: `${first.document_id}x` });
+    const { id: _id, ...first } = await db()
+      .connection('workflow_history_events')
+      .where('order_id', order.id)
+      .where('seq', 1)
+      .first();
+    await db()
+      .connection('workflow_history_events')
+      .insert({ ...first, seq: 3, document_id: `${first.document_id}x` });
     const returnIt = () => act(app, w.staff.techhead, n, 'reject', { reason: '资料不全' });
     expect((await returnIt()).status).toBe(500);
     // A later transition of another order, on whichever connection is free, commits nothing of the failed one.
     await step(app, w.staff.clerk, await newOrder(), 'approve');
-    expect(await orderRow(n)).toMatchObject({ currentStep: 'dispatch', lockVersion: 2, historySeq: 2, historyHead: order.historyHead });
+    expect(await orderRow(n)).toMatchObject({
+      currentStep: 'dispatch',
+      lockVersion: 2,
+      historySeq: 2,
+      historyHead: order.historyHead,
+    });
     expect((await events(n)).map((e: any) => e.action)).toEqual(['submit', 'approve', 'submit']);
     expect(await outbox()).toBe(messagesBefore);
 
@@ -114,7 +167,11 @@ describe('one transition at a time', () => {
     const chain = await events(n);
     expect(chain.map((e: any) => e.action)).toEqual(['submit', 'approve', 'reject']);
     // The notifications refer to the event written with them.
-    const messages = await db().connection('workflow_outbox_messages').where('order_id', order.id).where('template', 'application-returned').select('history_event_id');
+    const messages = await db()
+      .connection('workflow_outbox_messages')
+      .where('order_id', order.id)
+      .where('template', 'application-returned')
+      .select('history_event_id');
     expect(messages.length).toBeGreaterThan(0);
     expect(messages.every((m: any) => Number(m.history_event_id) === chain[2].id)).toBe(true);
     expect(await outbox()).toBe(messagesBefore + messages.length);
@@ -133,7 +190,9 @@ describe('one transition at a time', () => {
       await step(app, w.staff.clerk, assigned, 'approve');
       await step(app, w.staff.techhead, assigned, 'approve');
       expect(used()).toBe(6);
-      const row = await db().query('api::order.order').findOne({ where: { number: assigned }, populate: { assignee: { select: ['id'] } } });
+      const row = await db()
+        .query('api::order.order')
+        .findOne({ where: { number: assigned }, populate: { assignee: { select: ['id'] } } });
       expect(row).toMatchObject({ currentStep: 'survey', lockVersion: 3, historySeq: 3 });
       expect(row.assigneeRef).toBe(row.assignee.id);
     });
@@ -157,11 +216,17 @@ describe('a submission', () => {
   const today = async () => db().connection('order_number_sequences').orderBy('day', 'desc').first();
   /** An article tagged with the first step: entering it makes notifications, which print the number. */
   const withArticle = async (work: () => Promise<void>) => {
-    const article = await db().query(ARTICLE).create({ data: { active: true, audience: 'both', title: '受理须知', processKey: 'water-enterprise', step: 'review' } });
+    const article = await db()
+      .query(ARTICLE)
+      .create({
+        data: { active: true, audience: 'both', title: '受理须知', processKey: 'water-enterprise', step: 'review' },
+      });
     try {
       await work();
     } finally {
-      await db().query(ARTICLE).delete({ where: { id: article.id } });
+      await db()
+        .query(ARTICLE)
+        .delete({ where: { id: article.id } });
     }
   };
 
@@ -174,15 +239,45 @@ describe('a submission', () => {
         expect(numbers.map((n) => n.slice(0, 10))).toEqual([numbers[0].slice(0, 10), numbers[0].slice(0, 10)]);
         expect(Number(numbers[1].slice(10))).toBe(Number(numbers[0].slice(10)) + 1);
         for (const n of numbers) {
-          const row = await db().query('api::order.order').findOne({ where: { number: n }, populate: { applicant: { select: ['id'] }, organization: { select: ['id', 'code'] } } });
-          expect(row).toMatchObject({ currentStep: 'review', lockVersion: 1, historySeq: 1, applicantRef: row.applicant.id, organizationRef: row.organization.id });
+          const row = await db()
+            .query('api::order.order')
+            .findOne({
+              where: { number: n },
+              populate: { applicant: { select: ['id'] }, organization: { select: ['id', 'code'] } },
+            });
+          expect(row).toMatchObject({
+            currentStep: 'review',
+            lockVersion: 1,
+            historySeq: 1,
+            applicantRef: row.applicant.id,
+            organizationRef: row.organization.id,
+          });
           const [event] = await events(n);
           // Hashed in TypeScript under scheme 2, which names the order by its document id.
-          expect(event).toMatchObject({ seq: 1, action: 'submit', prevHash: null, hash: row.historyHead, organizationRef: row.organization.id, hashScheme: 2 });
-          expect((await call(app, w.admin, 'get', `/orders/${n}/verify`)).body.data).toMatchObject({ valid: true, events: 1 });
-          const notes = await db().query(OUTBOX).findMany({ where: { orderId: row.id, template: 'knowledge' }, orderBy: { id: 'asc' } });
-          expect(notes.map((m: any) => [m.audience, m.recipient])).toEqual([['applicant', String(row.applicant.id)], ['assignee', null]]);
-          for (const note of notes) expect(note).toMatchObject({ historyEventId: event.id, payload: { number: n, step: 'review', articles: [{ title: '受理须知' }] } });
+          expect(event).toMatchObject({
+            seq: 1,
+            action: 'submit',
+            prevHash: null,
+            hash: row.historyHead,
+            organizationRef: row.organization.id,
+            hashScheme: 2,
+          });
+          expect((await call(app, w.admin, 'get', `/orders/${n}/verify`)).body.data).toMatchObject({
+            valid: true,
+            events: 1,
+          });
+          const notes = await db()
+            .query(OUTBOX)
+            .findMany({ where: { orderId: row.id, template: 'knowledge' }, orderBy: { id: 'asc' } });
+          expect(notes.map((m: any) => [m.audience, m.recipient])).toEqual([
+            ['applicant', String(row.applicant.id)],
+            ['assignee', null],
+          ]);
+          for (const note of notes)
+            expect(note).toMatchObject({
+              historyEventId: event.id,
+              payload: { number: n, step: 'review', articles: [{ title: '受理须知' }] },
+            });
         }
       });
     });
@@ -203,13 +298,24 @@ describe('a submission', () => {
     await withArticle(async () => {
       messages.name = 'no_such_table';
       try {
-        expect((await call(app, w.applicants.zhujiang, 'post', '/orders').send({ processKey: 'water-enterprise', formData: enterpriseForm({ unitName: '写一半' }) })).status).toBe(500);
+        expect(
+          (
+            await call(app, w.applicants.zhujiang, 'post', '/orders').send({
+              processKey: 'water-enterprise',
+              formData: enterpriseForm({ unitName: '写一半' }),
+            })
+          ).status,
+        ).toBe(500);
       } finally {
         messages.name = table;
       }
     });
     expect(await counted()).toEqual(was);
-    expect(await db().query('api::order.order').count({ where: { title: '写一半' } })).toBe(0);
+    expect(
+      await db()
+        .query('api::order.order')
+        .count({ where: { title: '写一半' } }),
+    ).toBe(0);
     const after = await newOrder();
     expect(Number(after.slice(10))).toBe(Number(before.slice(10)) + 1);
   });
@@ -221,10 +327,18 @@ describe('nothing but the engine moves an order', () => {
   it('the content manager may not change the step, the version or create orders', async () => {
     const n = await newOrder();
     const row = await orderRow(n);
-    const put = await app.http().put(`${CM}/${row.documentId}`).set('Authorization', `Bearer ${w.admin.token}`).send({ currentStep: 'completed', lockVersion: 99 });
+    const put = await app
+      .http()
+      .put(`${CM}/${row.documentId}`)
+      .set('Authorization', `Bearer ${w.admin.token}`)
+      .send({ currentStep: 'completed', lockVersion: 99 });
     expect(put.status).toBe(403);
     expect(await orderRow(n)).toMatchObject({ currentStep: 'review', lockVersion: 1 });
-    const post = await app.http().post(CM).set('Authorization', `Bearer ${w.admin.token}`).send({ number: 'BZ1', processKey: 'water-enterprise', currentStep: 'completed' });
+    const post = await app
+      .http()
+      .post(CM)
+      .set('Authorization', `Bearer ${w.admin.token}`)
+      .send({ number: 'BZ1', processKey: 'water-enterprise', currentStep: 'completed' });
     expect(post.status).toBe(403);
     const del = await app.http().delete(`${CM}/${row.documentId}`).set('Authorization', `Bearer ${w.admin.token}`);
     expect(del.status).toBe(403);
@@ -232,7 +346,11 @@ describe('nothing but the engine moves an order', () => {
   });
 
   it('history events cannot be written through the document service', async () => {
-    await expect(app.strapi.documents('plugin::workflow.history-event').create({ data: { orderId: 1, seq: 99, at: new Date(), actorKind: 'system', action: 'forge', hash: 'x' } })).rejects.toThrow();
+    await expect(
+      app.strapi
+        .documents('plugin::workflow.history-event')
+        .create({ data: { orderId: 1, seq: 99, at: new Date(), actorKind: 'system', action: 'forge', hash: 'x' } }),
+    ).rejects.toThrow();
   });
 });
 
@@ -264,19 +382,31 @@ describe('the tamper-evident history', () => {
     let prevHash: string | null = null;
     for (const e of await events(n)) {
       const hash = schemeOneHash({ ...e, prevHash });
-      await db().connection('workflow_history_events').where({ id: e.id }).update({ hash_scheme: null, prev_hash: prevHash, hash });
+      await db()
+        .connection('workflow_history_events')
+        .where({ id: e.id })
+        .update({ hash_scheme: null, prev_hash: prevHash, hash });
       prevHash = hash;
     }
     await db().connection('orders').where({ number: n }).update({ history_head: prevHash });
-    expect((await call(app, w.admin, 'get', `/orders/${n}/verify`)).body.data).toMatchObject({ valid: true, events: 3 });
+    expect((await call(app, w.admin, 'get', `/orders/${n}/verify`)).body.data).toMatchObject({
+      valid: true,
+      events: 3,
+    });
     // The next event (an urge) continues the old chain under scheme 2, and the whole chain verifies.
     expect((await call(app, w.applicants.zhujiang, 'post', `/orders/${n}/urge`)).status).toBe(200);
     const chain = await events(n);
     expect(chain.map((e: any) => e.hashScheme ?? null)).toEqual([null, null, null, 2]);
-    expect((await call(app, w.admin, 'get', `/orders/${n}/verify`)).body.data).toMatchObject({ valid: true, events: 4 });
+    expect((await call(app, w.admin, 'get', `/orders/${n}/verify`)).body.data).toMatchObject({
+      valid: true,
+      events: 4,
+    });
     const second = chain[1];
     await db().connection('workflow_history_events').where({ id: second.id }).update({ comment: '改过' });
-    expect((await call(app, w.admin, 'get', `/orders/${n}/verify`)).body.data).toMatchObject({ valid: false, brokenAt: 2 });
+    expect((await call(app, w.admin, 'get', `/orders/${n}/verify`)).body.data).toMatchObject({
+      valid: false,
+      brokenAt: 2,
+    });
   });
 
   it('detects a deleted event', async () => {
@@ -294,7 +424,10 @@ describe('the tamper-evident history', () => {
     await step(app, w.staff.clerk, n, 'approve');
     await step(app, w.staff.techhead, n, 'approve');
     const all = await events(n);
-    await db().connection('workflow_history_events').where({ id: all.at(-1).id }).delete();
+    await db()
+      .connection('workflow_history_events')
+      .where({ id: all.at(-1).id })
+      .delete();
     const res = await call(app, w.admin, 'get', `/orders/${n}/verify`);
     expect(res.body.data).toMatchObject({ valid: false, brokenAt: 3 });
   });
@@ -304,7 +437,9 @@ describe('the tamper-evident history', () => {
     const other = await call(app, w.applicants.zhangsan, 'get', `/orders/${n}`);
     expect(other.status).toBe(404);
     expect((await act(app, w.applicants.zhangsan, n, 'withdraw')).status).toBe(404);
-    const upload = await call(app, w.applicants.zhangsan, 'post', `/orders/${n}/files`).field('kind', 'other').attach('file', Buffer.from('x'), 'x.txt');
+    const upload = await call(app, w.applicants.zhangsan, 'post', `/orders/${n}/files`)
+      .field('kind', 'other')
+      .attach('file', Buffer.from('x'), 'x.txt');
     expect(upload.status).toBe(404);
   });
 });
@@ -313,10 +448,14 @@ describe('elapsed time', () => {
   it('shows N小时 below a day, X天Y小时 above, and overdue past the threshold, in lists and views', async () => {
     const n = await newOrder({ unitName: '历时测试单位' });
     const row = await orderRow(n);
-    await db().query('api::order.order').update({ where: { id: row.id }, data: { stepEnteredAt: new Date(Date.now() - 5.5 * 3_600_000) } });
+    await db()
+      .query('api::order.order')
+      .update({ where: { id: row.id }, data: { stepEnteredAt: new Date(Date.now() - 5.5 * 3_600_000) } });
     let list = await call(app, w.staff.deptadmin, 'get', `/orders?q=${encodeURIComponent('历时测试')}`);
     expect(list.body.data[0].elapsed).toMatchObject({ text: '5小时', thresholdHours: 24, overdue: false });
-    await db().query('api::order.order').update({ where: { id: row.id }, data: { stepEnteredAt: new Date(Date.now() - (34 * 24 + 21.2) * 3_600_000) } });
+    await db()
+      .query('api::order.order')
+      .update({ where: { id: row.id }, data: { stepEnteredAt: new Date(Date.now() - (34 * 24 + 21.2) * 3_600_000) } });
     list = await call(app, w.staff.deptadmin, 'get', `/orders?q=${encodeURIComponent('历时测试')}`);
     expect(list.body.data[0].elapsed).toMatchObject({ text: '34天21小时', overdue: true });
     const o = await view(app, w.applicants.zhujiang, n);
@@ -331,7 +470,9 @@ describe('the staff inbox', () => {
     const b = await newOrder({ unitName: '收件箱乙' });
     await step(app, w.staff.clerk, b, 'approve');
     const rowA = await orderRow(a);
-    await db().query('api::order.order').update({ where: { id: rowA.id }, data: { stepEnteredAt: new Date(Date.now() - 48 * 3_600_000) } });
+    await db()
+      .query('api::order.order')
+      .update({ where: { id: rowA.id }, data: { stepEnteredAt: new Date(Date.now() - 48 * 3_600_000) } });
     const get = (q: string) => call(app, w.staff.deptadmin, 'get', `/orders?${q}`).then((r) => r.body);
 
     expect((await get('q=13500000001')).data.map((o: any) => o.number)).toEqual([a]);
@@ -363,7 +504,10 @@ describe('the staff inbox', () => {
 
 describe('applicant extras', () => {
   it('an Idempotency-Key makes a repeated submission return the same order: 201, then 200', async () => {
-    const send = () => call(app, w.applicants.zhujiang, 'post', '/orders').set('Idempotency-Key', 'key-123').send({ processKey: 'water-enterprise', formData: enterpriseForm() });
+    const send = () =>
+      call(app, w.applicants.zhujiang, 'post', '/orders')
+        .set('Idempotency-Key', 'key-123')
+        .send({ processKey: 'water-enterprise', formData: enterpriseForm() });
     const first = await send();
     const second = await send();
     expect([first.status, second.status]).toEqual([201, 200]);
@@ -388,7 +532,11 @@ describe('applicant extras', () => {
     const again = await call(app, w.applicants.zhujiang, 'post', `/orders/${n}/urge`);
     expect(again.status).toBe(429);
     const row = await orderRow(n);
-    expect(await db().query('plugin::workflow.outbox-message').count({ where: { orderId: row.id, template: 'order-urged' } })).toBe(1);
+    expect(
+      await db()
+        .query('plugin::workflow.outbox-message')
+        .count({ where: { orderId: row.id, template: 'order-urged' } }),
+    ).toBe(1);
     expect(row.lockVersion).toBe(1);
   });
 
@@ -398,7 +546,10 @@ describe('applicant extras', () => {
     expect(o.actions.map((a: any) => a.action)).toEqual(['withdraw']);
     const staffView = await view(app, w.staff.clerk, n);
     expect(staffView.actions.map((a: any) => a.action).sort()).toEqual(['approve', 'reject']);
-    expect(staffView.actions.find((a: any) => a.action === 'reject').form.fields[0]).toMatchObject({ name: 'reason', required: true });
+    expect(staffView.actions.find((a: any) => a.action === 'reject').form.fields[0]).toMatchObject({
+      name: 'reason',
+      required: true,
+    });
   });
 });
 
@@ -409,7 +560,9 @@ describe('uploads', () => {
     const two = await upload(app, w.applicants.zhujiang, n, 'other', '.pdf', '营业执照（新）.pdf');
     expect([one.version, two.version]).toEqual([1, 2]);
     expect(two.sha256).toMatch(/^[0-9a-f]{64}$/);
-    const bad = await call(app, w.applicants.zhujiang, 'post', `/orders/${n}/files`).field('kind', 'passport').attach('file', Buffer.from('x'), 'x.pdf');
+    const bad = await call(app, w.applicants.zhujiang, 'post', `/orders/${n}/files`)
+      .field('kind', 'passport')
+      .attach('file', Buffer.from('x'), 'x.pdf');
     expect(bad.status).toBe(400);
     expect(errorPaths(bad.body)).toEqual(['kind']);
   });

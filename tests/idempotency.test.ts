@@ -44,7 +44,12 @@ describe('a repeated submission', () => {
     expect(orders).toHaveLength(1);
     expect(replies.filter((r) => r.status === 201)).toHaveLength(1);
     expect(replies.every((r) => [200, 201, 409].includes(r.status))).toBe(true);
-    const events = await app.strapi.db.query('plugin::workflow.history-event').count({ where: { action: 'submit', orderId: (await app.strapi.db.query(ORDER).findOne({ where: { submissionKey: 'same-key-two' } })).id } });
+    const events = await app.strapi.db.query('plugin::workflow.history-event').count({
+      where: {
+        action: 'submit',
+        orderId: (await app.strapi.db.query(ORDER).findOne({ where: { submissionKey: 'same-key-two' } })).id,
+      },
+    });
     expect(events).toBe(1);
   });
 

@@ -85,7 +85,15 @@ describe('the 14 indicators', () => {
 
   it('for the energy service: the exception, its level-3 warning and the rating', async () => {
     const m = await metrics({ process: 'energy-service' });
-    expect(m.indicators).toMatchObject({ created: 1, completed: 1, completionRate: 1, exceptions: 1, warnings: { 1: 0, 2: 0, 3: 1 }, satisfaction: { average: 4, count: 1 }, overdueNow: 0 });
+    expect(m.indicators).toMatchObject({
+      created: 1,
+      completed: 1,
+      completionRate: 1,
+      exceptions: 1,
+      warnings: { 1: 0, 2: 0, 3: 1 },
+      satisfaction: { average: 4, count: 1 },
+      overdueNow: 0,
+    });
     // Applied 13 Oct 09:00, rated 15 Oct 12:00.
     expect(m.indicators.avgCycleHours).toBe(51);
   });
@@ -103,19 +111,21 @@ describe('the 14 indicators', () => {
   });
 });
 
-  it('without a period: the days the dashboard page opens with, from the China-time midnight 30 days ago to now', async () => {
-    const now: Date = app.strapi.plugin('workflow').service('clock').now();
-    const res = await call(app, w.admin, 'get', '/metrics?process=water-resident');
-    expect(res.status, JSON.stringify(res.body)).toBe(200);
-    const { from, to } = res.body.data.period;
-    expect(new Date(to).getTime()).toBe(now.getTime());
-    const monthAgo = new Date(now.getTime() - 30 * 86_400_000);
-    expect(from).toBe(new Date(`${new Date(monthAgo.getTime() + 8 * 3_600_000).toISOString().slice(0, 10)}T00:00:00+08:00`).toISOString());
-    // The same figures as that period asked for by name; the data set has orders in it.
-    const named = await metrics({ process: 'water-resident', from, to });
-    expect(named.indicators.created).toBeGreaterThan(0);
-    expect(res.body.data.indicators).toEqual(named.indicators);
-  });
+it('without a period: the days the dashboard page opens with, from the China-time midnight 30 days ago to now', async () => {
+  const now: Date = app.strapi.plugin('workflow').service('clock').now();
+  const res = await call(app, w.admin, 'get', '/metrics?process=water-resident');
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  const { from, to } = res.body.data.period;
+  expect(new Date(to).getTime()).toBe(now.getTime());
+  const monthAgo = new Date(now.getTime() - 30 * 86_400_000);
+  expect(from).toBe(
+    new Date(`${new Date(monthAgo.getTime() + 8 * 3_600_000).toISOString().slice(0, 10)}T00:00:00+08:00`).toISOString(),
+  );
+  // The same figures as that period asked for by name; the data set has orders in it.
+  const named = await metrics({ process: 'water-resident', from, to });
+  expect(named.indicators.created).toBeGreaterThan(0);
+  expect(res.body.data.indicators).toEqual(named.indicators);
+});
 
 describe('the charts and the staff table', () => {
   it('weekly trend, cycle time by step, category and channel, SLA heat by step', async () => {
@@ -149,14 +159,24 @@ describe('the charts and the staff table', () => {
     const m = await metrics({ process: 'water-resident' });
     const byName = Object.fromEntries(m.staff.map((s: any) => [s.name, s]));
     expect(byName['王窗口']).toMatchObject({ handled: 2, avgHandlingHours: 16, onTimeRate: 0.5, openLoad: 0 });
-    expect(byName['张勘察']).toMatchObject({ handled: 1, avgHandlingHours: 46, onTimeRate: 1, openLoad: 1, capacity: 20, saturation: 0.05 });
+    expect(byName['张勘察']).toMatchObject({
+      handled: 1,
+      avgHandlingHours: 46,
+      onTimeRate: 1,
+      openLoad: 1,
+      capacity: 20,
+      saturation: 0.05,
+    });
 
     const res = await download(app, w.admin, `/metrics/staff/export?${query({ process: 'water-resident' })}`);
     expect(res.status).toBe(200);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(res.body);
     const sheet = book.worksheets[0];
-    const rows = sheet.getSheetValues().slice(2).map((r: any) => r.slice(1));
+    const rows = sheet
+      .getSheetValues()
+      .slice(2)
+      .map((r: any) => r.slice(1));
     const [name, , handled, hours, onTime, open, saturation] = rows.find((r: any) => r[0] === '张勘察') as any[];
     expect([name, handled, hours, onTime, open, saturation]).toEqual(['张勘察', 1, 46, 1, 1, 0.05]);
     expect(sheet.getRow(1).values).toContain('平均处理时长(小时)');
@@ -174,10 +194,18 @@ describe('the charts and the staff table', () => {
   // Counting every open order by assignee read all of them through a temporary table: 112,685 at 1 M orders.
   it('counts the open orders of the staff in view only, from the assignee index alone', async () => {
     const sent = await statementsOfDashboard();
-    const staff = await app.strapi.db.query('api::staff-profile.staff-profile').findMany({ where: { active: true }, select: ['id'] });
+    const staff = await app.strapi.db
+      .query('api::staff-profile.staff-profile')
+      .findMany({ where: { active: true }, select: ['id'] });
     const sql = sent.find((q) => /`assignee_ref` in \(/.test(q) && /`outcome` is null/.test(q));
     expect(sql, 'the open loads').toBeDefined();
-    expect(sql!.match(/`assignee_ref` in \(([^)]*)\)/)![1].split(',').map(Number).sort((a, b) => a - b)).toEqual(staff.map((s: any) => s.id).sort((a: number, b: number) => a - b));
+    expect(
+      sql!
+        .match(/`assignee_ref` in \(([^)]*)\)/)![1]
+        .split(',')
+        .map(Number)
+        .sort((a, b) => a - b),
+    ).toEqual(staff.map((s: any) => s.id).sort((a: number, b: number) => a - b));
     await expectIndexOnly(sql!, 'orders_assignee_idx');
   });
 
@@ -207,7 +235,9 @@ describe('the daily sums', () => {
   // The clerk, made administrator of the service hall: its orders whole, and beyond it their work, C,
   // which waits for review at the water company.
   beforeAll(async () => {
-    await app.strapi.db.query('api::staff-profile.staff-profile').update({ where: { name: '王窗口' }, data: { jobRoles: ['window-clerk', 'department-admin'] } });
+    await app.strapi.db
+      .query('api::staff-profile.staff-profile')
+      .update({ where: { name: '王窗口' }, data: { jobRoles: ['window-clerk', 'department-admin'] } });
   });
   const all = () => Promise.all(queries().map(([q, who]) => metrics(q, who)));
   /** The figures from the events alone: nothing summed. */
@@ -217,7 +247,8 @@ describe('the daily sums', () => {
     return all();
   };
   /** The days summed whole. */
-  const summedDays = async () => (await db()('workflow_rolled_days').whereNull('until_ms').orderBy('day').select('day')).map((r: any) => r.day);
+  const summedDays = async () =>
+    (await db()('workflow_rolled_days').whereNull('until_ms').orderBy('day').select('day')).map((r: any) => r.day);
 
   it('sums each day that is over, once, and gives the figures the events give', async () => {
     const expected = await fromEvents();
@@ -233,7 +264,9 @@ describe('the daily sums', () => {
     expect([days[0], days[days.length - 1], days.length]).toEqual(['2026-09-28', '2026-10-17', 20]);
     // The current day (by the settled clock, 18 October) is summed up to 23:50.
     const current = await db()('workflow_rolled_days').whereNotNull('until_ms').select('day', 'until_ms');
-    expect(current.map((r: any) => [r.day, new Date(Number(r.until_ms)).toISOString()])).toEqual([['2026-10-18', new Date('2026-10-18T23:50:00+08:00').toISOString()]]);
+    expect(current.map((r: any) => [r.day, new Date(Number(r.until_ms)).toISOString()])).toEqual([
+      ['2026-10-18', new Date('2026-10-18T23:50:00+08:00').toISOString()],
+    ]);
     expect(await rollups().rollUp()).toBe(0);
     expect(await all()).toEqual(expected);
     // The service hall's administrator sees C's three warnings (13 and 14 October, summed days).
@@ -242,12 +275,19 @@ describe('the daily sums', () => {
     const [admin, dept] = [expected[1], expected[5]];
     expect(dept.charts.cycleByStep).toEqual(admin.charts.cycleByStep);
     expect(dept.charts.slaHeat).toEqual(admin.charts.slaHeat);
-    expect(dept.indicators).toMatchObject({ warnings: admin.indicators.warnings, onTimeRate: admin.indicators.onTimeRate, completed: admin.indicators.completed });
+    expect(dept.indicators).toMatchObject({
+      warnings: admin.indicators.warnings,
+      onTimeRate: admin.indicators.onTimeRate,
+      completed: admin.indicators.completed,
+    });
   });
 
   it('reads what became since the sums of the orders applied on summed days from its indexes alone', async () => {
     const sent = await statementsOfDashboard();
-    for (const [column, index] of [['first_response_at', 'orders_responded_idx'], ['returned_at', 'orders_returned_idx']]) {
+    for (const [column, index] of [
+      ['first_response_at', 'orders_responded_idx'],
+      ['returned_at', 'orders_returned_idx'],
+    ]) {
       const sql = sent.find((q) => q.includes(`\`t0\`.\`${column}\` >=`) || q.includes(`t0.${column} >=`));
       expect(sql, `the count by ${column}`).toBeDefined();
       await expectIndexOnly(sql!, index);
@@ -256,11 +296,20 @@ describe('the daily sums', () => {
 
   it('the figures come from the sums: what is summed is what the dashboard shows', async () => {
     const summed = await all();
-    for (const figure of ['created', 'completionRate', 'firstResponseHours', 'returnRejectRate']) expect(summed[1].indicators[figure]).toBeGreaterThan(0);
-    await db()('workflow_daily_sums').whereIn('kind', ['warning', 'warning:any', 'applied', 'completed', 'responded', 'returned', 'done']).delete();
+    for (const figure of ['created', 'completionRate', 'firstResponseHours', 'returnRejectRate'])
+      expect(summed[1].indicators[figure]).toBeGreaterThan(0);
+    await db()('workflow_daily_sums')
+      .whereIn('kind', ['warning', 'warning:any', 'applied', 'completed', 'responded', 'returned', 'done'])
+      .delete();
     const m = await metrics({ process: 'water-resident' });
     expect(m.indicators.warnings).toEqual({ 1: 0, 2: 0, 3: 0 });
-    expect(m.indicators).toMatchObject({ completed: 0, created: 0, completionRate: null, firstResponseHours: null, returnRejectRate: null });
+    expect(m.indicators).toMatchObject({
+      completed: 0,
+      created: 0,
+      completionRate: null,
+      firstResponseHours: null,
+      returnRejectRate: null,
+    });
     expect(m.charts.byCategory).toEqual([]);
     expect(m.charts.byChannel).toEqual([]);
     // The visits are still summed.
@@ -273,13 +322,45 @@ describe('the daily sums', () => {
   it('visits and warnings are summed across categories too; a database summed before gets those from its own sums', async () => {
     const across = () => db()('workflow_daily_sums').whereIn('kind', ['visit:any', 'warning:any']);
     const summed = await all();
-    const rows = await across().clone().orderBy(['day', 'kind', 'definition_id', 'step', 'ended_by', 'level', 'organization_ref']).select('day', 'kind', 'definition_id', 'step', 'ended_by', 'level', 'organization_ref', 'n', 'measured', 'on_time');
+    const rows = await across()
+      .clone()
+      .orderBy(['day', 'kind', 'definition_id', 'step', 'ended_by', 'level', 'organization_ref'])
+      .select(
+        'day',
+        'kind',
+        'definition_id',
+        'step',
+        'ended_by',
+        'level',
+        'organization_ref',
+        'n',
+        'measured',
+        'on_time',
+      );
     expect(rows.length).toBeGreaterThan(0);
     // Without them, the figures without a category filter lose the summed days' warnings.
     await across().clone().delete();
-    expect((await metrics({ process: 'water-resident' })).indicators.warnings).not.toEqual(summed[1].indicators.warnings);
+    expect((await metrics({ process: 'water-resident' })).indicators.warnings).not.toEqual(
+      summed[1].indicators.warnings,
+    );
     await require('../database/migrations/2026.11.27T01.00.00.workflow-daily-sums-across.js').up(db());
-    expect(await across().clone().orderBy(['day', 'kind', 'definition_id', 'step', 'ended_by', 'level', 'organization_ref']).select('day', 'kind', 'definition_id', 'step', 'ended_by', 'level', 'organization_ref', 'n', 'measured', 'on_time')).toEqual(rows);
+    expect(
+      await across()
+        .clone()
+        .orderBy(['day', 'kind', 'definition_id', 'step', 'ended_by', 'level', 'organization_ref'])
+        .select(
+          'day',
+          'kind',
+          'definition_id',
+          'step',
+          'ended_by',
+          'level',
+          'organization_ref',
+          'n',
+          'measured',
+          'on_time',
+        ),
+    ).toEqual(rows);
     expect(await all()).toEqual(summed);
   });
 
@@ -317,7 +398,11 @@ describe('the daily sums', () => {
     const untilNow = () => Promise.all(queries().map(([q, who]) => metrics({ ...q, to }, who)));
     clock().set(to);
     await rollups().rollUp();
-    const current = async () => (await db()('workflow_rolled_days').whereNotNull('until_ms').select('day', 'until_ms')).map((r: any) => [r.day, new Date(Number(r.until_ms)).toISOString()]);
+    const current = async () =>
+      (await db()('workflow_rolled_days').whereNotNull('until_ms').select('day', 'until_ms')).map((r: any) => [
+        r.day,
+        new Date(Number(r.until_ms)).toISOString(),
+      ]);
     // 15 October's approvals at 10:00 and 12:00 are in its sums.
     expect(await current()).toEqual([['2026-10-15', new Date('2026-10-15T12:50:00+08:00').toISOString()]]);
     // After 12:50: an application and its review, which leave the sums as they are.

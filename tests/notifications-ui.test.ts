@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { app, apply, call, enterpriseForm, useWorld, w } from './helpers/workflow';
-import { h5SignIn, useBrowser, openH5, phone, shot, signIn } from './helpers/browser';
+import { h5SignIn, useBrowser, phone, shot, signIn } from './helpers/browser';
 
 /**
  * Where people see warnings and messages: the panel's inbox, order page, messages and the
@@ -14,18 +14,43 @@ const plugin = () => app.strapi.plugin('workflow');
 const db = () => app.strapi.db;
 
 beforeAll(async () => {
-  await db().query('api::knowledge-article.knowledge-article').create({
-    data: { title: '企业报装审核须知', body: '审核需要营业执照和用水地址的产权证明。', processKey: 'water-enterprise', step: 'review', audience: 'both', active: true },
-  });
+  await db()
+    .query('api::knowledge-article.knowledge-article')
+    .create({
+      data: {
+        title: '企业报装审核须知',
+        body: '审核需要营业执照和用水地址的产权证明。',
+        processKey: 'water-enterprise',
+        step: 'review',
+        audience: 'both',
+        active: true,
+      },
+    });
   late = await apply(app, w.applicants.zhujiang, 'water-enterprise', enterpriseForm({ unitName: '预警测试单位' }));
-  const row = await db().query('api::order.order').findOne({ where: { number: late } });
-  await db().query('api::order.order').update({ where: { id: row.id }, data: { stepEnteredAt: new Date(Date.now() - 30 * 3_600_000) } });
+  const row = await db()
+    .query('api::order.order')
+    .findOne({ where: { number: late } });
+  await db()
+    .query('api::order.order')
+    .update({ where: { id: row.id }, data: { stepEnteredAt: new Date(Date.now() - 30 * 3_600_000) } });
   await plugin().service('escalation').scan();
   for (let i = 0; i < 10 && (await plugin().service('outbox').runOnce()).sent > 0; i++);
   // One notification that could not be sent, for the administrators' page.
-  await db().query('plugin::workflow.outbox-message').create({
-    data: { orderId: row.id, audience: 'applicant', channel: 'sms', template: 'budget-ready', recipient: '13900000000', payload: { number: late }, status: 'dead', attempts: 1, lastError: 'isv.MOBILE_NUMBER_ILLEGAL: 非法手机号' },
-  });
+  await db()
+    .query('plugin::workflow.outbox-message')
+    .create({
+      data: {
+        orderId: row.id,
+        audience: 'applicant',
+        channel: 'sms',
+        template: 'budget-ready',
+        recipient: '13900000000',
+        payload: { number: late },
+        status: 'dead',
+        attempts: 1,
+        lastError: 'isv.MOBILE_NUMBER_ILLEGAL: 非法手机号',
+      },
+    });
 });
 
 describe('the panel', () => {
@@ -60,7 +85,9 @@ describe('the panel', () => {
     const page = await signIn(browser(), app.url!, 'admin@demo.local');
     await page.getByTestId('notifications').click();
     await expect(page.getByTestId('sms-used').innerText()).resolves.toBe(`${usage.used} 条`);
-    await expect(page.getByTestId('sms-left').innerText()).resolves.toBe(`${(20000 - usage.used).toLocaleString('zh-CN')} 条`);
+    await expect(page.getByTestId('sms-left').innerText()).resolves.toBe(
+      `${(20000 - usage.used).toLocaleString('zh-CN')} 条`,
+    );
     await expect(page.getByTestId('sms-cost').innerText()).resolves.toBe('¥0.00');
     const letter = page.locator('[data-testid="dead-letter"]', { hasText: late });
     await expect(letter.innerText()).resolves.toContain('isv.MOBILE_NUMBER_ILLEGAL');
@@ -68,7 +95,9 @@ describe('the panel', () => {
     await shot(page, 'panel-notifications');
     await letter.getByRole('button', { name: '重新发送' }).click();
     await letter.waitFor({ state: 'detached' });
-    const row = await db().query('plugin::workflow.outbox-message').findOne({ where: { template: 'budget-ready', recipient: '13900000000' } });
+    const row = await db()
+      .query('plugin::workflow.outbox-message')
+      .findOne({ where: { template: 'budget-ready', recipient: '13900000000' } });
     expect(row).toMatchObject({ status: 'pending', attempts: 0 });
     await page.context().close();
 
@@ -85,7 +114,9 @@ describe('the H5 page', () => {
     await h5SignIn(page, app.url!, '13912345678');
     const unread = (await call(app, w.applicants.zhujiang, 'get', '/messages')).body.meta.unread;
     expect(unread).toBeGreaterThan(0);
-    await expect(page.locator('.uni-tabbar__item', { hasText: '消息' }).locator('.uni-tabbar__badge').innerText()).resolves.toBe(String(unread));
+    await expect(
+      page.locator('.uni-tabbar__item', { hasText: '消息' }).locator('.uni-tabbar__badge').innerText(),
+    ).resolves.toBe(String(unread));
 
     await page.locator('.uni-tabbar__item', { hasText: '我的工单' }).click();
     const card = page.locator(`[data-testid="order-card"][data-number="${late}"]`);

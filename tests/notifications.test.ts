@@ -19,8 +19,26 @@ const plugin = () => app.strapi.plugin('workflow');
 const clock = () => plugin().service('clock');
 const outbox = () => plugin().service('outbox');
 const db = () => app.strapi.db;
-const TEMPLATES = ['application-rejected', 'application-returned', 'plan-ready', 'budget-ready', 'payment-due', 'construction-scheduled', 'water-on', 'order-completed', 'pre-review-failed', 'contract-ready', 'contract-signed', 'rating-invited'];
-const residentForm = { name: '张三', contactPhone: '13612345678', address: '巴中市回风路8号', waterAddress: '巴中市回风路8号3单元' };
+const TEMPLATES = [
+  'application-rejected',
+  'application-returned',
+  'plan-ready',
+  'budget-ready',
+  'payment-due',
+  'construction-scheduled',
+  'water-on',
+  'order-completed',
+  'pre-review-failed',
+  'contract-ready',
+  'contract-signed',
+  'rating-invited',
+];
+const residentForm = {
+  name: '张三',
+  contactPhone: '13612345678',
+  address: '巴中市回风路8号',
+  waterAddress: '巴中市回风路8号3单元',
+};
 
 /** Runs the worker until nothing is due at the clock's time. */
 const drain = async () => {
@@ -31,9 +49,12 @@ const drain = async () => {
 };
 const rowsOf = async (number: string, where: Record<string, unknown> = {}) => {
   const order = await db().query('api::order.order').findOne({ where: { number } });
-  return db().query('plugin::workflow.outbox-message').findMany({ where: { orderId: order.id, ...where }, orderBy: { id: 'asc' } });
+  return db()
+    .query('plugin::workflow.outbox-message')
+    .findMany({ where: { orderId: order.id, ...where }, orderBy: { id: 'asc' } });
 };
-const smsFor = (number: string) => sms.received.filter((r) => JSON.parse(r.query.TemplateParam ?? '{}').number === number);
+const smsFor = (number: string) =>
+  sms.received.filter((r) => JSON.parse(r.query.TemplateParam ?? '{}').number === number);
 const rejected = async (reason = '用水地址不在供水范围内') => {
   const n = await apply(app, w.applicants.zhangsan, 'water-resident', residentForm);
   await step(app, w.staff.clerk, n, 'reject', { reason });
@@ -53,9 +74,16 @@ beforeAll(async () => {
     signName: '巴中水务',
     templates: Object.fromEntries(TEMPLATES.map((t, i) => [t, `SMS_${1000 + i}`])),
   });
-  app.strapi.config.set('plugin::workflow.outbox', { batchSize: 50, leaseSeconds: 60, maxAttempts: 3, backoffSeconds: 60 });
+  app.strapi.config.set('plugin::workflow.outbox', {
+    batchSize: 50,
+    leaseSeconds: 60,
+    maxAttempts: 3,
+    backoffSeconds: 60,
+  });
   app.strapi.config.set('wechat.apiBase', `http://127.0.0.1:${wechat.port}`);
-  app.strapi.config.set('plugin::workflow.wechat.templates', { 'application-rejected': { id: 'TPL_REJECTED', fields: { character_string1: 'number', thing2: 'reason' } } });
+  app.strapi.config.set('plugin::workflow.wechat.templates', {
+    'application-rejected': { id: 'TPL_REJECTED', fields: { character_string1: 'number', thing2: 'reason' } },
+  });
 });
 afterAll(async () => {
   clock().reset();
@@ -73,7 +101,11 @@ describe('SMS through Alibaba Cloud', () => {
     const n = await rejected();
     await drain();
     const [request] = smsFor(n);
-    expect(request.query).toMatchObject({ PhoneNumbers: '13612345678', SignName: '巴中水务', TemplateCode: 'SMS_1000' });
+    expect(request.query).toMatchObject({
+      PhoneNumbers: '13612345678',
+      SignName: '巴中水务',
+      TemplateCode: 'SMS_1000',
+    });
     // Signed with the configured access key (Alibaba Cloud's V3 signature, in the Authorization header).
     expect(request.headers.authorization).toMatch(/^ACS3-HMAC-SHA256 Credential=test-key-id,/);
     expect(request.headers['x-acs-action']).toBe('SendSms');
@@ -126,7 +158,13 @@ describe('SMS through Alibaba Cloud', () => {
     const dead = await call(app, w.admin, 'get', '/notifications/dead');
     expect(dead.status).toBe(200);
     const letter = dead.body.data.find((d: any) => d.id === row.id);
-    expect(letter).toMatchObject({ number: n, channel: 'sms', template: 'application-rejected', recipient: '136****5678', attempts: 3 });
+    expect(letter).toMatchObject({
+      number: n,
+      channel: 'sms',
+      template: 'application-rejected',
+      recipient: '136****5678',
+      attempts: 3,
+    });
     // Another company's administrator does not see it and cannot retry it; frontline staff may not at all.
     const other = await call(app, w.staff['power-admin'], 'get', '/notifications/dead');
     expect(other.body.data.map((d: any) => d.id)).not.toContain(row.id);
@@ -153,7 +191,12 @@ describe('SMS through Alibaba Cloud', () => {
   it('a row leased by a worker that died is sent once its lease runs out, never lost', async () => {
     const n = await rejected();
     const [row] = await rowsOf(n, { channel: 'sms' });
-    await db().query('plugin::workflow.outbox-message').update({ where: { id: row.id }, data: { status: 'sending', leaseOwner: 'crashed-instance', leaseUntil: new Date(T0.getTime() + 60_000) } });
+    await db()
+      .query('plugin::workflow.outbox-message')
+      .update({
+        where: { id: row.id },
+        data: { status: 'sending', leaseOwner: 'crashed-instance', leaseUntil: new Date(T0.getTime() + 60_000) },
+      });
     await drain();
     expect(smsFor(n)).toHaveLength(0);
     clock().set(new Date(T0.getTime() + 61_000));
@@ -171,7 +214,12 @@ describe('in-app messages', () => {
     const list = await call(app, me, 'get', '/messages');
     expect(list.status).toBe(200);
     const message = list.body.data.find((m: any) => m.number === n);
-    expect(message).toMatchObject({ kind: 'application-rejected', title: `报装申请${n}未通过审核`, body: '原因：水表井位置无法施工', read: false });
+    expect(message).toMatchObject({
+      kind: 'application-rejected',
+      title: `报装申请${n}未通过审核`,
+      body: '原因：水表井位置无法施工',
+      read: false,
+    });
     const unread = list.body.meta.unread;
     expect(unread).toBeGreaterThan(0);
     const read = await call(app, me, 'post', `/messages/${message.id}/read`);
@@ -180,7 +228,9 @@ describe('in-app messages', () => {
     // Someone else's message is not there for them.
     expect((await call(app, w.applicants.zhujiang, 'post', `/messages/${message.id}/read`)).status).toBe(404);
     expect((await call(app, me, 'post', '/messages/0/read')).status).toBe(404);
-    expect((await call(app, w.applicants.zhujiang, 'get', '/messages')).body.data.map((m: any) => m.id)).not.toContain(message.id);
+    expect((await call(app, w.applicants.zhujiang, 'get', '/messages')).body.data.map((m: any) => m.id)).not.toContain(
+      message.id,
+    );
     await call(app, me, 'post', '/messages/read-all');
     expect((await call(app, me, 'get', '/messages')).body.meta.unread).toBe(0);
   });
@@ -192,15 +242,23 @@ describe('in-app messages', () => {
     const before = (await call(app, w.staff.deptadmin, 'get', '/messages/unread')).body.data.unread;
     expect(before).toBeGreaterThan(0);
     const list = await call(app, w.staff.deptadmin, 'get', '/messages');
-    expect(list.body.data.find((m: any) => m.number === n)).toMatchObject({ kind: 'order-urged', title: `工单${n}被申请人催办`, body: '当前环节：申请审核' });
+    expect(list.body.data.find((m: any) => m.number === n)).toMatchObject({
+      kind: 'order-urged',
+      title: `工单${n}被申请人催办`,
+      body: '当前环节：申请审核',
+    });
     expect((await call(app, w.staff.clerk, 'get', '/messages')).body.data.map((m: any) => m.number)).not.toContain(n);
   });
 });
 
 describe('WeChat subscribe messages', () => {
   it('go to mini-program users with the template\u2019s fields; the token is cached; 43101 is not retried', async () => {
-    const user = await db().query('plugin::users-permissions.user').findOne({ where: { username: 'zhangsan' } });
-    await db().query('plugin::users-permissions.user').update({ where: { id: user.id }, data: { wechatOpenid: 'o-zhangsan-openid' } });
+    const user = await db()
+      .query('plugin::users-permissions.user')
+      .findOne({ where: { username: 'zhangsan' } });
+    await db()
+      .query('plugin::users-permissions.user')
+      .update({ where: { id: user.id }, data: { wechatOpenid: 'o-zhangsan-openid' } });
     const first = await rejected('地址不在供水管网覆盖范围');
     await drain();
     const sends = wechat.received.filter((r) => r.path === '/cgi-bin/message/subscribe/send');
@@ -212,14 +270,19 @@ describe('WeChat subscribe messages', () => {
       page: `pages/orders/detail?number=${first}`,
       data: { character_string1: { value: first }, thing2: { value: '地址不在供水管网覆盖范围' } },
     });
-    expect((await rowsOf(first, { channel: 'wechat' }))[0]).toMatchObject({ status: 'sent', recipient: 'o-zhangsan-openid' });
+    expect((await rowsOf(first, { channel: 'wechat' }))[0]).toMatchObject({
+      status: 'sent',
+      recipient: 'o-zhangsan-openid',
+    });
 
     wechat.answers.push({ body: { errcode: 43101, errmsg: 'user refuse to accept the msg' } });
     const second = await rejected();
     await drain();
     expect((await rowsOf(second, { channel: 'wechat' }))[0]).toMatchObject({ status: 'skipped', attempts: 1 });
     expect(wechat.received.filter((r) => r.path === '/cgi-bin/token')).toHaveLength(1);
-    await db().query('plugin::users-permissions.user').update({ where: { id: user.id }, data: { wechatOpenid: null } });
+    await db()
+      .query('plugin::users-permissions.user')
+      .update({ where: { id: user.id }, data: { wechatOpenid: null } });
   });
 });
 
@@ -229,12 +292,25 @@ describe('SMS usage against the package', () => {
     expect(before).toMatchObject({ included: 20000, price: 0.05, overage: 0, cost: 0 });
     const month = chinaMonth(T0);
     const earlier = 20000 - before.used - 5;
-    const rows = (count: number, month: string) => Array.from({ length: count }, () => ({ orderId: 1, audience: 'applicant', channel: 'sms', template: 'bulk', status: 'sent', attempts: 1, sentMonth: month }));
+    const rows = (count: number, month: string) =>
+      Array.from({ length: count }, () => ({
+        orderId: 1,
+        audience: 'applicant',
+        channel: 'sms',
+        template: 'bulk',
+        status: 'sent',
+        attempts: 1,
+        sentMonth: month,
+      }));
     const table = (db().metadata.get('plugin::workflow.outbox-message') as any).tableName;
-    const column = (name: string) => (db().metadata.get('plugin::workflow.outbox-message') as any).attributes[name].columnName ?? name;
+    const column = (name: string) =>
+      (db().metadata.get('plugin::workflow.outbox-message') as any).attributes[name].columnName ?? name;
     const insert = async (list: any[]) => {
       const mapped = list.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [column(k), v])));
-      for (let i = 0; i < mapped.length; i += 500) await db().connection(table).insert(mapped.slice(i, i + 500));
+      for (let i = 0; i < mapped.length; i += 500)
+        await db()
+          .connection(table)
+          .insert(mapped.slice(i, i + 500));
     };
     await insert(rows(earlier, '2025-01'));
     await insert(rows(15, month));
@@ -251,8 +327,16 @@ describe('SMS usage against the package', () => {
 
 describe('knowledge articles', () => {
   it('are pushed when the order enters their step, and only then; the applicant lists those of the order', async () => {
-    const article = (data: Record<string, unknown>) => db().query('api::knowledge-article.knowledge-article').create({ data: { active: true, audience: 'both', ...data } });
-    await article({ title: '居民用水缴费须知', body: '可在营业厅或线上缴费。', processKey: 'water-resident', step: 'payment' });
+    const article = (data: Record<string, unknown>) =>
+      db()
+        .query('api::knowledge-article.knowledge-article')
+        .create({ data: { active: true, audience: 'both', ...data } });
+    await article({
+      title: '居民用水缴费须知',
+      body: '可在营业厅或线上缴费。',
+      processKey: 'water-resident',
+      step: 'payment',
+    });
     await article({ title: '能效改造施工须知', processKey: 'energy-service', step: 'payment' });
     await article({ title: '现场勘察前的准备', processKey: 'water-resident', step: 'survey', audience: 'staff' });
 
@@ -272,7 +356,9 @@ describe('knowledge articles', () => {
     expect(payment[0].payload.articles.map((a: any) => a.title)).toEqual(['居民用水缴费须知']);
 
     await drain();
-    const messages = (await call(app, w.applicants.zhangsan, 'get', '/messages')).body.data.filter((m: any) => m.number === n && m.kind === 'knowledge');
+    const messages = (await call(app, w.applicants.zhangsan, 'get', '/messages')).body.data.filter(
+      (m: any) => m.number === n && m.kind === 'knowledge',
+    );
     expect(messages.map((m: any) => m.title)).toEqual(['“缴费”办理须知']);
     expect(messages[0].body).toBe('《居民用水缴费须知》');
 

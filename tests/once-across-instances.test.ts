@@ -22,14 +22,29 @@ let second: SecondApp;
 const secondSent = { count: 0 };
 const plugin = () => app.strapi.plugin('workflow');
 const db = () => app.strapi.db;
-const orderId = async (number: string) => (await db().query('api::order.order').findOne({ where: { number }, select: ['id'] })).id;
+const orderId = async (number: string) =>
+  (
+    await db()
+      .query('api::order.order')
+      .findOne({ where: { number }, select: ['id'] })
+  ).id;
 const verify = async (number: string) => (await call(app, w.admin, 'get', `/orders/${number}/verify`)).body.data;
 
 beforeAll(async () => {
   sms = await fakeSms();
   const smsEnv = useFakeAliyunSms(app.strapi, sms.port, { 'application-rejected': 'SMS_REJECTED' });
-  app.strapi.config.set('plugin::workflow.outbox', { ...app.strapi.config.get('plugin::workflow.outbox'), batchSize: 8, leaseSeconds: LEASE_SECONDS });
-  const env = { ...smsEnv, WORKFLOW_TIMERS: 'true', WORKFLOW_OUTBOX_CRON: '* * * * * *', WORKFLOW_OUTBOX_BATCH: '8', WORKFLOW_OUTBOX_LEASE_SECONDS: String(LEASE_SECONDS) };
+  app.strapi.config.set('plugin::workflow.outbox', {
+    ...app.strapi.config.get('plugin::workflow.outbox'),
+    batchSize: 8,
+    leaseSeconds: LEASE_SECONDS,
+  });
+  const env = {
+    ...smsEnv,
+    WORKFLOW_TIMERS: 'true',
+    WORKFLOW_OUTBOX_CRON: '* * * * * *',
+    WORKFLOW_OUTBOX_BATCH: '8',
+    WORKFLOW_OUTBOX_LEASE_SECONDS: String(LEASE_SECONDS),
+  };
   second = await startSecondApp(env, (m) => {
     if (m.type === 'outbox') secondSent.count += m.sent;
   });
@@ -43,7 +58,12 @@ afterAll(async () => {
 
 describe('the outbox with sends slower than the lease', () => {
   it('sends each of 8 rows exactly once while both instances work them', async () => {
-    const residentForm = { name: '张三', contactPhone: '13612345678', address: '巴中市回风路8号', waterAddress: '巴中市回风路8号3单元' };
+    const residentForm = {
+      name: '张三',
+      contactPhone: '13612345678',
+      address: '巴中市回风路8号',
+      waterAddress: '巴中市回风路8号3单元',
+    };
     // Written with the clock an hour ahead, so that no row is due until all 8 are released at once.
     const clock = plugin().service('clock');
     clock.set(new Date(Date.now() + 3_600_000));
@@ -60,12 +80,19 @@ describe('the outbox with sends slower than the lease', () => {
     const ids = await Promise.all(rejected.map(orderId));
     const ours = { orderId: { $in: ids }, channel: 'sms' };
     sms.delayMs = SEND_MS;
-    await db().query(OUTBOX).updateMany({ where: ours, data: { nextAttemptAt: new Date() } });
+    await db()
+      .query(OUTBOX)
+      .updateMany({ where: ours, data: { nextAttemptAt: new Date() } });
 
     // This instance works the rows too, as the second one's worker does every second.
     let mine = 0;
     const deadline = Date.now() + 45_000;
-    while (Date.now() < deadline && (await db().query(OUTBOX).count({ where: { ...ours, status: { $ne: 'sent' } } })) > 0) {
+    while (
+      Date.now() < deadline &&
+      (await db()
+        .query(OUTBOX)
+        .count({ where: { ...ours, status: { $ne: 'sent' } } })) > 0
+    ) {
       mine += (await plugin().service('outbox').runOnce()).sent;
       await new Promise((r) => setTimeout(r, 100));
     }
@@ -75,7 +102,9 @@ describe('the outbox with sends slower than the lease', () => {
 
     const rows = await db().query(OUTBOX).findMany({ where: ours });
     expect(rows.map((r: any) => [r.status, r.attempts])).toEqual(Array(8).fill(['sent', 1]));
-    const requested = sms.received.map((r) => JSON.parse(r.query.TemplateParam).number).filter((n: string) => rejected.includes(n));
+    const requested = sms.received
+      .map((r) => JSON.parse(r.query.TemplateParam).number)
+      .filter((n: string) => rejected.includes(n));
     expect(requested.sort()).toEqual([...rejected].sort());
     // Both instances sent some.
     expect(mine).toBeGreaterThan(0);
@@ -95,8 +124,16 @@ describe('urging once a day', () => {
     expect(answers.map((r) => r.status).sort()).toEqual([200, ...Array(9).fill(429)]);
     expect(answers.filter((r) => r.status === 429).every((r) => r.body.error.message === URGED_ONCE)).toBe(true);
     const id = await orderId(n);
-    expect(await db().query(EVENTS).count({ where: { orderId: id, action: 'urge' } })).toBe(1);
-    expect(await db().query(OUTBOX).count({ where: { orderId: id, template: 'order-urged' } })).toBe(1);
+    expect(
+      await db()
+        .query(EVENTS)
+        .count({ where: { orderId: id, action: 'urge' } }),
+    ).toBe(1);
+    expect(
+      await db()
+        .query(OUTBOX)
+        .count({ where: { orderId: id, template: 'order-urged' } }),
+    ).toBe(1);
     expect(await verify(n)).toMatchObject({ valid: true, events: 2 });
   }, 30_000);
 
@@ -118,7 +155,9 @@ describe('urging once a day', () => {
     } finally {
       clock.reset();
     }
-    const events = await db().query(EVENTS).findMany({ where: { orderId: await orderId(n), action: 'urge' }, orderBy: { seq: 'asc' } });
+    const events = await db()
+      .query(EVENTS)
+      .findMany({ where: { orderId: await orderId(n), action: 'urge' }, orderBy: { seq: 'asc' } });
     expect(events.map((e: any) => e.onceKey)).toEqual(['urge:2026-12-10', 'urge:2026-12-11']);
     expect(await verify(n)).toMatchObject({ valid: true, events: 3 });
   });

@@ -9,25 +9,37 @@ let resident: { jwt: string; user: any };
 
 beforeAll(async () => {
   app = await bootApp();
-  enterprise = await registerApplicant(app, { applicantType: 'enterprise', enterpriseName: '珠江摩尔', creditCode: '91510107590201629B' });
+  enterprise = await registerApplicant(app, {
+    applicantType: 'enterprise',
+    enterpriseName: '珠江摩尔',
+    creditCode: '91510107590201629B',
+  });
   resident = await registerApplicant(app);
 });
 afterAll(async () => {
   await app?.close();
 });
 
-
 const submit = (jwt: string, body: Record<string, unknown>) =>
   app.http().post('/api/workflow/orders').set('Authorization', `Bearer ${jwt}`).send(body);
 
 const today = () => {
-  const p = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date());
+  const p = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(new Date());
   return ['year', 'month', 'day'].map((t) => p.find((x) => x.type === t)!.value).join('');
 };
 
 describe('submitting an application', () => {
   it('creates the order in the first step with a well-formed number', async () => {
-    const res = await submit(enterprise.jwt, { processKey: 'water-enterprise', channel: 'official-account', formData: enterpriseForm() });
+    const res = await submit(enterprise.jwt, {
+      processKey: 'water-enterprise',
+      channel: 'official-account',
+      formData: enterpriseForm(),
+    });
     expect(res.status).toBe(201);
     expect(res.body.data.number).toMatch(new RegExp(`^BZ${today()}\\d{2,}$`));
     expect(res.body.data).toMatchObject({
@@ -39,7 +51,9 @@ describe('submitting an application', () => {
       currentStep: 'review',
       version: 1,
     });
-    const row = await app.strapi.db.query('api::order.order').findOne({ where: { number: res.body.data.number }, populate: ['applicant', 'organization'] });
+    const row = await app.strapi.db
+      .query('api::order.order')
+      .findOne({ where: { number: res.body.data.number }, populate: ['applicant', 'organization'] });
     expect(row.applicant.id).toBe(enterprise.user.id);
     expect(row.stepEnteredAt).toBeTruthy();
   });
@@ -48,7 +62,13 @@ describe('submitting an application', () => {
     const energy = await submit(enterprise.jwt, {
       processKey: 'energy-service',
       channel: 'mini-program',
-      formData: { name: '黄厂长', contactPhone: '13712345678', address: '巴中经济开发区工业园5号', description: '新建厂房需要电力接入，负荷800千瓦', category: '电力接入' },
+      formData: {
+        name: '黄厂长',
+        contactPhone: '13712345678',
+        address: '巴中经济开发区工业园5号',
+        description: '新建厂房需要电力接入，负荷800千瓦',
+        category: '电力接入',
+      },
     });
     expect(energy.status).toBe(201);
     expect(energy.body.data).toMatchObject({ currentStep: 'planning', category: '电力接入' });
@@ -65,10 +85,21 @@ describe('submitting an application', () => {
     const res = await submit(enterprise.jwt, {
       processKey: 'water-enterprise',
       channel: 'window',
-      formData: enterpriseForm({ creditCode: '91510107590201629A', buildingArea: -1, contactPhone: '1391234567', note: 'x' }),
+      formData: enterpriseForm({
+        creditCode: '91510107590201629A',
+        buildingArea: -1,
+        contactPhone: '1391234567',
+        note: 'x',
+      }),
     });
     expect(res.status).toBe(400);
-    expect(errorPaths(res.body).sort()).toEqual(['channel', 'formData.buildingArea', 'formData.contactPhone', 'formData.creditCode', 'formData.note']);
+    expect(errorPaths(res.body).sort()).toEqual([
+      'channel',
+      'formData.buildingArea',
+      'formData.contactPhone',
+      'formData.creditCode',
+      'formData.note',
+    ]);
     expect(await app.strapi.db.query('api::order.order').count()).toBe(count);
 
     const unknown = await submit(enterprise.jwt, { processKey: 'gas', formData: {} });
@@ -77,7 +108,10 @@ describe('submitting an application', () => {
   });
 
   it('refuses anonymous callers', async () => {
-    const res = await app.http().post('/api/workflow/orders').send({ processKey: 'water-enterprise', formData: enterpriseForm() });
+    const res = await app
+      .http()
+      .post('/api/workflow/orders')
+      .send({ processKey: 'water-enterprise', formData: enterpriseForm() });
     expect(res.status).toBe(403);
     expect((await app.http().get('/api/workflow/orders')).status).toBe(403);
   });
@@ -87,7 +121,12 @@ describe('order numbers', () => {
   it('stay unique and gap-free under 50 parallel creations', async () => {
     const before = await app.strapi.db.query('api::order.order').count();
     const replies = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => submit(enterprise.jwt, { processKey: 'water-enterprise', formData: enterpriseForm({ unitName: `并发单位${i}` }) }))
+      Array.from({ length: 50 }, (_, i) =>
+        submit(enterprise.jwt, {
+          processKey: 'water-enterprise',
+          formData: enterpriseForm({ unitName: `并发单位${i}` }),
+        }),
+      ),
     );
     expect(replies.map((r) => r.status)).toEqual(Array(50).fill(201));
     const numbers = replies.map((r) => r.body.data.number as string);
@@ -102,7 +141,8 @@ describe('order numbers', () => {
     const service = app.strapi.service('api::order.order-number');
     const at = new Date('2019-08-14T10:00:00+08:00');
     const numbers: string[] = [];
-    for (let i = 0; i < 101; i += 1) numbers.push(await app.strapi.db.transaction(({ trx }: any) => service.next(trx, at)));
+    for (let i = 0; i < 101; i += 1)
+      numbers.push(await app.strapi.db.transaction(({ trx }: any) => service.next(trx, at)));
     expect(numbers[0]).toBe('BZ2019081401');
     expect(numbers[13]).toBe('BZ2019081414');
     expect(numbers[99]).toBe('BZ20190814100');
@@ -120,17 +160,28 @@ describe('what an applicant sees', () => {
     expect(mine.body.data.length).toBe(1);
     expect(mine.body.meta.pagination).toMatchObject({ page: 1, pageSize: 5, total: 1 });
 
-    const theirs = await app.strapi.db.query('api::order.order').findOne({ where: { applicant: { id: enterprise.user.id } } });
-    const peek = await app.http().get(`/api/workflow/orders/${theirs.number}`).set('Authorization', `Bearer ${resident.jwt}`);
+    const theirs = await app.strapi.db
+      .query('api::order.order')
+      .findOne({ where: { applicant: { id: enterprise.user.id } } });
+    const peek = await app
+      .http()
+      .get(`/api/workflow/orders/${theirs.number}`)
+      .set('Authorization', `Bearer ${resident.jwt}`);
     expect(peek.status).toBe(404);
-    const own = await app.http().get(`/api/workflow/orders/${theirs.number}`).set('Authorization', `Bearer ${enterprise.jwt}`);
+    const own = await app
+      .http()
+      .get(`/api/workflow/orders/${theirs.number}`)
+      .set('Authorization', `Bearer ${enterprise.jwt}`);
     expect(own.status).toBe(200);
     expect(own.body.data.number).toBe(theirs.number);
     expect(own.body.data).not.toHaveProperty('applicant');
   });
 
   it('pages through many orders', async () => {
-    const page2 = await app.http().get('/api/workflow/orders?page=2&pageSize=20').set('Authorization', `Bearer ${enterprise.jwt}`);
+    const page2 = await app
+      .http()
+      .get('/api/workflow/orders?page=2&pageSize=20')
+      .set('Authorization', `Bearer ${enterprise.jwt}`);
     expect(page2.status).toBe(200);
     expect(page2.body.data.length).toBe(20);
     expect(page2.body.meta.pagination.total).toBeGreaterThanOrEqual(52);
@@ -140,9 +191,15 @@ describe('what an applicant sees', () => {
 describe('Chinese text', () => {
   it('round-trips through the database unchanged, 4-byte characters included', async () => {
     const text = '𠮷野家（成都）餐饮管理有限公司·珠江摩尔店 😀';
-    const res = await submit(enterprise.jwt, { processKey: 'water-enterprise', formData: enterpriseForm({ unitName: text, unitAddress: '四川省成都市武侯区双楠路32号1幢1楼' }) });
+    const res = await submit(enterprise.jwt, {
+      processKey: 'water-enterprise',
+      formData: enterpriseForm({ unitName: text, unitAddress: '四川省成都市武侯区双楠路32号1幢1楼' }),
+    });
     expect(res.status).toBe(201);
-    const back = await app.http().get(`/api/workflow/orders/${res.body.data.number}`).set('Authorization', `Bearer ${enterprise.jwt}`);
+    const back = await app
+      .http()
+      .get(`/api/workflow/orders/${res.body.data.number}`)
+      .set('Authorization', `Bearer ${enterprise.jwt}`);
     expect(back.body.data.title).toBe(text);
     expect(back.body.data.formData.unitName).toBe(text);
     expect(back.body.data.formData.unitAddress).toBe('四川省成都市武侯区双楠路32号1幢1楼');

@@ -48,10 +48,15 @@ describe('one spelling of every path', () => {
 describe('uploaded files are never public', () => {
   it('answers 404 for the stored file under every spelling of its path, and serves it only through the API', async () => {
     // Entered at the window: this file's submissions from one address are limited.
-    const entered = await call(app, w.admin, 'post', '/orders').send({ processKey: 'water-enterprise', formData: enterpriseForm() });
+    const entered = await call(app, w.admin, 'post', '/orders').send({
+      processKey: 'water-enterprise',
+      formData: enterpriseForm(),
+    });
     const n = entered.body.data.number;
     const uploaded = await upload(app, w.admin, n, 'other', '.pdf');
-    const row = await app.strapi.db.query('api::order-file.order-file').findOne({ where: { id: uploaded.id }, populate: ['file'] });
+    const row = await app.strapi.db
+      .query('api::order-file.order-file')
+      .findOne({ where: { id: uploaded.id }, populate: ['file'] });
     const name = String(row.file.url).replace('/uploads/', '');
     const spellings = [
       `/uploads/${name}`,
@@ -91,7 +96,13 @@ describe('per-IP limits hold however the path is written', () => {
     const headers = { Authorization: `Bearer ${jwt}`, 'Content-Type': 'application/json' };
     const body = JSON.stringify({ processKey: 'nope', formData: {} });
     const statuses: number[] = [];
-    for (const path of ['/api/workflow/orders', '/api/workflow/orders/', '/api//workflow/orders', '/api/workflow/%6frders', '/api/workflow/orders//']) {
+    for (const path of [
+      '/api/workflow/orders',
+      '/api/workflow/orders/',
+      '/api//workflow/orders',
+      '/api/workflow/%6frders',
+      '/api/workflow/orders//',
+    ]) {
       statuses.push((await raw('POST', path, headers, body)).status);
     }
     expect(statuses).toEqual([400, 400, 400, 429, 429]);

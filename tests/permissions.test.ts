@@ -9,22 +9,30 @@ import { ACTIONS, ADMIN_ROLES } from '../src/plugins/workflow/server/src/rbac';
  */
 useWorld();
 
-const admin = (method: 'get' | 'put', url: string) => app.http()[method](url).set('Authorization', `Bearer ${w.admin.token}`);
+const admin = (method: 'get' | 'put', url: string) =>
+  app.http()[method](url).set('Authorization', `Bearer ${w.admin.token}`);
 const roleOf = (code: string) => app.strapi.db.query('admin::role').findOne({ where: { code } });
 const permissionsOf = async (roleId: number) =>
-  (await admin('get', `/admin/roles/${roleId}/permissions`)).body.data.map(({ action, subject, properties, conditions }: any) => ({ action, subject, properties, conditions }));
+  (await admin('get', `/admin/roles/${roleId}/permissions`)).body.data.map(
+    ({ action, subject, properties, conditions }: any) => ({ action, subject, properties, conditions }),
+  );
 /** Runs `work` with the role's permissions changed by `change` in Settings → Roles, and puts them back. */
 const withPermissions = async (code: string, change: (held: any[]) => any[], work: () => Promise<void>) => {
   const role = await roleOf(code);
   const before = await permissionsOf(role.id);
-  expect((await admin('put', `/admin/roles/${role.id}/permissions`).send({ permissions: change(before) })).status).toBe(200);
+  expect((await admin('put', `/admin/roles/${role.id}/permissions`).send({ permissions: change(before) })).status).toBe(
+    200,
+  );
   try {
     await work();
   } finally {
     expect((await admin('put', `/admin/roles/${role.id}/permissions`).send({ permissions: before })).status).toBe(200);
   }
 };
-const grant = (uid: string) => (held: any[]) => [...held, { action: `plugin::workflow.${uid}`, subject: null, properties: {}, conditions: [] }];
+const grant = (uid: string) => (held: any[]) => [
+  ...held,
+  { action: `plugin::workflow.${uid}`, subject: null, properties: {}, conditions: [] },
+];
 const revoke = (uid: string) => (held: any[]) => held.filter((p) => p.action !== `plugin::workflow.${uid}`);
 
 describe('the workflow\u2019s permissions', () => {
@@ -32,14 +40,21 @@ describe('the workflow\u2019s permissions', () => {
     const res = await admin('get', '/admin/permissions');
     expect(res.status).toBe(200);
     const plugins = res.body.data.sections.plugins.filter((a: any) => a.plugin === 'workflow');
-    expect(plugins.map((a: any) => a.action).sort()).toEqual(Object.values(ACTIONS).map((a) => `plugin::workflow.${a.uid}`).sort());
+    expect(plugins.map((a: any) => a.action).sort()).toEqual(
+      Object.values(ACTIONS)
+        .map((a) => `plugin::workflow.${a.uid}`)
+        .sort(),
+    );
     for (const a of plugins) expect(a.displayName).toMatch(/[\u4e00-\u9fff]/);
   });
 
   it('are held by each role as seeded: all for super administrators, administration for department administrators', async () => {
-    const me = async (who: keyof typeof w.staff | 'admin') => (await call(app, who === 'admin' ? w.admin : w.staff[who], 'get', '/me')).body.data.permissions;
+    const me = async (who: keyof typeof w.staff | 'admin') =>
+      (await call(app, who === 'admin' ? w.admin : w.staff[who], 'get', '/me')).body.data.permissions;
     expect((await me('admin')).sort()).toEqual(Object.keys(ACTIONS).sort());
-    expect(await me('deptadmin')).toEqual(expect.arrayContaining(['readOrders', 'act', 'directory', 'notifications', 'contractTemplates', 'audit']));
+    expect(await me('deptadmin')).toEqual(
+      expect.arrayContaining(['readOrders', 'act', 'directory', 'notifications', 'contractTemplates', 'audit']),
+    );
     expect(await me('deptadmin')).not.toContain('editRules');
     expect(await me('clerk')).toEqual(expect.arrayContaining(['readOrders', 'act', 'windowEntry', 'exportOrders']));
     expect(await me('clerk')).not.toContain('directory');
@@ -63,10 +78,19 @@ describe('the workflow\u2019s permissions', () => {
   });
 
   it('are declared on every admin route of the staff app but the caller\u2019s own profile and messages', () => {
-    const own = ['info.describe', 'staff-orders.me', 'staff-messages.list', 'staff-messages.unread', 'staff-messages.readAll', 'staff-messages.read'];
+    const own = [
+      'info.describe',
+      'staff-orders.me',
+      'staff-messages.list',
+      'staff-messages.unread',
+      'staff-messages.readAll',
+      'staff-messages.read',
+    ];
     const known = Object.values(ACTIONS).map((a) => `plugin::workflow.${a.uid}`);
     for (const route of (app.strapi.plugin('workflow').routes as any).admin.routes) {
-      const declared = route.config.policies.filter((p: any) => p?.name === 'admin::hasPermissions').flatMap((p: any) => p.config.actions);
+      const declared = route.config.policies
+        .filter((p: any) => p?.name === 'admin::hasPermissions')
+        .flatMap((p: any) => p.config.actions);
       if (own.includes(route.handler)) expect(declared, route.handler).toEqual([]);
       else expect(declared.length === 1 && known.includes(declared[0]), route.handler).toBe(true);
     }

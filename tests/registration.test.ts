@@ -21,11 +21,18 @@ describe('applicant registration and sign-in', () => {
       mobile: '+86 139 1234 5678',
     });
     expect(jwt).toMatch(/^ey/);
-    expect(user).toMatchObject({ applicantType: 'enterprise', enterpriseName: '珠江摩尔商业管理有限公司', creditCode: '91510107590201629B', mobile: '13912345678' });
+    expect(user).toMatchObject({
+      applicantType: 'enterprise',
+      enterpriseName: '珠江摩尔商业管理有限公司',
+      creditCode: '91510107590201629B',
+      mobile: '13912345678',
+    });
     expect(user).not.toHaveProperty('password');
     expect(user).not.toHaveProperty('wechatOpenid');
 
-    const stored = await app.strapi.db.query('plugin::users-permissions.user').findOne({ where: { id: user.id }, populate: ['role'] });
+    const stored = await app.strapi.db
+      .query('plugin::users-permissions.user')
+      .findOne({ where: { id: user.id }, populate: ['role'] });
     expect(stored.role.type).toBe('authenticated');
     expect(stored.confirmed).toBe(true);
 
@@ -53,7 +60,10 @@ describe('applicant registration and sign-in', () => {
     ['isAdmin', true],
   ])('refuses the unsafe field %s with 400 and creates nobody', async (field, value) => {
     const before = await userCount();
-    const res = await app.http().post('/api/auth/local/register').send(registrationBody({ [field]: value }));
+    const res = await app
+      .http()
+      .post('/api/auth/local/register')
+      .send(registrationBody({ [field]: value }));
     expect(res.status).toBe(400);
     expect(errorPaths(res.body)).toContain(field);
     expect(await userCount()).toBe(before);
@@ -61,9 +71,17 @@ describe('applicant registration and sign-in', () => {
 
   it('reports every format problem at once, in Chinese, naming each field', async () => {
     const before = await userCount();
-    const res = await app.http().post('/api/auth/local/register').send(
-      registrationBody({ mobile: '1391234567', applicantType: 'enterprise', creditCode: '91510107590201629A', enterpriseName: '' })
-    );
+    const res = await app
+      .http()
+      .post('/api/auth/local/register')
+      .send(
+        registrationBody({
+          mobile: '1391234567',
+          applicantType: 'enterprise',
+          creditCode: '91510107590201629A',
+          enterpriseName: '',
+        }),
+      );
     expect(res.status).toBe(400);
     expect(errorPaths(res.body).sort()).toEqual(['creditCode', 'enterpriseName', 'mobile']);
     const messages = res.body.error.details.errors.map((e: { message: string }) => e.message).join(' ');

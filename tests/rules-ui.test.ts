@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { app, apply, call, useWorld, w } from './helpers/workflow';
 import { useBrowser, shot, signIn } from './helpers/browser';
 
@@ -8,7 +8,18 @@ const browser = useBrowser();
 
 let order: string;
 beforeAll(async () => {
-  order = await apply(app, w.applicants['bazhong-steel'], 'energy-service', { name: '黄厂长', contactPhone: '13712345678', address: '巴中经济开发区工业园5号', description: '工厂订单增加，需要提升供电能力到2000千伏安' }, 'mini-program');
+  order = await apply(
+    app,
+    w.applicants['bazhong-steel'],
+    'energy-service',
+    {
+      name: '黄厂长',
+      contactPhone: '13712345678',
+      address: '巴中经济开发区工业园5号',
+      description: '工厂订单增加，需要提升供电能力到2000千伏安',
+    },
+    'mini-program',
+  );
 });
 
 const rule = (name: string) => app.strapi.db.query('plugin::workflow.rule').findOne({ where: { name } });
@@ -16,13 +27,21 @@ const rule = (name: string) => app.strapi.db.query('plugin::workflow.rule').find
 describe('business rules over the API', () => {
   it('refuse a rule that cannot run, naming the field; only super administrators edit them', async () => {
     const existing = await rule('关键词：扩容');
-    const bad = await call(app, w.admin, 'put', `/rules/${existing.id}`).send({ ...existing, conditions: { all: [{ fact: 'description', operator: 'sounds-like', value: '扩容' }] } });
+    const bad = await call(app, w.admin, 'put', `/rules/${existing.id}`).send({
+      ...existing,
+      conditions: { all: [{ fact: 'description', operator: 'sounds-like', value: '扩容' }] },
+    });
     expect(bad.status).toBe(400);
-    expect(bad.body.error.details.errors).toEqual([expect.objectContaining({ path: ['conditions', 'all', '0', 'operator'], message: '未知的运算符：sounds-like' })]);
+    expect(bad.body.error.details.errors).toEqual([
+      expect.objectContaining({ path: ['conditions', 'all', '0', 'operator'], message: '未知的运算符：sounds-like' }),
+    ]);
     expect((await call(app, w.staff['power-admin'], 'get', '/rules')).status).toBe(403);
     const preview = await call(app, w.admin, 'post', '/rules/preview').send({ number: order });
     expect(preview.status).toBe(200);
-    expect(preview.body.data.facts).toMatchObject({ description: '工厂订单增加，需要提升供电能力到2000千伏安', attachmentCount: 0 });
+    expect(preview.body.data.facts).toMatchObject({
+      description: '工厂订单增加，需要提升供电能力到2000千伏安',
+      attachmentCount: 0,
+    });
   });
 });
 
@@ -34,7 +53,9 @@ describe('business rules in the panel', () => {
 
     await page.getByLabel('试运行的工单编号').fill(order);
     await page.getByTestId('try-rule').click();
-    await expect(page.locator('[data-testid="preview"] [data-fired]', { hasText: '关键词：扩容' }).getAttribute('data-fired')).resolves.toBe('false');
+    await expect(
+      page.locator('[data-testid="preview"] [data-fired]', { hasText: '关键词：扩容' }).getAttribute('data-fired'),
+    ).resolves.toBe('false');
 
     const value = page.getByTestId('condition').first().getByLabel('值');
     await value.fill(`${await value.inputValue()}，提升供电能力`);
@@ -43,7 +64,11 @@ describe('business rules in the panel', () => {
     expect((await rule('关键词：扩容')).conditions.all[0].value).toContain('提升供电能力');
 
     await page.getByTestId('try-rule').click();
-    await expect.poll(() => page.locator('[data-testid="preview"] [data-fired]', { hasText: '关键词：扩容' }).getAttribute('data-fired')).toBe('true');
+    await expect
+      .poll(() =>
+        page.locator('[data-testid="preview"] [data-fired]', { hasText: '关键词：扩容' }).getAttribute('data-fired'),
+      )
+      .toBe('true');
     await expect(page.getByTestId('preview').innerText()).resolves.toContain('✔ 触发：关键词：扩容（扩容）');
     await shot(page, 'panel-rules');
 

@@ -30,7 +30,8 @@ const withoutPermission = async (roleId: number, action: string, work: () => Pro
     await permissions.create({ data: { action, role: roleId } });
   }
 };
-const admin = (method: 'put' | 'get', url: string) => app.http()[method](url).set('Authorization', `Bearer ${w.admin.token}`);
+const admin = (method: 'put' | 'get', url: string) =>
+  app.http()[method](url).set('Authorization', `Bearer ${w.admin.token}`);
 
 describe('staff sessions', () => {
   it('end on the very next request when the session row goes, even behind Strapi\u2019s back', async () => {
@@ -39,7 +40,10 @@ describe('staff sessions', () => {
     expect((await counts(token)).status).toBe(200);
     const sessions = app.strapi.db.metadata.get('admin::session');
     const surveyor = await userOf('surveyor@demo.local');
-    await app.strapi.db.connection(sessions.tableName).where((sessions.attributes.userId as any).columnName, String(surveyor.id)).del();
+    await app.strapi.db
+      .connection(sessions.tableName)
+      .where((sessions.attributes.userId as any).columnName, String(surveyor.id))
+      .del();
     expect((await counts(token)).status).toBe(401);
   });
 
@@ -63,11 +67,24 @@ describe('staff sessions', () => {
 
   it('narrow at once when a role loses a permission', async () => {
     // Department administrators may edit the business rules once their role is given the right to edit roles.
-    const role = await app.strapi.db.query('admin::role').findOne({ where: { code: ADMIN_ROLES.departmentAdmin.code } });
-    const before = (await admin('get', `/admin/roles/${role.id}/permissions`)).body.data.map(({ action, subject, properties, conditions }: any) => ({ action, subject, properties, conditions }));
+    const role = await app.strapi.db
+      .query('admin::role')
+      .findOne({ where: { code: ADMIN_ROLES.departmentAdmin.code } });
+    const before = (await admin('get', `/admin/roles/${role.id}/permissions`)).body.data.map(
+      ({ action, subject, properties, conditions }: any) => ({ action, subject, properties, conditions }),
+    );
     const token = await signIn('power-admin@demo.local');
     expect((await get(token, '/workflow/rules')).status).toBe(403);
-    expect((await admin('put', `/admin/roles/${role.id}/permissions`).send({ permissions: [...before, { action: 'plugin::workflow.rules.edit', subject: null, properties: {}, conditions: [] }] })).status).toBe(200);
+    expect(
+      (
+        await admin('put', `/admin/roles/${role.id}/permissions`).send({
+          permissions: [
+            ...before,
+            { action: 'plugin::workflow.rules.edit', subject: null, properties: {}, conditions: [] },
+          ],
+        })
+      ).status,
+    ).toBe(200);
     expect((await get(token, '/workflow/rules')).status).toBe(200);
     expect((await get(token, '/workflow/rules')).status).toBe(200);
     expect((await admin('put', `/admin/roles/${role.id}/permissions`).send({ permissions: before })).status).toBe(200);
@@ -79,17 +96,33 @@ describe('staff sessions', () => {
     expect((await counts(token)).status).toBe(200);
     const leader = await userOf('leader@demo.local');
     const superAdmin = await app.strapi.service('admin::role').getSuperAdmin();
-    expect((await admin('put', `/admin/users/${leader.id}`).send({ roles: [...leader.roles.map((r: any) => r.id), superAdmin.id] })).status).toBe(200);
+    expect(
+      (
+        await admin('put', `/admin/users/${leader.id}`).send({
+          roles: [...leader.roles.map((r: any) => r.id), superAdmin.id],
+        })
+      ).status,
+    ).toBe(200);
     expect((await get(token, '/workflow/rules')).status).toBe(200);
-    expect((await admin('put', `/admin/users/${leader.id}`).send({ roles: leader.roles.map((r: any) => r.id) })).status).toBe(200);
+    expect(
+      (await admin('put', `/admin/users/${leader.id}`).send({ roles: leader.roles.map((r: any) => r.id) })).status,
+    ).toBe(200);
     expect((await get(token, '/workflow/rules')).status).toBe(403);
   });
 });
 
 describe('staff actions through Strapi\u2019s router', () => {
-  const residentForm = { name: '李四', contactPhone: '13712345678', address: '巴中市回风路9号', waterAddress: '巴中市回风路9号2单元' };
+  const residentForm = {
+    name: '李四',
+    contactPhone: '13712345678',
+    address: '巴中市回风路9号',
+    waterAddress: '巴中市回风路9号2单元',
+  };
   const order = (number: string) => app.strapi.db.query('api::order.order').findOne({ where: { number } });
-  const events = (number: string) => order(number).then((o: any) => app.strapi.db.query('plugin::workflow.history-event').count({ where: { orderId: o.id } }));
+  const events = (number: string) =>
+    order(number).then((o: any) =>
+      app.strapi.db.query('plugin::workflow.history-event').count({ where: { orderId: o.id } }),
+    );
   const post = (token: string, number: string, action: string) =>
     app.http().post(`/workflow/orders/${number}/actions/${action}`).set('Authorization', `Bearer ${token}`);
 
@@ -147,7 +180,8 @@ describe('staff actions through Strapi\u2019s router', () => {
 
 describe('applicant tokens', () => {
   const orders = (jwt: string) => app.http().get('/api/workflow/orders').set('Authorization', `Bearer ${jwt}`);
-  const urge = (jwt: string) => app.http().post('/api/workflow/orders/BZ0000000000/urge').set('Authorization', `Bearer ${jwt}`).send({});
+  const urge = (jwt: string) =>
+    app.http().post('/api/workflow/orders/BZ0000000000/urge').set('Authorization', `Bearer ${jwt}`).send({});
   const users = () => app.strapi.db.query('plugin::users-permissions.user');
 
   it('end on the very next request when the account is blocked behind Strapi\u2019s back', async () => {
@@ -183,17 +217,29 @@ describe('applicant tokens', () => {
   });
 
   it('leave API tokens out (there is no applicant to act for) and anonymous callers as they were', async () => {
-    const { accessKey } = await app.strapi.service('admin::api-token').create({ name: `sessions-${Date.now()}`, type: 'full-access', lifespan: null });
+    const { accessKey } = await app.strapi
+      .service('admin::api-token')
+      .create({ name: `sessions-${Date.now()}`, type: 'full-access', lifespan: null });
     expect((await orders(accessKey)).status).toBe(401);
     expect((await app.http().get('/api/workflow/orders')).status).toBe(403);
   });
 });
 
 describe('submissions through Strapi\u2019s router', () => {
-  const residentForm = { name: '王五', contactPhone: '13812345678', address: '巴中市回风路11号', waterAddress: '巴中市回风路11号1单元' };
+  const residentForm = {
+    name: '王五',
+    contactPhone: '13812345678',
+    address: '巴中市回风路11号',
+    waterAddress: '巴中市回风路11号1单元',
+  };
   const submit = (jwt: string, body: unknown = { processKey: 'water-resident', formData: residentForm }) =>
-    app.http().post('/api/workflow/orders').set('Authorization', `Bearer ${jwt}`).send(body as object);
-  const ordersOf = (userId: number) => app.strapi.db.query('api::order.order').count({ where: { applicantRef: userId } });
+    app
+      .http()
+      .post('/api/workflow/orders')
+      .set('Authorization', `Bearer ${jwt}`)
+      .send(body as object);
+  const ordersOf = (userId: number) =>
+    app.strapi.db.query('api::order.order').count({ where: { applicantRef: userId } });
   const list = (jwt: string) => app.http().get('/api/workflow/orders').set('Authorization', `Bearer ${jwt}`);
 
   it('answer as the route does: 201 with the order, 200 for a repeated key, 400 for a bad form or a body that is not JSON, 413 for a huge one', async () => {
@@ -201,7 +247,12 @@ describe('submissions through Strapi\u2019s router', () => {
     expect((await list(jwt)).status).toBe(200);
     const created = await submit(jwt).set('Idempotency-Key', 'lane-1');
     expect(created.status).toBe(201);
-    expect(created.body.data).toMatchObject({ processKey: 'water-resident', currentStep: 'review', version: 1, history: [{ action: 'submit' }] });
+    expect(created.body.data).toMatchObject({
+      processKey: 'water-resident',
+      currentStep: 'review',
+      version: 1,
+      history: [{ action: 'submit' }],
+    });
     expect(created.headers['x-content-type-options']).toBe('nosniff');
     const again = await submit(jwt).set('Idempotency-Key', 'lane-1');
     expect(again.status).toBe(200);
@@ -210,20 +261,31 @@ describe('submissions through Strapi\u2019s router', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.error.details.errors).toEqual([expect.objectContaining({ path: ['formData', 'contactPhone'] })]);
     expect((await submit(jwt).set('Content-Type', 'application/json').send('{"processKey": ')).status).toBe(400);
-    expect((await submit(jwt, { processKey: 'water-resident', formData: { ...residentForm, address: 'x'.repeat(1_100_000) } })).status).toBe(413);
+    expect(
+      (
+        await submit(jwt, {
+          processKey: 'water-resident',
+          formData: { ...residentForm, address: 'x'.repeat(1_100_000) },
+        })
+      ).status,
+    ).toBe(413);
     expect(await ordersOf(user.id)).toBe(1);
   });
 
   it('refuse a token whose role may no longer submit, and a token never verified, writing nothing', async () => {
     const { jwt, user } = await registerApplicant(app);
-    const { role } = await app.strapi.db.query('plugin::users-permissions.user').findOne({ where: { id: user.id }, populate: ['role'] });
+    const { role } = await app.strapi.db
+      .query('plugin::users-permissions.user')
+      .findOne({ where: { id: user.id }, populate: ['role'] });
     await withoutPermission(role.id, 'plugin::workflow.applicant-orders.submit', async () => {
       expect((await list(jwt)).status).toBe(200);
       expect((await submit(jwt)).status).toBe(403);
       expect((await submit(jwt)).status).toBe(403);
     });
     const [header, payload] = jwt.split('.');
-    expect((await submit(`${header}.${payload}.${Buffer.from('not-the-signature').toString('base64url')}`)).status).toBe(401);
+    expect(
+      (await submit(`${header}.${payload}.${Buffer.from('not-the-signature').toString('base64url')}`)).status,
+    ).toBe(401);
     expect(await ordersOf(user.id)).toBe(0);
     expect((await list(jwt)).status).toBe(200);
     expect((await submit(jwt)).status).toBe(201);

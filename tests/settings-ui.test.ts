@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { app, call, useWorld, w } from './helpers/workflow';
 import { useBrowser, shot, signIn } from './helpers/browser';
 
@@ -6,12 +6,20 @@ import { useBrowser, shot, signIn } from './helpers/browser';
 useWorld({ listen: true });
 const browser = useBrowser();
 
-
 describe('applicant-facing settings', () => {
   it('bad values are refused field by field; only super administrators may change them', async () => {
-    const res = await call(app, w.admin, 'put', '/settings').send({ sms: { signName: 'x', templates: { 'budget-ready': 'nope' }, included: -1, price: 1 }, officeHours: '17:00-09:00', warningPercents: [100, 80, 200] });
+    const res = await call(app, w.admin, 'put', '/settings').send({
+      sms: { signName: 'x', templates: { 'budget-ready': 'nope' }, included: -1, price: 1 },
+      officeHours: '17:00-09:00',
+      warningPercents: [100, 80, 200],
+    });
     expect(res.status).toBe(400);
-    expect(res.body.error.details.errors.map((e: any) => e.path.join('.')).sort()).toEqual(['officeHours', 'sms.included', 'sms.templates', 'warningPercents']);
+    expect(res.body.error.details.errors.map((e: any) => e.path.join('.')).sort()).toEqual([
+      'officeHours',
+      'sms.included',
+      'sms.templates',
+      'warningPercents',
+    ]);
     expect((await call(app, w.staff.deptadmin, 'put', '/settings').send({})).status).toBe(403);
   });
 
@@ -29,10 +37,18 @@ describe('applicant-facing settings', () => {
     await shot(page, 'panel-settings');
 
     const config = app.strapi.config.get('plugin::workflow');
-    expect(config.sms).toMatchObject({ signName: '巴中水务', included: 5000, price: 0.06, templates: { 'budget-ready': 'SMS_272345001' } });
+    expect(config.sms).toMatchObject({
+      signName: '巴中水务',
+      included: 5000,
+      price: 0.06,
+      templates: { 'budget-ready': 'SMS_272345001' },
+    });
     expect(config.officeHours).toBe('08:30-17:30');
     expect(config.warningPercents).toEqual([70, 100, 200]);
-    expect((await call(app, w.admin, 'get', '/notifications/sms-usage')).body.data).toMatchObject({ included: 5000, price: 0.06 });
+    expect((await call(app, w.admin, 'get', '/notifications/sms-usage')).body.data).toMatchObject({
+      included: 5000,
+      price: 0.06,
+    });
 
     // Kept in the database: another instance (or a restart) loads them.
     app.strapi.config.set('plugin::workflow.officeHours', '09:00-17:00');

@@ -1,13 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { areaProblem, creditCodeCheckChar, creditCodeProblem, idNumberProblem, mobileProblem, normalizeMobile, validateForm } from '../src/validation';
+import {
+  areaProblem,
+  creditCodeCheckChar,
+  creditCodeProblem,
+  idNumberProblem,
+  mobileProblem,
+  normalizeMobile,
+  validateForm,
+} from '../src/validation';
 import waterEnterprise from '../src/workflows/definitions/water-enterprise.json';
 import waterResident from '../src/workflows/definitions/water-resident.json';
 import type { FormSchema } from '../src/validation';
 
 describe('unified social credit code (GB 32100-2015)', () => {
-  it.each(['91510107590201629B', '91511900MA62Q8K3PB', '91350100M000100Y43', '12100000400000626K'])('accepts %s (the first from a real licence, the others constructed)', (code) => {
-    expect(creditCodeProblem(code)).toBeNull();
-  });
+  it.each(['91510107590201629B', '91511900MA62Q8K3PB', '91350100M000100Y43', '12100000400000626K'])(
+    'accepts %s (the first from a real licence, the others constructed)',
+    (code) => {
+      expect(creditCodeProblem(code)).toBeNull();
+    },
+  );
 
   it('computes the check character of a real code', () => {
     expect(creditCodeCheckChar('91510107590201629')).toBe('B');
@@ -38,9 +49,12 @@ describe('mainland mobile numbers', () => {
 });
 
 describe('resident identity numbers (GB 11643-1999)', () => {
-  it.each(['11010519491231002X', '11010519491231002x', '440524188001010014', '110101199003077758'])('accepts %s', (id) => {
-    expect(idNumberProblem(id)).toBeNull();
-  });
+  it.each(['11010519491231002X', '11010519491231002x', '440524188001010014', '110101199003077758'])(
+    'accepts %s',
+    (id) => {
+      expect(idNumberProblem(id)).toBeNull();
+    },
+  );
 
   it.each([
     ['110105194912310021', '校验位错误'],
@@ -71,8 +85,14 @@ describe('building area', () => {
 describe('application forms', () => {
   const form = waterEnterprise.form as FormSchema;
   const good = {
-    unitName: '珠江摩尔', creditCode: '91510107590201629B', contactName: '刘经理', contactPhone: '13912345678',
-    unitAddress: '江北大道1号', waterAddress: '江北大道1号B区', connectionType: '增容', buildingArea: '222',
+    unitName: '珠江摩尔',
+    creditCode: '91510107590201629B',
+    contactName: '刘经理',
+    contactPhone: '13912345678',
+    unitAddress: '江北大道1号',
+    waterAddress: '江北大道1号B区',
+    connectionType: '增容',
+    buildingArea: '222',
   };
 
   it('accepts a complete enterprise application and normalizes it', () => {
@@ -82,7 +102,18 @@ describe('application forms', () => {
   });
 
   it('names every failing field with its Chinese label and reason', () => {
-    const { errors } = validateForm(form, { ...good, creditCode: '91510107590201629C', buildingArea: 0, contactPhone: '1391234567', unitName: '', extra: 1 }, ['formData']);
+    const { errors } = validateForm(
+      form,
+      {
+        ...good,
+        creditCode: '91510107590201629C',
+        buildingArea: 0,
+        contactPhone: '1391234567',
+        unitName: '',
+        extra: 1,
+      },
+      ['formData'],
+    );
     const byPath = Object.fromEntries(errors.map((e) => [e.path.join('.'), e.message]));
     expect(byPath).toEqual({
       'formData.extra': '不是此表单的字段',
@@ -97,6 +128,8 @@ describe('application forms', () => {
     const resident = waterResident.form as FormSchema;
     const base = { name: '张三', contactPhone: '13612345678', address: '回风路8号', waterAddress: '回风路8号3单元' };
     expect(validateForm(resident, base).errors).toEqual([]);
-    expect(validateForm(resident, { ...base, idNumber: '110105194912310021' }).errors[0].message).toBe('身份证号校验位错误');
+    expect(validateForm(resident, { ...base, idNumber: '110105194912310021' }).errors[0].message).toBe(
+      '身份证号校验位错误',
+    );
   });
 });

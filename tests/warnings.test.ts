@@ -16,11 +16,15 @@ const HOUR = 3_600_000;
 const orderRow = (number: string) => db().query('api::order.order').findOne({ where: { number } });
 const warnings = async (number: string) => {
   const row = await orderRow(number);
-  return db().query('plugin::workflow.history-event').findMany({ where: { orderId: row.id, action: 'warn' }, orderBy: { seq: 'asc' } });
+  return db()
+    .query('plugin::workflow.history-event')
+    .findMany({ where: { orderId: row.id, action: 'warn' }, orderBy: { seq: 'asc' } });
 };
 const outboxWarnings = async (number: string) => {
   const row = await orderRow(number);
-  return db().query('plugin::workflow.outbox-message').findMany({ where: { orderId: row.id, template: { $startsWith: 'warning-level-' } }, orderBy: { id: 'asc' } });
+  return db()
+    .query('plugin::workflow.outbox-message')
+    .findMany({ where: { orderId: row.id, template: { $startsWith: 'warning-level-' } }, orderBy: { id: 'asc' } });
 };
 const at = async (iso: string | Date) => {
   clock().set(iso);
@@ -63,16 +67,28 @@ describe('warning levels in natural hours', () => {
     expect(rows[1].payload).toMatchObject({ number: n, stepLabel: '申请审核', threshold: '24小时', percent: 100 });
     await plugin().service('outbox').runOnce();
     const leader = await call(app, w.staff.leader, 'get', '/messages');
-    expect(leader.body.data.find((m: any) => m.number === n)).toMatchObject({ kind: 'warning-level-3', title: `【三级预警】工单${n}“申请审核”严重超时` });
+    expect(leader.body.data.find((m: any) => m.number === n)).toMatchObject({
+      kind: 'warning-level-3',
+      title: `【三级预警】工单${n}“申请审核”严重超时`,
+    });
     const admin = await call(app, w.admin, 'get', '/messages');
     expect(admin.body.data.map((m: any) => m.kind)).toContain('warning-level-3');
-    expect((await call(app, w.staff.deptadmin, 'get', '/messages')).body.data.filter((m: any) => m.number === n).map((m: any) => m.kind).sort()).toEqual(['warning-level-1', 'warning-level-2']);
+    expect(
+      (await call(app, w.staff.deptadmin, 'get', '/messages')).body.data
+        .filter((m: any) => m.number === n)
+        .map((m: any) => m.kind)
+        .sort(),
+    ).toEqual(['warning-level-1', 'warning-level-2']);
 
     // The inbox and the order show the level; the filter finds it.
     const inbox = await call(app, w.staff.deptadmin, 'get', '/orders?warning=3');
     expect(inbox.body.data.map((o: any) => o.number)).toContain(n);
     expect(inbox.body.data.find((o: any) => o.number === n).warningLevel).toBe(3);
-    expect((await call(app, w.staff.deptadmin, 'get', '/orders?warning=3&process=water-resident')).body.data.map((o: any) => o.number)).not.toContain(n);
+    expect(
+      (await call(app, w.staff.deptadmin, 'get', '/orders?warning=3&process=water-resident')).body.data.map(
+        (o: any) => o.number,
+      ),
+    ).not.toContain(n);
 
     // Moving on starts a new visit with no warning; its own thresholds count from there.
     clock().set(after(61));
@@ -116,20 +132,37 @@ describe('warning levels in natural hours', () => {
 describe('warning levels in working hours', () => {
   it('skip the National Day holiday and count the make-up Saturday', async () => {
     // The review of this version counts 10 working hours (office hours 09:00-17:00 China time).
-    const def = (await call(app, w.admin, 'get', '/definitions')).body.data.find((d: any) => d.key === 'water-resident').spec;
-    def.machine.states.review.meta = { ...def.machine.states.review.meta, thresholdHours: 10, thresholdUnit: 'working' };
+    const def = (await call(app, w.admin, 'get', '/definitions')).body.data.find(
+      (d: any) => d.key === 'water-resident',
+    ).spec;
+    def.machine.states.review.meta = {
+      ...def.machine.states.review.meta,
+      thresholdHours: 10,
+      thresholdUnit: 'working',
+    };
     const published = await call(app, w.admin, 'post', '/definitions').send(def);
     expect(published.status, JSON.stringify(published.body)).toBe(201);
 
     // Wednesday 30 September 2026, 16:00: one working hour that day, then the holiday from 1 to 7 October.
     clock().set('2026-09-30T16:00:00+08:00');
-    const n = await apply(app, w.applicants.zhangsan, 'water-resident', { name: '张三', contactPhone: '13612345678', address: '巴中市回风路8号', waterAddress: '巴中市回风路8号3单元' });
+    const n = await apply(app, w.applicants.zhangsan, 'water-resident', {
+      name: '张三',
+      contactPhone: '13612345678',
+      address: '巴中市回风路8号',
+      waterAddress: '巴中市回风路8号3单元',
+    });
     const level = async () => (await orderRow(n)).warningLevel;
 
     await at('2026-10-07T23:00:00+08:00'); // a week later in natural time, still 1 working hour
     expect(await level()).toBe(0);
     const view = await call(app, w.staff.clerk, 'get', `/orders/${n}`);
-    expect(view.body.data.elapsed).toMatchObject({ text: '7天7小时', unit: 'working', measuredHours: 1, thresholdHours: 10, overdue: false });
+    expect(view.body.data.elapsed).toMatchObject({
+      text: '7天7小时',
+      unit: 'working',
+      measuredHours: 1,
+      thresholdHours: 10,
+      overdue: false,
+    });
 
     await at('2026-10-08T15:59:00+08:00'); // Thursday: 1 + 6h59 = 79.8 %
     expect(await level()).toBe(0);
@@ -144,7 +177,11 @@ describe('warning levels in working hours', () => {
     await at('2026-10-10T12:00:00+08:00'); // 20 hours: 200 %
     expect(await level()).toBe(3);
     expect((await warnings(n)).map((e: any) => e.actionLabel)).toEqual(['一级预警', '二级预警', '三级预警']);
-    expect((await outboxWarnings(n))[0].payload).toMatchObject({ threshold: '10工作小时', elapsed: '8工作小时', percent: 80 });
+    expect((await outboxWarnings(n))[0].payload).toMatchObject({
+      threshold: '10工作小时',
+      elapsed: '8工作小时',
+      percent: 80,
+    });
 
     // Overdue in the inbox follows the step's own measure.
     const overdue = await call(app, w.staff.clerk, 'get', '/orders?overdue=true&process=water-resident');
@@ -153,25 +190,44 @@ describe('warning levels in working hours', () => {
 });
 
 describe('overdue is one fact', () => {
-  const resident = { name: '张三', contactPhone: '13612345678', address: '巴中市回风路8号', waterAddress: '巴中市回风路8号3单元' };
+  const resident = {
+    name: '张三',
+    contactPhone: '13612345678',
+    address: '巴中市回风路8号',
+    waterAddress: '巴中市回风路8号3单元',
+  };
   /** Applies at a China-time instant and answers the order's number. */
   const appliedAt = async (iso: string, process: 'water-resident' | 'water-enterprise') => {
     clock().set(iso);
-    return process === 'water-resident' ? apply(app, w.applicants.zhangsan, process, resident) : apply(app, w.applicants.zhujiang, process, enterpriseForm());
+    return process === 'water-resident'
+      ? apply(app, w.applicants.zhangsan, process, resident)
+      : apply(app, w.applicants.zhujiang, process, enterpriseForm());
   };
 
   it.each([[[50, 150, 300]], [[80, 100, 200]]])(
     'the inbox\u2019s 超期 tab, the order\u2019s badge and the dashboard agree with warnings at %j percent, in natural and working hours',
     async (percents) => {
       // The resident review counts 10 working hours in the version published here (office hours 09:00-17:00).
-      const def = (await call(app, w.admin, 'get', '/definitions')).body.data.find((d: any) => d.key === 'water-resident').spec;
-      def.machine.states.review.meta = { ...def.machine.states.review.meta, thresholdHours: 10, thresholdUnit: 'working' };
+      const def = (await call(app, w.admin, 'get', '/definitions')).body.data.find(
+        (d: any) => d.key === 'water-resident',
+      ).spec;
+      def.machine.states.review.meta = {
+        ...def.machine.states.review.meta,
+        thresholdHours: 10,
+        thresholdUnit: 'working',
+      };
       // Published once (201); the same definition again is no new version (200).
       expect([200, 201]).toContain((await call(app, w.admin, 'post', '/definitions').send(def)).status);
       app.strapi.config.set('plugin::workflow.warningPercents', percents);
       // By Tuesday 13 October 2026 11:00: 8 + 2 working hours (100 %), 7 + 2 (90 %); 24 natural hours (100 %), 23.5.
-      const overdue = [await appliedAt('2026-10-12T09:00:00+08:00', 'water-resident'), await appliedAt('2026-10-12T11:00:00+08:00', 'water-enterprise')];
-      const onTime = [await appliedAt('2026-10-12T10:00:00+08:00', 'water-resident'), await appliedAt('2026-10-12T11:30:00+08:00', 'water-enterprise')];
+      const overdue = [
+        await appliedAt('2026-10-12T09:00:00+08:00', 'water-resident'),
+        await appliedAt('2026-10-12T11:00:00+08:00', 'water-enterprise'),
+      ];
+      const onTime = [
+        await appliedAt('2026-10-12T10:00:00+08:00', 'water-resident'),
+        await appliedAt('2026-10-12T11:30:00+08:00', 'water-enterprise'),
+      ];
       await at('2026-10-13T11:00:00+08:00');
 
       const tab = await call(app, w.admin, 'get', '/orders?overdue=true&pageSize=100');

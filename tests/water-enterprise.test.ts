@@ -8,7 +8,10 @@ const path = { advance: (n: string, until: string) => waterStages(app, w).advanc
 
 const newOrder = () => apply(app, w.applicants.zhujiang, 'water-enterprise', enterpriseForm());
 const db = () => app.strapi.db;
-const orderRow = (number: string) => db().query('api::order.order').findOne({ where: { number }, populate: ['assignee'] });
+const orderRow = (number: string) =>
+  db()
+    .query('api::order.order')
+    .findOne({ where: { number }, populate: ['assignee'] });
 
 describe('water-enterprise: the main path', () => {
   it('walks from the official-account page to completed, every step in the history chain', async () => {
@@ -25,19 +28,46 @@ describe('water-enterprise: the main path', () => {
 
     const o = await view(app, applicant, n);
     expect(o.history.length).toBeGreaterThanOrEqual(20);
-    expect(o.history.map((e: any) => e.toStep)).toEqual(expect.arrayContaining(['review', 'dispatch', 'survey', 'design', 'budget-confirm', 'contract-draft', 'payment', 'dispatch-sheet', 'construction', 'acceptance', 'handover', 'as-built', 'settlement', 'completed']));
+    expect(o.history.map((e: any) => e.toStep)).toEqual(
+      expect.arrayContaining([
+        'review',
+        'dispatch',
+        'survey',
+        'design',
+        'budget-confirm',
+        'contract-draft',
+        'payment',
+        'dispatch-sheet',
+        'construction',
+        'acceptance',
+        'handover',
+        'as-built',
+        'settlement',
+        'completed',
+      ]),
+    );
     for (const e of o.history.filter((h: any) => h.elapsed)) expect(e.elapsed.text).toMatch(/^(\d+小时|\d+天\d+小时)$/);
     expect(o.actions).toEqual([]);
     const row = await orderRow(n);
     expect(Number(row.finalCost)).toBe(118000);
     expect(row.dispatchSheet).toMatchObject({ meterNumber: 'WM-0001', meterCaliber: 'DN50' });
-    const contract = await db().query('api::contract.contract').findOne({ where: { order: { id: row.id } } });
-    expect(contract).toMatchObject({ contractNo: 'YJ-GS-2019-4', counterpartyOutcome: 'approved', outcome: 'approved' });
+    const contract = await db()
+      .query('api::contract.contract')
+      .findOne({ where: { order: { id: row.id } } });
+    expect(contract).toMatchObject({
+      contractNo: 'YJ-GS-2019-4',
+      counterpartyOutcome: 'approved',
+      outcome: 'approved',
+    });
     expect(contract.approvals).toHaveLength(7);
     const verify = await call(app, w.admin, 'get', `/orders/${n}/verify`);
     expect(verify.body.data).toMatchObject({ valid: true });
-    const outbox = await db().query('plugin::workflow.outbox-message').findMany({ where: { orderId: row.id } });
-    expect(outbox.map((m: any) => m.template)).toEqual(expect.arrayContaining(['plan-ready', 'budget-ready', 'contract-signed', 'order-completed']));
+    const outbox = await db()
+      .query('plugin::workflow.outbox-message')
+      .findMany({ where: { orderId: row.id } });
+    expect(outbox.map((m: any) => m.template)).toEqual(
+      expect.arrayContaining(['plan-ready', 'budget-ready', 'contract-signed', 'order-completed']),
+    );
   });
 });
 
@@ -50,21 +80,33 @@ describe('water-enterprise: review and dispatch', () => {
     const res = await step(app, w.staff.clerk, n, 'reject', { reason: '用水地址不在供水范围内' });
     expect(res).toMatchObject({ currentStep: 'rejected', outcome: 'rejected' });
     const o = await view(app, w.applicants.zhujiang, n);
-    expect(o.history.at(-1)).toMatchObject({ action: 'reject', comment: '用水地址不在供水范围内', toStepLabel: '审核不通过' });
+    expect(o.history.at(-1)).toMatchObject({
+      action: 'reject',
+      comment: '用水地址不在供水范围内',
+      toStepLabel: '审核不通过',
+    });
   });
 
   it('a window clerk entry skips review', async () => {
-    const res = await call(app, w.staff.clerk, 'post', '/orders').send({ processKey: 'water-enterprise', formData: enterpriseForm({ unitName: '窗口受理单位' }) });
+    const res = await call(app, w.staff.clerk, 'post', '/orders').send({
+      processKey: 'water-enterprise',
+      formData: enterpriseForm({ unitName: '窗口受理单位' }),
+    });
     expect(res.status).toBe(201);
     expect(res.body.data).toMatchObject({ currentStep: 'dispatch', channel: 'window' });
-    const surveyorOnly = await call(app, w.staff.surveyor, 'post', '/orders').send({ processKey: 'water-enterprise', formData: enterpriseForm() });
+    const surveyorOnly = await call(app, w.staff.surveyor, 'post', '/orders').send({
+      processKey: 'water-enterprise',
+      formData: enterpriseForm(),
+    });
     expect(surveyorOnly.status).toBe(403);
   });
 
   it('dispatch approve may name another surveyor; an unknown one is refused', async () => {
     const n = await newOrder();
     await step(app, w.staff.clerk, n, 'approve');
-    const other = await db().query('api::staff-profile.staff-profile').findOne({ where: { name: '张勘察' } });
+    const other = await db()
+      .query('api::staff-profile.staff-profile')
+      .findOne({ where: { name: '张勘察' } });
     const bad = await act(app, w.staff.techhead, n, 'approve', { surveyorId: 999999 });
     expect(bad.status).toBe(400);
     await step(app, w.staff.techhead, n, 'approve', { surveyorId: other.id });
@@ -99,7 +141,9 @@ describe('water-enterprise: survey, design and budget', () => {
   it('design takes a .dwg drawing and an Excel budget and refuses other formats', async () => {
     const n = await newOrder();
     await path.advance(n, 'design');
-    const wrong = await call(app, w.staff.designer, 'post', `/orders/${n}/files`).field('kind', 'budget').attach('file', Buffer.from('%PDF-1.4'), { filename: 'budget.pdf', contentType: 'application/pdf' });
+    const wrong = await call(app, w.staff.designer, 'post', `/orders/${n}/files`)
+      .field('kind', 'budget')
+      .attach('file', Buffer.from('%PDF-1.4'), { filename: 'budget.pdf', contentType: 'application/pdf' });
     expect(wrong.status).toBe(400);
     expect(errorPaths(wrong.body)).toEqual(['file']);
   });
@@ -117,7 +161,10 @@ describe('water-enterprise: survey, design and budget', () => {
     await step(app, w.staff.designer, n, 'submit');
     await step(app, w.applicants.zhujiang, n, 'confirm');
     const o = await view(app, w.applicants.zhujiang, n);
-    expect(o.files.budget.map((f: any) => [f.version, f.current])).toEqual([[2, true], [1, false]]);
+    expect(o.files.budget.map((f: any) => [f.version, f.current])).toEqual([
+      [2, true],
+      [1, false],
+    ]);
     expect(o.currentStep).toBe('contract-draft');
   });
 });
@@ -146,7 +193,9 @@ describe('water-enterprise: the contract sub-process', () => {
     await step(app, w.staff.contract, n, 'approve');
     const res = await step(app, w.staff.contract, n, 'counterparty-rejected', { reason: '业主董事会未通过' });
     expect(res.currentStep).toBe('contract-not-approved');
-    const contract = await db().query('api::contract.contract').findOne({ where: { order: { id: (await orderRow(n)).id } } });
+    const contract = await db()
+      .query('api::contract.contract')
+      .findOne({ where: { order: { id: (await orderRow(n)).id } } });
     expect(contract.approvals).toHaveLength(2);
     expect(contract.counterpartyOutcome).toBe('rejected');
     const end = await step(app, w.applicants.zhujiang, n, 'terminate', { reason: '项目取消' });
@@ -158,7 +207,9 @@ describe('water-enterprise: the contract sub-process', () => {
     await path.advance(n, 'contract-draft');
     await step(app, w.staff.contract, n, 'submit', CONTRACT);
     for (let i = 0; i < 7; i += 1) await step(app, w.staff.contract, n, 'approve');
-    expect((await step(app, w.staff.contract, n, 'counterparty-rejected', { reason: '不同意' })).currentStep).toBe('contract-not-approved');
+    expect((await step(app, w.staff.contract, n, 'counterparty-rejected', { reason: '不同意' })).currentStep).toBe(
+      'contract-not-approved',
+    );
     const again = await step(app, w.staff.contract, n, 'redraft');
     expect(again.currentStep).toBe('contract-draft');
     await step(app, w.staff.contract, n, 'submit', { ...CONTRACT, contractNo: 'YJ-GS-2019-5' });
@@ -192,7 +243,10 @@ describe('water-enterprise: construction and after', () => {
     await upload(app, w.staff.crew, n, 'construction-start-photo');
     const res = await act(app, w.staff.crew, n, 'finish');
     expect(res.status).toBe(422);
-    expect(res.body.error.details.missing.map((m: any) => m.kind)).toEqual(['construction-finish-photo', 'water-on-photo']);
+    expect(res.body.error.details.missing.map((m: any) => m.kind)).toEqual([
+      'construction-finish-photo',
+      'water-on-photo',
+    ]);
   });
 
   it('a site visa keeps construction going and makes the as-built drawing required', async () => {
@@ -201,7 +255,8 @@ describe('water-enterprise: construction and after', () => {
     await upload(app, w.staff.crew, n, 'visa');
     expect((await step(app, w.staff.crew, n, 'visa', { notes: '管线改线' })).currentStep).toBe('construction');
     expect((await orderRow(n)).changedDuringConstruction).toBe(true);
-    for (const kind of ['construction-start-photo', 'construction-finish-photo', 'water-on-photo']) await upload(app, w.staff.crew, n, kind);
+    for (const kind of ['construction-start-photo', 'construction-finish-photo', 'water-on-photo'])
+      await upload(app, w.staff.crew, n, kind);
     await step(app, w.staff.crew, n, 'finish');
     await upload(app, w.staff.acceptance, n, 'acceptance-form');
     await upload(app, w.staff.acceptance, n, 'site-photo');
@@ -222,7 +277,9 @@ describe('water-enterprise: construction and after', () => {
     await upload(app, w.staff.designer, n, 'drawing', '.dwg');
     await upload(app, w.staff.designer, n, 'budget', '.xlsx');
     await step(app, w.staff.designer, n, 'submit');
-    expect((await step(app, w.applicants.zhujiang, n, 'reject', { reason: '费用太高' })).currentStep).toBe('change-design');
+    expect((await step(app, w.applicants.zhujiang, n, 'reject', { reason: '费用太高' })).currentStep).toBe(
+      'change-design',
+    );
     await upload(app, w.staff.designer, n, 'drawing', '.dwg');
     await upload(app, w.staff.designer, n, 'budget', '.xlsx');
     await step(app, w.staff.designer, n, 'submit');

@@ -24,7 +24,23 @@ module.exports = {
         table.integer('measured').notNullable();
         table.integer('on_time').notNullable();
         // A period's sums read from the index alone, a range of days per kind.
-        table.index(['kind', 'day', 'organization_ref', 'definition_id', 'step', 'ended_by', 'level', 'category', 'n', 'hours', 'measured', 'on_time'], 'workflow_daily_sums_cover_idx');
+        table.index(
+          [
+            'kind',
+            'day',
+            'organization_ref',
+            'definition_id',
+            'step',
+            'ended_by',
+            'level',
+            'category',
+            'n',
+            'hours',
+            'measured',
+            'on_time',
+          ],
+          'workflow_daily_sums_cover_idx',
+        );
       });
     }
     if (!(await knex.schema.hasTable('workflow_rolled_days'))) {

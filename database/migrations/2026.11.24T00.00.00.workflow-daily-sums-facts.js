@@ -6,11 +6,30 @@
  * applied (`day`); and the orders applied by channel. The sums made before are dropped (`applied` rows
  * had no channel): the hourly job sums every day again.
  */
-const COVER = ['kind', 'day', 'organization_ref', 'definition_id', 'step', 'ended_by', 'level', 'category', 'channel', 'on_day', 'n', 'hours', 'measured', 'on_time'];
+const COVER = [
+  'kind',
+  'day',
+  'organization_ref',
+  'definition_id',
+  'step',
+  'ended_by',
+  'level',
+  'category',
+  'channel',
+  'on_day',
+  'n',
+  'hours',
+  'measured',
+  'on_time',
+];
 
 module.exports = {
   async up(knex) {
-    if (!(await knex.schema.hasTable('workflow_daily_sums')) || (await knex.schema.hasColumn('workflow_daily_sums', 'on_day'))) return;
+    if (
+      !(await knex.schema.hasTable('workflow_daily_sums')) ||
+      (await knex.schema.hasColumn('workflow_daily_sums', 'on_day'))
+    )
+      return;
     await knex('workflow_daily_sums').delete();
     await knex('workflow_rolled_days').delete();
     await knex.schema.alterTable('workflow_daily_sums', (table) => {

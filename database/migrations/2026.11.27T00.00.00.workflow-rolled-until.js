@@ -6,7 +6,11 @@
  */
 module.exports = {
   async up(knex) {
-    if (!(await knex.schema.hasTable('workflow_rolled_days')) || (await knex.schema.hasColumn('workflow_rolled_days', 'until_ms'))) return;
+    if (
+      !(await knex.schema.hasTable('workflow_rolled_days')) ||
+      (await knex.schema.hasColumn('workflow_rolled_days', 'until_ms'))
+    )
+      return;
     await knex.schema.alterTable('workflow_rolled_days', (table) => {
       table.bigInteger('until_ms');
     });

@@ -28,14 +28,20 @@ const seedOrganizations = async (strapi: Core.Strapi, counts: SeedCounts) => {
       continue;
     }
     const parent = 'parent' in org && org.parent ? ids[org.parent] : null;
-    const created = await strapi.db.query(ORG).create({ data: { code: org.code, name: org.name, type: org.type, parent } });
+    const created = await strapi.db
+      .query(ORG)
+      .create({ data: { code: org.code, name: org.name, type: org.type, parent } });
     ids[org.code] = created.id;
     counts.organizations += 1;
   }
   return ids;
 };
 
-const ensureAdminUser = async (strapi: Core.Strapi, attrs: { email: string; firstname: string; lastname?: string }, roleId: number) => {
+const ensureAdminUser = async (
+  strapi: Core.Strapi,
+  attrs: { email: string; firstname: string; lastname?: string },
+  roleId: number,
+) => {
   const existing = await strapi.db.query('admin::user').findOne({ where: { email: attrs.email }, select: ['id'] });
   if (existing) return { id: existing.id as number, created: false };
   const user = await strapi.service('admin::user').create({
@@ -53,24 +59,38 @@ const seedStaff = async (strapi: Core.Strapi, orgIds: Record<string, number>, co
   await ensureAdminUser(strapi, data.superAdmin, superAdminRole.id);
 
   // Department administrators get the scoped 部门管理员 role, everyone else 一线员工.
-  const roleId = async (code: string) => (await strapi.db.query('admin::role').findOne({ where: { code }, select: ['id'] })).id;
+  const roleId = async (code: string) =>
+    (await strapi.db.query('admin::role').findOne({ where: { code }, select: ['id'] })).id;
   const managerRole = await roleId('workflow-department-admin');
   const frontlineRole = await roleId('workflow-frontline');
   for (const member of data.staff) {
     const [firstname, ...rest] = [member.name.slice(0, 1), member.name.slice(1)];
     const role = member.jobRoles.includes('department-admin') ? managerRole : frontlineRole;
-    const admin = await ensureAdminUser(strapi, { email: member.email, firstname: rest.join('') || firstname, lastname: firstname }, role);
+    const admin = await ensureAdminUser(
+      strapi,
+      { email: member.email, firstname: rest.join('') || firstname, lastname: firstname },
+      role,
+    );
     const profile = await strapi.db.query(STAFF).findOne({ where: { adminUser: { id: admin.id } }, select: ['id'] });
     if (profile) continue;
     await strapi.db.query(STAFF).create({
-      data: { adminUser: admin.id, name: member.name, organization: orgIds[member.organization], jobRoles: member.jobRoles, mobile: member.mobile, active: true },
+      data: {
+        adminUser: admin.id,
+        name: member.name,
+        organization: orgIds[member.organization],
+        jobRoles: member.jobRoles,
+        mobile: member.mobile,
+        active: true,
+      },
     });
     counts.staff += 1;
   }
 };
 
 const seedApplicants = async (strapi: Core.Strapi, counts: SeedCounts) => {
-  const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'authenticated' }, select: ['id'] });
+  const role = await strapi.db
+    .query('plugin::users-permissions.role')
+    .findOne({ where: { type: 'authenticated' }, select: ['id'] });
   const ids: Record<string, number> = {};
   for (const applicant of data.applicants) {
     const found = await strapi.db.query(USER).findOne({ where: { username: applicant.username }, select: ['id'] });
@@ -78,21 +98,29 @@ const seedApplicants = async (strapi: Core.Strapi, counts: SeedCounts) => {
       ids[applicant.username] = found.id;
       continue;
     }
-    const user = await strapi.plugin('users-permissions').service('user').add({
-      ...applicant,
-      password: data.password,
-      provider: 'local',
-      confirmed: true,
-      blocked: false,
-      role: role.id,
-    });
+    const user = await strapi
+      .plugin('users-permissions')
+      .service('user')
+      .add({
+        ...applicant,
+        password: data.password,
+        provider: 'local',
+        confirmed: true,
+        blocked: false,
+        role: role.id,
+      });
     ids[applicant.username] = user.id;
     counts.applicants += 1;
   }
   return ids;
 };
 
-const canonical = (form: Record<string, unknown>) => JSON.stringify(Object.entries(form).map(([k, v]) => [k, String(v)]).sort());
+const canonical = (form: Record<string, unknown>) =>
+  JSON.stringify(
+    Object.entries(form)
+      .map(([k, v]) => [k, String(v)])
+      .sort(),
+  );
 const sameForm = (a: Record<string, unknown>, b: Record<string, unknown>) => canonical(a) === canonical(b);
 
 type ProgressStep = { as: string; action?: string; form?: Record<string, unknown>; upload?: string; file?: string };
@@ -125,19 +153,35 @@ const progress = async (strapi: Core.Strapi, number: string, steps: ProgressStep
       continue;
     }
     const { lockVersion } = await strapi.db.query(ORDER).findOne({ where: { number }, select: ['lockVersion'] });
-    await wf.service('transitions').perform({ number, action: s.action!, version: lockVersion, form: s.form ?? {}, actor });
+    await wf
+      .service('transitions')
+      .perform({ number, action: s.action!, version: lockVersion, form: s.form ?? {}, actor });
   }
 };
 
 const seedOrders = async (strapi: Core.Strapi, applicantIds: Record<string, number>, counts: SeedCounts) => {
   const wf = strapi.plugin('workflow');
-  for (const order of data.orders as Array<{ applicant?: string; staff?: string; processKey: string; channel: string; formData: Record<string, unknown>; progress?: ProgressStep[] }>) {
+  for (const order of data.orders as Array<{
+    applicant?: string;
+    staff?: string;
+    processKey: string;
+    channel: string;
+    formData: Record<string, unknown>;
+    progress?: ProgressStep[];
+  }>) {
     const applicantId = order.applicant ? applicantIds[order.applicant] : null;
     // An order is "the same" when the same process has an order with the same form.
-    const same = await strapi.db.query(ORDER).findMany({ where: { processKey: order.processKey, title: String(order.formData.unitName ?? order.formData.name) }, select: ['formData'] });
+    const same = await strapi.db.query(ORDER).findMany({
+      where: { processKey: order.processKey, title: String(order.formData.unitName ?? order.formData.name) },
+      select: ['formData'],
+    });
     if (same.some((o: { formData: Record<string, unknown> }) => sameForm(o.formData, order.formData))) continue;
-    const actor = applicantId ? wf.service('actors').applicant({ id: applicantId, username: order.applicant }) : await staffActor(strapi, order.staff!);
-    const { number } = await wf.service('transitions').start({ processKey: order.processKey, channel: order.channel, formData: order.formData, actor });
+    const actor = applicantId
+      ? wf.service('actors').applicant({ id: applicantId, username: order.applicant })
+      : await staffActor(strapi, order.staff!);
+    const { number } = await wf
+      .service('transitions')
+      .start({ processKey: order.processKey, channel: order.channel, formData: order.formData, actor });
     await progress(strapi, number, order.progress ?? []);
     counts.orders += 1;
   }
@@ -151,7 +195,19 @@ const seedContractTemplate = async (strapi: Core.Strapi) => {
   fs.writeFileSync(filepath, content);
   try {
     const admin = await staffActor(strapi, data.superAdmin.email);
-    await strapi.plugin('workflow').service('contracts').upload(admin, { name: '供水工程合同', processKey: 'water-enterprise', file: { filepath, originalFilename: '供水工程合同.docx', mimetype: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', size: content.length } });
+    await strapi
+      .plugin('workflow')
+      .service('contracts')
+      .upload(admin, {
+        name: '供水工程合同',
+        processKey: 'water-enterprise',
+        file: {
+          filepath,
+          originalFilename: '供水工程合同.docx',
+          mimetype: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+          size: content.length,
+        },
+      });
   } finally {
     fs.rmSync(filepath, { force: true });
   }

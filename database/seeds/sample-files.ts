@@ -70,29 +70,82 @@ const png = () => {
 
 export const SAMPLE_FILES: Record<string, { mime: string; content: () => Buffer }> = {
   '.png': { mime: 'image/png', content: png },
-  '.pdf': { mime: 'application/pdf', content: () => Buffer.from('%PDF-1.4\n1 0 obj <</Type /Catalog>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n') },
+  '.pdf': {
+    mime: 'application/pdf',
+    content: () => Buffer.from('%PDF-1.4\n1 0 obj <</Type /Catalog>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n'),
+  },
   '.dwg': { mime: 'application/acad', content: () => Buffer.concat([Buffer.from('AC1032'), Buffer.alloc(122)]) },
   '.xlsx': {
     mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    content: () => zip([['[Content_Types].xml', CONTENT_TYPES('/xl/workbook.xml', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml')], ['xl/workbook.xml', '<workbook/>']]),
+    content: () =>
+      zip([
+        [
+          '[Content_Types].xml',
+          CONTENT_TYPES(
+            '/xl/workbook.xml',
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml',
+          ),
+        ],
+        ['xl/workbook.xml', '<workbook/>'],
+      ]),
   },
   '.docx': {
     mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-    content: () => zip([['[Content_Types].xml', CONTENT_TYPES('/word/document.xml', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml')], ['word/document.xml', '<document/>']]),
+    content: () =>
+      zip([
+        [
+          '[Content_Types].xml',
+          CONTENT_TYPES(
+            '/word/document.xml',
+            'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml',
+          ),
+        ],
+        ['word/document.xml', '<document/>'],
+      ]),
   },
-  '.mp3': { mime: 'audio/mpeg', content: () => Buffer.concat([Buffer.from('ID3'), Buffer.from([4, 0, 0, 0, 0, 0, 0]), Buffer.from([0xff, 0xfb, 0x90, 0x64]), Buffer.alloc(400)]) },
+  '.mp3': {
+    mime: 'audio/mpeg',
+    content: () =>
+      Buffer.concat([
+        Buffer.from('ID3'),
+        Buffer.from([4, 0, 0, 0, 0, 0, 0]),
+        Buffer.from([0xff, 0xfb, 0x90, 0x64]),
+        Buffer.alloc(400),
+      ]),
+  },
 };
 
 /** A Word document (.docx) of the given paragraphs. */
 export const wordDocument = (paragraphs: string[]) => {
   const body = paragraphs.map((text) => `<w:p><w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`).join('');
   return zip([
-    ['[Content_Types].xml', CONTENT_TYPES('/word/document.xml', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml')],
-    ['_rels/.rels', '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>'],
-    ['word/document.xml', `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`],
+    [
+      '[Content_Types].xml',
+      CONTENT_TYPES(
+        '/word/document.xml',
+        'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml',
+      ),
+    ],
+    [
+      '_rels/.rels',
+      '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+    ],
+    [
+      'word/document.xml',
+      `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`,
+    ],
   ]);
 };
 
 /** A contract template with the placeholders the contract draft fills (合同编号, parties, amount, …). */
-export const CONTRACT_TEMPLATE_LINES = ['供水工程合同', '合同编号：{合同编号}', '工单编号：{工单编号}', '甲方：{甲方}', '乙方：{乙方}', '工程地点：{地址}', '合同金额：{金额}元', '签订日期：{日期}'];
+export const CONTRACT_TEMPLATE_LINES = [
+  '供水工程合同',
+  '合同编号：{合同编号}',
+  '工单编号：{工单编号}',
+  '甲方：{甲方}',
+  '乙方：{乙方}',
+  '工程地点：{地址}',
+  '合同金额：{金额}元',
+  '签订日期：{日期}',
+];
 export const contractTemplate = () => wordDocument(CONTRACT_TEMPLATE_LINES);

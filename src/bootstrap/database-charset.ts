@@ -12,7 +12,7 @@ export const assertUtf8mb4 = async (strapi: Core.Strapi) => {
   if (charset !== 'utf8mb4') {
     throw new Error(
       `Database "${name}" uses character set ${charset}; this product needs utf8mb4. ` +
-        `Run: ALTER DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci (on an empty database), then start again.`
+        `Run: ALTER DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci (on an empty database), then start again.`,
     );
   }
 };

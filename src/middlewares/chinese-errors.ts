@@ -37,10 +37,12 @@ const STRAPI_ADMIN = /^\/(admin|content-manager|content-type-builder|upload|i18n
 const OWN_ADMIN_ROUTES = ['/admin/login'];
 
 const inChinese = (status: number, message: unknown) =>
-  typeof message === 'string' && CHINESE.test(message) ? message : BY_MESSAGE[String(message)] ?? BY_STATUS[status] ?? '请求有误';
+  typeof message === 'string' && CHINESE.test(message)
+    ? message
+    : (BY_MESSAGE[String(message)] ?? BY_STATUS[status] ?? '请求有误');
 
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
-  /** koa-body stops reading an upload at UPLOAD_SIZE_LIMIT (before any processing of the file) and says `FileTooBig`. */
+  /** koa-body stops reading an upload at UPLOAD_SIZE_LIMIT (before any processing) and says `FileTooBig`. */
   const fileTooBig = () => {
     const message = `文件不能超过${formatBytes(Number(strapi.config.get('plugin::upload.sizeLimit')))}`;
     return { message: '附件过大', details: { errors: [{ path: ['file'], message, name: 'ValidationError' }] } };
@@ -52,9 +54,15 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     if (STRAPI_ADMIN.test(ctx.path) && !OWN_ADMIN_ROUTES.includes(ctx.path)) return;
     const error = ctx.body?.error;
     if (error && typeof error === 'object') {
-      Object.assign(error, error.message === 'FileTooBig' ? fileTooBig() : { message: inChinese(ctx.status, error.message) });
+      Object.assign(
+        error,
+        error.message === 'FileTooBig' ? fileTooBig() : { message: inChinese(ctx.status, error.message) },
+      );
     } else if (typeof ctx.body === 'string' || ctx.body === undefined || ctx.body === null) {
-      ctx.body = { data: null, error: { status: ctx.status, name: 'Error', message: inChinese(ctx.status, ctx.body), details: {} } };
+      ctx.body = {
+        data: null,
+        error: { status: ctx.status, name: 'Error', message: inChinese(ctx.status, ctx.body), details: {} },
+      };
     }
   };
 };

@@ -11,7 +11,8 @@ export default (config: { prefix?: string; dir?: string }, { strapi }: { strapi:
   const root = path.resolve(strapi.dirs.app.root, config.dir ?? 'uniapp-client/dist/build/h5');
 
   return async (ctx: any, next: () => Promise<void>) => {
-    if (!['GET', 'HEAD'].includes(ctx.method) || (ctx.path !== prefix && !ctx.path.startsWith(`${prefix}/`))) return next();
+    if (!['GET', 'HEAD'].includes(ctx.method) || (ctx.path !== prefix && !ctx.path.startsWith(`${prefix}/`)))
+      return next();
     if (ctx.path === prefix) return ctx.redirect(`${prefix}/`);
 
     const relative = decodeURIComponent(ctx.path.slice(prefix.length + 1)) || 'index.html';

@@ -29,7 +29,15 @@ export default (config: { rules?: Rule[] }) => {
       if (entry.count > rule.max) {
         ctx.set('Retry-After', String(Math.ceil((entry.resetAt - now) / 1000)));
         ctx.status = 429;
-        ctx.body = { data: null, error: { status: 429, name: 'RateLimitError', message: '请求过于频繁，请稍后再试', details: { limit: rule.name } } };
+        ctx.body = {
+          data: null,
+          error: {
+            status: 429,
+            name: 'RateLimitError',
+            message: '请求过于频繁，请稍后再试',
+            details: { limit: rule.name },
+          },
+        };
         return;
       }
     }

@@ -57,12 +57,18 @@ export default (config: { maxFailures?: number; windowMinutes?: number }, { stra
       ctx.status = 429;
       ctx.body = {
         data: null,
-        error: { status: 429, name: 'RateLimitError', message: `登录失败次数过多，账号已锁定，请${windowMinutes}分钟后再试`, details: {} },
+        error: {
+          status: 429,
+          name: 'RateLimitError',
+          message: `登录失败次数过多，账号已锁定，请${windowMinutes}分钟后再试`,
+          details: {},
+        },
       };
       return;
     }
 
-    const recordFailure = () => strapi.db.query(FAILURE).create({ data: { identifier, ip: ctx.request.ip, at: new Date() } });
+    const recordFailure = () =>
+      strapi.db.query(FAILURE).create({ data: { identifier, ip: ctx.request.ip, at: new Date() } });
     try {
       await next();
     } catch (error: any) {

@@ -3,7 +3,18 @@ import { idNumberProblem } from './id-number';
 import { mobileProblem, normalizeMobile } from './mobile';
 import { areaProblem } from './area';
 
-export type FieldType = 'text' | 'textarea' | 'mobile' | 'credit-code' | 'id-number' | 'area' | 'select' | 'number' | 'integer' | 'staff' | 'image';
+export type FieldType =
+  | 'text'
+  | 'textarea'
+  | 'mobile'
+  | 'credit-code'
+  | 'id-number'
+  | 'area'
+  | 'select'
+  | 'number'
+  | 'integer'
+  | 'staff'
+  | 'image';
 
 export interface FormField {
   name: string;
@@ -91,11 +102,12 @@ const normalize = (field: FormField, value: unknown): unknown => {
 export const validateForm = (
   schema: FormSchema,
   data: unknown,
-  prefix: string[] = []
+  prefix: string[] = [],
 ): { value: Record<string, unknown>; errors: FieldError[] } => {
   const errors: FieldError[] = [];
   const value: Record<string, unknown> = {};
-  const err = (name: string, message: string) => errors.push({ path: [...prefix, name], message, name: 'ValidationError' });
+  const err = (name: string, message: string) =>
+    errors.push({ path: [...prefix, name], message, name: 'ValidationError' });
 
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     errors.push({ path: prefix, message: '表单数据应为对象', name: 'ValidationError' });

@@ -16,7 +16,9 @@ const isRealDate = (yyyymmdd: string, today: Date): boolean => {
   const m = Number(yyyymmdd.slice(4, 6));
   const d = Number(yyyymmdd.slice(6, 8));
   const date = new Date(Date.UTC(y, m - 1, d));
-  return y >= 1800 && date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d && date <= today;
+  return (
+    y >= 1800 && date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d && date <= today
+  );
 };
 
 export const idNumberProblem = (value: string, today: Date = new Date()): string | null => {

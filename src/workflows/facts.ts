@@ -13,15 +13,40 @@ const firstParam = (events: Array<{ params: Record<string, string> }>, name: str
  * order is dispatched. Computed before the pure transition, from the form being submitted.
  */
 /** What rules may test about an order: its form, description, category and descriptive attachments. */
-export const ruleFacts = async ({ strapi, order, form }: { strapi: Core.Strapi; order: any; form?: Record<string, unknown> }) => {
+export const ruleFacts = async ({
+  strapi,
+  order,
+  form,
+}: {
+  strapi: Core.Strapi;
+  order: any;
+  form?: Record<string, unknown>;
+}) => {
   const data = { ...(order.formData ?? {}), ...(form ?? {}) } as Record<string, unknown>;
   const attachmentCount = order.id
-    ? await strapi.db.query('api::order-file.order-file').count({ where: { order: { id: order.id }, kind: { $in: DESCRIPTIVE_KINDS } } })
+    ? await strapi.db
+        .query('api::order-file.order-file')
+        .count({ where: { order: { id: order.id }, kind: { $in: DESCRIPTIVE_KINDS } } })
     : 0;
-  return { ...data, description: String(data.description ?? ''), category: (data.category as string) || order.category || null, attachmentCount } as Record<string, unknown>;
+  return {
+    ...data,
+    description: String(data.description ?? ''),
+    category: (data.category as string) || order.category || null,
+    attachmentCount,
+  } as Record<string, unknown>;
 };
 
-export const energyFacts = async ({ strapi, order, event, form }: { strapi: Core.Strapi; order: any; event?: string; form?: Record<string, unknown> }) => {
+export const energyFacts = async ({
+  strapi,
+  order,
+  event,
+  form,
+}: {
+  strapi: Core.Strapi;
+  order: any;
+  event?: string;
+  form?: Record<string, unknown>;
+}) => {
   if (order.processKey !== ENERGY || (event && !RULE_EVENTS.has(event))) return {};
   const rules = strapi.plugin('workflow').service('rules');
   const base = await ruleFacts({ strapi, order: { ...order, category: null }, form });
@@ -34,6 +59,8 @@ export const energyFacts = async ({ strapi, order, event, form }: { strapi: Core
   return {
     suggestedCategory,
     preReview: { passed: failures.length === 0, reasons: failures.map((f: any) => f.params.reason) },
-    dispatch: dispatch[0] ? { organization: dispatch[0].params.organization, planType: dispatch[0].params.planType ?? null } : null,
+    dispatch: dispatch[0]
+      ? { organization: dispatch[0].params.organization, planType: dispatch[0].params.planType ?? null }
+      : null,
   };
 };

@@ -10,7 +10,15 @@ export const SHOTS = path.resolve(__dirname, '../../test-results/screenshots');
 export const launch = (): Promise<Browser> =>
   chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
 
 export const shot = async (page: Page, name: string) => {
@@ -20,7 +28,11 @@ export const shot = async (page: Page, name: string) => {
 
 /** Signs a demo staff member into the admin panel (in Chinese) and opens the 工单中心. */
 export const signIn = async (browser: Browser, baseUrl: string, email: string) => {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
+  const context = await browser.newContext({
+    viewport: { width: 1440, height: 900 },
+    locale: 'zh-CN',
+    acceptDownloads: true,
+  });
   const page = await context.newPage();
   await page.goto(`${baseUrl}/admin/auth/login`);
   await page.getByLabel(/电子邮件|Email/).fill(email);
@@ -85,7 +97,11 @@ export const h5StaffSignIn = async (page: Page, baseUrl: string, email: string) 
 };
 
 /** Clicks what opens a file dialog and answers it with the given files. */
-export const chooseFiles = async (page: Page, click: () => Promise<void>, files: Array<{ name: string; mimeType: string; buffer: Buffer }>) => {
+export const chooseFiles = async (
+  page: Page,
+  click: () => Promise<void>,
+  files: Array<{ name: string; mimeType: string; buffer: Buffer }>,
+) => {
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), click()]);
   await chooser.setFiles(files);
 };

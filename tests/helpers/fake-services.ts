@@ -44,10 +44,21 @@ const fake = async (defaultAnswer: (r: Received) => { status?: number; body: unk
 };
 
 /** Answers like Alibaba Cloud's SendSms: HTTP 200 with a Code; business errors come back as codes too. */
-export const smsAnswer = (code = 'OK', message = code) => ({ body: { Code: code, Message: message, BizId: code === 'OK' ? `biz-${Math.random().toString(36).slice(2, 10)}` : undefined, RequestId: 'req-1' } });
+export const smsAnswer = (code = 'OK', message = code) => ({
+  body: {
+    Code: code,
+    Message: message,
+    BizId: code === 'OK' ? `biz-${Math.random().toString(36).slice(2, 10)}` : undefined,
+    RequestId: 'req-1',
+  },
+});
 
 export const fakeSms = () => fake(() => smsAnswer());
 
 /** Answers like WeChat's token and subscribe-message endpoints. */
 export const fakeWechat = () =>
-  fake((r) => (r.path === '/cgi-bin/token' ? { body: { access_token: 'token-1', expires_in: 7200 } } : { body: { errcode: 0, errmsg: 'ok', msgid: 1001 } }));
+  fake((r) =>
+    r.path === '/cgi-bin/token'
+      ? { body: { access_token: 'token-1', expires_in: 7200 } }
+      : { body: { errcode: 0, errmsg: 'ok', msgid: 1001 } },
+  );

@@ -8,8 +8,14 @@ import { apply, step, upload, type World } from './workflow';
  * worked out by hand in tests/metrics.test.ts.
  */
 export const PERIOD = { from: '2026-10-05T00:00:00+08:00', to: '2026-10-19T00:00:00+08:00' };
-const SIGNATURE = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8/5+hHgAHggJ/PchI7wAAAABJRU5ErkJggg==';
-const resident = { name: '张三', contactPhone: '13612345678', address: '巴中市回风路8号', waterAddress: '巴中市回风路8号3单元' };
+const SIGNATURE =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8/5+hHgAHggJ/PchI7wAAAABJRU5ErkJggg==';
+const resident = {
+  name: '张三',
+  contactPhone: '13612345678',
+  address: '巴中市回风路8号',
+  waterAddress: '巴中市回风路8号3单元',
+};
 
 export const buildMetricsData = async (app: TestApp, w: World) => {
   const clock = app.strapi.plugin('workflow').service('clock');
@@ -39,7 +45,8 @@ export const buildMetricsData = async (app: TestApp, w: World) => {
   at('10-08T15:00');
   await step(app, s.clerk, B, 'reject', { reason: '用水地址不在供水范围内' });
   at('10-10T12:00');
-  for (const kind of ['construction-start-photo', 'construction-finish-photo', 'water-on-photo']) await upload(app, s.crew, A, kind);
+  for (const kind of ['construction-start-photo', 'construction-finish-photo', 'water-on-photo'])
+    await upload(app, s.crew, A, kind);
   await step(app, s.crew, A, 'finish');
   at('10-10T14:00');
   await upload(app, s.acceptance, A, 'acceptance-form');
@@ -57,7 +64,19 @@ export const buildMetricsData = async (app: TestApp, w: World) => {
   await scan();
 
   at('10-13T09:00');
-  const E = await apply(app, steel, 'energy-service', { name: '黄厂长', contactPhone: '13712345678', address: '巴中经济开发区工业园5号', description: '新建厂房需要电力接入，预计负荷800千瓦', category: '电力接入' }, 'mini-program');
+  const E = await apply(
+    app,
+    steel,
+    'energy-service',
+    {
+      name: '黄厂长',
+      contactPhone: '13712345678',
+      address: '巴中经济开发区工业园5号',
+      description: '新建厂房需要电力接入，预计负荷800千瓦',
+      category: '电力接入',
+    },
+    'mini-program',
+  );
   at('10-13T10:00');
   await upload(app, s['power-planner'], E, 'plan', '.pdf');
   await step(app, s['power-planner'], E, 'submit-plan');
@@ -85,7 +104,16 @@ export const buildMetricsData = async (app: TestApp, w: World) => {
   // Three SMS sent during the period.
   for (const day of ['10-09', '10-10', '10-11']) {
     await app.strapi.db.query('plugin::workflow.outbox-message').create({
-      data: { orderId: 1, audience: 'applicant', channel: 'sms', template: 'bulk', status: 'sent', attempts: 1, sentAt: new Date(`2026-${day}T10:00:00+08:00`), sentMonth: '2026-10' },
+      data: {
+        orderId: 1,
+        audience: 'applicant',
+        channel: 'sms',
+        template: 'bulk',
+        status: 'sent',
+        attempts: 1,
+        sentAt: new Date(`2026-${day}T10:00:00+08:00`),
+        sentMonth: '2026-10',
+      },
     });
   }
   at('10-19T00:00');

@@ -37,7 +37,10 @@ const boot = async (env: Record<string, string>, onReport: (m: any) => void): Pr
  * what its outbox worker and warning scan did. On SQLite its boot can find the file locked by this
  * instance (Strapi syncs permissions in a transaction): it boots again.
  */
-export const startSecondApp = async (env: Record<string, string> = {}, onReport: (m: any) => void = () => undefined) => {
+export const startSecondApp = async (
+  env: Record<string, string> = {},
+  onReport: (m: any) => void = () => undefined,
+) => {
   for (let attempt = 1; ; attempt += 1) {
     try {
       return await boot(env, onReport);
@@ -52,8 +55,19 @@ export const startSecondApp = async (env: Record<string, string> = {}, onReport:
  * same for a second instance.
  */
 export const useFakeAliyunSms = (strapi: any, port: number, templates: Record<string, string>) => {
-  const sms = { accessKeyId: 'test-key-id', accessKeySecret: 'test-key-secret', endpoint: `127.0.0.1:${port}`, signName: '巴中水务' };
-  strapi.config.set('plugin::workflow.sms', { ...strapi.config.get('plugin::workflow.sms'), ...sms, provider: 'aliyun', protocol: 'HTTP', templates });
+  const sms = {
+    accessKeyId: 'test-key-id',
+    accessKeySecret: 'test-key-secret',
+    endpoint: `127.0.0.1:${port}`,
+    signName: '巴中水务',
+  };
+  strapi.config.set('plugin::workflow.sms', {
+    ...strapi.config.get('plugin::workflow.sms'),
+    ...sms,
+    provider: 'aliyun',
+    protocol: 'HTTP',
+    templates,
+  });
   return {
     SMS_PROVIDER: 'aliyun',
     ALIYUN_SMS_ACCESS_KEY_ID: sms.accessKeyId,

@@ -14,11 +14,19 @@ const main = async () => {
     process.env.HOST = '127.0.0.1';
     process.env.PORT = process.env.SECOND_PORT;
   }
-  const app = createStrapi({ appDir: root, distDir: path.join(root, 'dist'), autoReload: false, serveAdminPanel: false });
+  const app = createStrapi({
+    appDir: root,
+    distDir: path.join(root, 'dist'),
+    autoReload: false,
+    serveAdminPanel: false,
+  });
   const plugin = () => app.plugin('workflow');
   // Wrap the jobs before bootstrap schedules them (the scheduler looks the services up on each run).
   await app.register();
-  for (const [service, method, report] of [['outbox', 'runOnce', (r) => ({ sent: r.sent })], ['escalation', 'scan', (r) => ({ raised: r ? r.raised : 0 })]]) {
+  for (const [service, method, report] of [
+    ['outbox', 'runOnce', (r) => ({ sent: r.sent })],
+    ['escalation', 'scan', (r) => ({ raised: r ? r.raised : 0 })],
+  ]) {
     const svc = plugin().service(service);
     const original = svc[method].bind(svc);
     svc[method] = async (...args) => {

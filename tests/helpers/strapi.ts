@@ -42,7 +42,12 @@ export const bootApp = async ({ listen = false } = {}): Promise<TestApp> => {
   // strapi.destroy() removes every process listener, vitest's own included: keep them to put back.
   const saved = new Map(process.eventNames().map((e) => [e, process.listeners(e as any)]));
 
-  const strapi = createStrapi({ appDir: root, distDir: path.join(root, 'dist'), autoReload: false, serveAdminPanel: listen });
+  const strapi = createStrapi({
+    appDir: root,
+    distDir: path.join(root, 'dist'),
+    autoReload: false,
+    serveAdminPanel: listen,
+  });
   await strapi.load();
   if (listen) await strapi.listen();
   else strapi.server.mount();

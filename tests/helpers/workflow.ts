@@ -46,23 +46,50 @@ export const view = async (app: TestApp, who: Caller, number: string) => {
 };
 
 /** Performs an action with the order's current version; returns the raw reply. */
-export const act = async (app: TestApp, who: Caller, number: string, action: string, form: Record<string, unknown> = {}, version?: number) => {
-  const v = version ?? (await app.strapi.db.query('api::order.order').findOne({ where: { number }, select: ['lockVersion'] })).lockVersion;
+export const act = async (
+  app: TestApp,
+  who: Caller,
+  number: string,
+  action: string,
+  form: Record<string, unknown> = {},
+  version?: number,
+) => {
+  const v =
+    version ??
+    (await app.strapi.db.query('api::order.order').findOne({ where: { number }, select: ['lockVersion'] })).lockVersion;
   return call(app, who, 'post', `/orders/${number}/actions/${action}`).send({ version: v, form });
 };
 
 /** Performs an action that must succeed; returns the new state. */
-export const step = async (app: TestApp, who: Caller, number: string, action: string, form: Record<string, unknown> = {}) => {
+export const step = async (
+  app: TestApp,
+  who: Caller,
+  number: string,
+  action: string,
+  form: Record<string, unknown> = {},
+) => {
   const res = await act(app, who, number, action, form);
   if (res.status !== 200) throw new Error(`${action} on ${number}: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body.data as { number: string; version: number; currentStep: string; stepLabel: string; outcome: string | null };
+  return res.body.data as {
+    number: string;
+    version: number;
+    currentStep: string;
+    stepLabel: string;
+    outcome: string | null;
+  };
 };
 
 // Real files: uploads are checked by content. JPEG comes from sharp (the upload plugin's own dependency).
 const sharp = require('sharp');
 const SAMPLES: Record<string, { mime: string; content: () => Buffer | Promise<Buffer> }> = {
   ...SAMPLE_FILES,
-  '.jpg': { mime: 'image/jpeg', content: () => sharp({ create: { width: 8, height: 8, channels: 3, background: '#3366aa' } }).jpeg().toBuffer() },
+  '.jpg': {
+    mime: 'image/jpeg',
+    content: () =>
+      sharp({ create: { width: 8, height: 8, channels: 3, background: '#3366aa' } })
+        .jpeg()
+        .toBuffer(),
+  },
 };
 
 /** Uploads a small sample file of the given extension as an artifact of the order. */
@@ -90,7 +117,13 @@ export const enterpriseForm = (overrides: Record<string, unknown> = {}) => ({
 });
 
 /** Submits an application as the applicant; returns its number. */
-export const apply = async (app: TestApp, who: Caller, processKey: string, formData: Record<string, unknown>, channel = 'official-account') => {
+export const apply = async (
+  app: TestApp,
+  who: Caller,
+  processKey: string,
+  formData: Record<string, unknown>,
+  channel = 'official-account',
+) => {
   const res = await call(app, who, 'post', '/orders').send({ processKey, channel, formData });
   if (res.status !== 201) throw new Error(`apply ${processKey}: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body.data.number as string;

@@ -8,7 +8,9 @@ describe('uploads', () => {
     const send = vi
       .fn()
       .mockRejectedValueOnce(new ApiError('网络不可用，上传失败', 0))
-      .mockImplementationOnce(async (_k: string, _n: string, _p: string, onProgress: (n: number) => void) => onProgress(60));
+      .mockImplementationOnce(async (_k: string, _n: string, _p: string, onProgress: (n: number) => void) =>
+        onProgress(60),
+      );
     const uploads = useUpload(send, { attempts: 3, backoffMs: 1 });
     await expect(uploads.add('site-photo', '现场照片', 'blob:1')).resolves.toBe(true);
     expect(send).toHaveBeenCalledTimes(2);
@@ -34,7 +36,10 @@ describe('uploads', () => {
 });
 
 describe('paging', () => {
-  const page = (n: number, pageCount: number) => ({ data: [`row${n}`], meta: { pagination: { page: n, pageSize: 1, total: pageCount, pageCount } } });
+  const page = (n: number, pageCount: number) => ({
+    data: [`row${n}`],
+    meta: { pagination: { page: n, pageSize: 1, total: pageCount, pageCount } },
+  });
 
   it('refresh starts over, load more appends until the last page', async () => {
     const fetch = vi.fn(async (params: any) => page(params.page, 2));

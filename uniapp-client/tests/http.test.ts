@@ -32,7 +32,12 @@ describe('replies', () => {
   it('a 400 becomes an ApiError with the problems by field and a Chinese toast', async () => {
     replyOnce(400, {
       data: null,
-      error: { status: 400, name: 'ValidationError', message: '表单填写有误', details: { errors: [{ path: ['formData', 'creditCode'], message: '统一社会信用代码校验位不正确' }] } },
+      error: {
+        status: 400,
+        name: 'ValidationError',
+        message: '表单填写有误',
+        details: { errors: [{ path: ['formData', 'creditCode'], message: '统一社会信用代码校验位不正确' }] },
+      },
     });
     const error = (await post('/api/workflow/orders', {}).catch((e) => e)) as ApiError;
     expect(error).toBeInstanceOf(ApiError);
@@ -42,7 +47,9 @@ describe('replies', () => {
   });
 
   it('a 409 tells the person to refresh, in Chinese', async () => {
-    replyOnce(409, { error: { status: 409, name: 'ConflictError', message: 'Stale version', details: { currentVersion: 4 } } });
+    replyOnce(409, {
+      error: { status: 409, name: 'ConflictError', message: 'Stale version', details: { currentVersion: 4 } },
+    });
     const error = (await post('/workflow/orders/BZ1/actions/approve', {}).catch((e) => e)) as ApiError;
     expect(error.message).toBe('工单已被他人处理，请刷新后再操作');
   });

@@ -6,7 +6,12 @@ import { freshApp, storage } from './setup';
 
 describe('the session store', () => {
   it('is kept in uni storage and comes back after a restart', async () => {
-    useSessionStore().signIn('applicant', 'jwt-abc', { id: 5, name: '张三', mobile: '13612345678', applicantType: 'resident' });
+    useSessionStore().signIn('applicant', 'jwt-abc', {
+      id: 5,
+      name: '张三',
+      mobile: '13612345678',
+      applicantType: 'resident',
+    });
     await nextTick();
     expect(JSON.parse(storage.get('session') as string)).toMatchObject({ audience: 'applicant', token: 'jwt-abc' });
 

@@ -16,13 +16,27 @@ const enterprise = {
 
 describe('the application form, checked as the server checks it', () => {
   it('a correct enterprise application passes, with numbers and codes normalized', () => {
-    const res = checkForm(waterEnterprise.form as any, { ...enterprise, creditCode: '91510107590201629b', contactPhone: '+86 139 1234 5678' });
+    const res = checkForm(waterEnterprise.form as any, {
+      ...enterprise,
+      creditCode: '91510107590201629b',
+      contactPhone: '+86 139 1234 5678',
+    });
     expect(res.ok).toBe(true);
-    expect(res.value).toMatchObject({ creditCode: '91510107590201629B', contactPhone: '13912345678', buildingArea: 222.5 });
+    expect(res.value).toMatchObject({
+      creditCode: '91510107590201629B',
+      contactPhone: '13912345678',
+      buildingArea: 222.5,
+    });
   });
 
   it('names each wrong field with the reason', () => {
-    const res = checkForm(waterEnterprise.form as any, { ...enterprise, creditCode: '91510107590201629A', contactPhone: '1391234', buildingArea: '-3', unitName: '' });
+    const res = checkForm(waterEnterprise.form as any, {
+      ...enterprise,
+      creditCode: '91510107590201629A',
+      contactPhone: '1391234',
+      buildingArea: '-3',
+      unitName: '',
+    });
     expect(res.ok).toBe(false);
     expect(Object.keys(res.fields).sort()).toEqual(['buildingArea', 'contactPhone', 'creditCode', 'unitName']);
     expect(res.fields.unitName).toBe('单位名称为必填项');
@@ -36,6 +50,8 @@ describe('the application form, checked as the server checks it', () => {
     expect(checkForm(waterResident.form as any, { ...base, idNumber: '' })).toMatchObject({ ok: true, value: base });
     const bad = checkForm(waterResident.form as any, { ...base, idNumber: '110101199003071234' });
     expect(bad.fields.idNumber).toMatch(/^身份证号/);
-    expect(checkForm(waterResident.form as any, { ...base, idNumber: '11010519491231002x' }).value.idNumber).toBe('11010519491231002X');
+    expect(checkForm(waterResident.form as any, { ...base, idNumber: '11010519491231002x' }).value.idNumber).toBe(
+      '11010519491231002X',
+    );
   });
 });

@@ -19,5 +19,7 @@ export const isJobRole = (value: unknown): value is JobRole => typeof value === 
 /** Problems with a jobRoles value, or an empty list. */
 export const jobRoleProblems = (value: unknown): string[] => {
   if (!Array.isArray(value) || value.length === 0) return ['至少需要一个岗位角色'];
-  return value.filter((r) => !isJobRole(r)).map((r) => `未知的岗位角色：${String(r)}，可选：${Object.keys(JOB_ROLES).join('、')}`);
+  return value
+    .filter((r) => !isJobRole(r))
+    .map((r) => `未知的岗位角色：${String(r)}，可选：${Object.keys(JOB_ROLES).join('、')}`);
 };

@@ -19,7 +19,7 @@ export const applicantForm: FormSchema = {
  * (role, confirmed, blocked, organization, anything unknown) and format errors of the applicant fields.
  */
 export const validateRegistration = (
-  body: Record<string, unknown>
+  body: Record<string, unknown>,
 ): { value: Record<string, unknown>; problems: FieldError[] } => {
   const own = Object.fromEntries(Object.entries(body).filter(([k]) => !ACCOUNT_FIELDS.includes(k)));
   const { value, errors: problems } = validateForm(applicantForm, own);
@@ -27,7 +27,10 @@ export const validateRegistration = (
     if (problem.message === '不是此表单的字段') problem.message = '注册时不允许设置此字段';
   }
   if (body.applicantType === 'enterprise') {
-    for (const [name, label] of [['enterpriseName', '单位名称'], ['creditCode', '统一社会信用代码']]) {
+    for (const [name, label] of [
+      ['enterpriseName', '单位名称'],
+      ['creditCode', '统一社会信用代码'],
+    ]) {
       if (!body[name]) problems.push({ path: [name], message: `企业申请人须填写${label}`, name: 'ValidationError' });
     }
   }

@@ -17,7 +17,10 @@ export default (plugin: any) => {
       async register(ctx: any) {
         const body = ctx.request.body ?? {};
         const { value, problems } = validateRegistration(body);
-        if (value.mobile && (await deps.strapi.db.query('plugin::users-permissions.user').count({ where: { mobile: value.mobile } }))) {
+        if (
+          value.mobile &&
+          (await deps.strapi.db.query('plugin::users-permissions.user').count({ where: { mobile: value.mobile } }))
+        ) {
           problems.push({ path: ['mobile'], message: '该手机号已注册，请直接登录', name: 'ValidationError' });
         }
         if (problems.length > 0) {

@@ -30,15 +30,18 @@ export interface Registration {
   creditCode?: string;
 }
 
-export const loginWithMobile = (mobile: string, password: string) => post<SignedIn>('/api/account/login', { mobile, password }, { silent: true });
+export const loginWithMobile = (mobile: string, password: string) =>
+  post<SignedIn>('/api/account/login', { mobile, password }, { silent: true });
 
 export const loginWithWechat = (code: string) => post<SignedIn>('/api/account/wechat-login', { code });
 
 export const register = (body: Registration) => post<SignedIn>('/api/auth/local/register', body, { silent: true });
 
-export const bindMobile = (mobile: string) => post<{ data: ApplicantUser }>('/api/account/bind-mobile', { mobile }, { silent: true });
+export const bindMobile = (mobile: string) =>
+  post<{ data: ApplicantUser }>('/api/account/bind-mobile', { mobile }, { silent: true });
 
 export const getMe = () => get<{ data: ApplicantUser }>('/api/account/me');
 
-export const updateMe = (patch: Partial<Pick<ApplicantUser, 'realName' | 'enterpriseName' | 'creditCode' | 'applicantType'>>) =>
-  put<{ data: ApplicantUser }>('/api/account/me', patch, { silent: true });
+export const updateMe = (
+  patch: Partial<Pick<ApplicantUser, 'realName' | 'enterpriseName' | 'creditCode' | 'applicantType'>>,
+) => put<{ data: ApplicantUser }>('/api/account/me', patch, { silent: true });

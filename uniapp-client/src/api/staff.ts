@@ -9,7 +9,8 @@ export interface StaffSignIn {
   data: { token: string; user: { id: number; firstname: string | null; lastname: string | null; email: string } };
 }
 
-export const staffLogin = (email: string, password: string) => post<StaffSignIn>('/admin/login', { email, password }, { silent: true });
+export const staffLogin = (email: string, password: string) =>
+  post<StaffSignIn>('/admin/login', { email, password }, { silent: true });
 
 export const listTasks = (params: ListParams) => get<Page<OrderRow>>(`${BASE}/orders`, params);
 
@@ -23,7 +24,13 @@ export const performStaffAction = (number: string, action: string, version: numb
 export const assigneeChoices = (number: string, role: string) =>
   get<{ data: Array<{ id: number; name: string }> }>(`${BASE}/orders/${number}/assignees`, { role });
 
-export const uploadStaffFile = (number: string, kind: string, name: string, filePath: string, onProgress?: (percent: number) => void) =>
+export const uploadStaffFile = (
+  number: string,
+  kind: string,
+  name: string,
+  filePath: string,
+  onProgress?: (percent: number) => void,
+) =>
   uploadFile<{ id: number }>({ url: `${BASE}/orders/${number}/files`, filePath, formData: { kind, name }, onProgress });
 
 export const staffFileUrl = (number: string, fileId: number) => `${BASE}/orders/${number}/files/${fileId}`;

@@ -21,7 +21,10 @@ export const useForm = (fields: MaybeRef<FormField[]>, initial: Record<string, u
   const errors = ref<Record<string, string>>({});
   const busy = ref(false);
 
-  const submit = async <T>(send: (values: Record<string, unknown>) => Promise<T>, options: SubmitOptions = {}): Promise<T | undefined> => {
+  const submit = async <T>(
+    send: (values: Record<string, unknown>) => Promise<T>,
+    options: SubmitOptions = {},
+  ): Promise<T | undefined> => {
     const visible = Object.fromEntries(unref(fields).map((f) => [f.name, model[f.name]]));
     const checked = checkForm({ fields: unref(fields) }, visible);
     errors.value = { ...checked.fields, ...options.check?.(model) };
@@ -36,7 +39,11 @@ export const useForm = (fields: MaybeRef<FormField[]>, initial: Record<string, u
     } catch (e) {
       const error = e as ApiError;
       errors.value = error.fields ?? {};
-      uni.showToast({ title: options.explain?.(error) ?? Object.values(errors.value)[0] ?? error.message, icon: 'none', duration: 3000 });
+      uni.showToast({
+        title: options.explain?.(error) ?? Object.values(errors.value)[0] ?? error.message,
+        icon: 'none',
+        duration: 3000,
+      });
       options.onError?.(error);
       return undefined;
     } finally {

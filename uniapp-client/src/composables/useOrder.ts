@@ -11,7 +11,12 @@ import { usePullRefresh } from './usePullRefresh';
 export const orderApi = (audience: Audience) =>
   audience === 'staff'
     ? { view: staff.getTask, act: staff.performStaffAction, upload: staff.uploadStaffFile, fileUrl: staff.staffFileUrl }
-    : { view: applicant.getOrder, act: applicant.performAction, upload: applicant.uploadOrderFile, fileUrl: applicant.orderFileUrl };
+    : {
+        view: applicant.getOrder,
+        act: applicant.performAction,
+        upload: applicant.uploadOrderFile,
+        fileUrl: applicant.orderFileUrl,
+      };
 
 /**
  * An order page (`?number=…`): loads the order's view for its audience, reloads it on pull-down and
@@ -38,6 +43,7 @@ export const useOrderPage = (audience: Audience) => {
     order,
     reload,
     fileUrl: (fileId: number) => api.fileUrl(number, fileId),
-    send: (kind: string, name: string, path: string, onProgress: (percent: number) => void) => api.upload(number, kind, name, path, onProgress),
+    send: (kind: string, name: string, path: string, onProgress: (percent: number) => void) =>
+      api.upload(number, kind, name, path, onProgress),
   };
 };

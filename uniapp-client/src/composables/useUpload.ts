@@ -11,7 +11,12 @@ export interface UploadItem {
   attempts: number;
 }
 
-export type Sender = (kind: string, name: string, path: string, onProgress: (percent: number) => void) => Promise<unknown>;
+export type Sender = (
+  kind: string,
+  name: string,
+  path: string,
+  onProgress: (percent: number) => void,
+) => Promise<unknown>;
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -30,7 +30,8 @@ export const toApiError = (status: number, body: unknown): ApiError => {
     const key = (problem.path ?? []).slice(-1)[0];
     if (key !== undefined && !fields[key]) fields[key] = problem.message;
   }
-  const serverMessage = typeof error.message === 'string' && /[\u4e00-\u9fa5]/.test(error.message) ? error.message : undefined;
+  const serverMessage =
+    typeof error.message === 'string' && /[\u4e00-\u9fa5]/.test(error.message) ? error.message : undefined;
   // A 409 message from the server is correct but technical; say what to do instead.
   const message =
     status === 409

@@ -58,8 +58,15 @@ export const http = <T>(options: RequestOptions): Promise<T> =>
   });
 
 export const get = <T>(url: string, data?: Record<string, unknown>, options: Partial<RequestOptions> = {}) =>
-  http<T>({ ...options, url, method: 'GET', data: data && Object.fromEntries(Object.entries(data).filter(([, v]) => v !== undefined && v !== '')) });
+  http<T>({
+    ...options,
+    url,
+    method: 'GET',
+    data: data && Object.fromEntries(Object.entries(data).filter(([, v]) => v !== undefined && v !== '')),
+  });
 
-export const post = <T>(url: string, data?: unknown, options: Partial<RequestOptions> = {}) => http<T>({ ...options, url, method: 'POST', data });
+export const post = <T>(url: string, data?: unknown, options: Partial<RequestOptions> = {}) =>
+  http<T>({ ...options, url, method: 'POST', data });
 
-export const put = <T>(url: string, data?: unknown, options: Partial<RequestOptions> = {}) => http<T>({ ...options, url, method: 'PUT', data });
+export const put = <T>(url: string, data?: unknown, options: Partial<RequestOptions> = {}) =>
+  http<T>({ ...options, url, method: 'PUT', data });

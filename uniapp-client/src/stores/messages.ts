@@ -10,7 +10,8 @@ export const useMessagesStore = defineStore('messages', {
   actions: {
     set(unread: number) {
       this.unread = unread;
-      if (unread > 0) uni.setTabBarBadge({ index: MESSAGES_TAB, text: unread > 99 ? '99+' : String(unread), fail: () => undefined });
+      if (unread > 0)
+        uni.setTabBarBadge({ index: MESSAGES_TAB, text: unread > 99 ? '99+' : String(unread), fail: () => undefined });
       else uni.removeTabBarBadge({ index: MESSAGES_TAB, fail: () => undefined });
     },
     async refresh() {

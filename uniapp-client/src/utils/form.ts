@@ -10,7 +10,8 @@ export const checkForm = (schema: { fields: FormField[] }, data: Record<string, 
   const present = Object.fromEntries(Object.entries(data).filter(([, v]) => v !== '' && v !== undefined && v !== null));
   const { value, errors } = validateForm(schema as FormSchema, present);
   // Passwords are sent exactly as typed: spaces may be part of one.
-  for (const f of schema.fields) if (f.type === 'password' && typeof present[f.name] === 'string') value[f.name] = present[f.name];
+  for (const f of schema.fields)
+    if (f.type === 'password' && typeof present[f.name] === 'string') value[f.name] = present[f.name];
   const fields: Record<string, string> = {};
   for (const e of errors) {
     const key = e.path[e.path.length - 1];

@@ -65,7 +65,13 @@ export const chooseDocument = (extensions: string[]): Promise<PickedFile[]> =>
     uni.chooseFile({
       count: 1,
       extension: extensions,
-      success: (res) => resolve((res.tempFiles as any[]).map((f: any, i: number) => ({ path: (res.tempFilePaths as string[])[i], name: f.name }))),
+      success: (res) =>
+        resolve(
+          (res.tempFiles as any[]).map((f: any, i: number) => ({
+            path: (res.tempFilePaths as string[])[i],
+            name: f.name,
+          })),
+        ),
       fail: reject,
     });
     // #endif

@@ -16,7 +16,8 @@ const profileForm: FormSchema = {
   ],
 };
 
-const fail = (field: string, message: string) => new errors.ValidationError(message, { errors: [{ path: [field], message, name: 'ValidationError' }] });
+const fail = (field: string, message: string) =>
+  new errors.ValidationError(message, { errors: [{ path: [field], message, name: 'ValidationError' }] });
 
 /** The applicant's own account: signing in by mobile or WeChat, binding a mobile, the profile. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
@@ -26,7 +27,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const { password, resetPasswordToken, confirmationToken, wechatOpenid, wechatSessionKey, ...rest } = user;
     return rest;
   };
-  const authenticatedRole = () => strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'authenticated' }, select: ['id'] });
+  const authenticatedRole = () =>
+    strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'authenticated' }, select: ['id'] });
 
   return {
     async loginWithMobile(mobileInput: unknown, password: unknown) {
@@ -47,7 +49,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const session = await strapi.service('api::account.wechat').codeToSession(code);
       let user = await strapi.db.query(USER).findOne({ where: { wechatOpenid: session.openid } });
       if (user) {
-        user = await strapi.db.query(USER).update({ where: { id: user.id }, data: { wechatSessionKey: session.sessionKey } });
+        user = await strapi.db
+          .query(USER)
+          .update({ where: { id: user.id }, data: { wechatSessionKey: session.sessionKey } });
       } else {
         const role = await authenticatedRole();
         const tag = session.openid.replace(/[^\w]/g, '').slice(-12).toLowerCase();

@@ -19,9 +19,18 @@ export interface WechatSession {
 /** The mini-program login exchange; the base URL is configurable so tests reach a local fake. */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async codeToSession(code: string): Promise<WechatSession> {
-    const { apiBase, appId, secret } = strapi.config.get('wechat') as { apiBase: string; appId: string; secret: string };
+    const { apiBase, appId, secret } = strapi.config.get('wechat') as {
+      apiBase: string;
+      appId: string;
+      secret: string;
+    };
     const url = new URL('/sns/jscode2session', apiBase);
-    url.search = new URLSearchParams({ appid: appId, secret, js_code: code, grant_type: 'authorization_code' }).toString();
+    url.search = new URLSearchParams({
+      appid: appId,
+      secret,
+      js_code: code,
+      grant_type: 'authorization_code',
+    }).toString();
     let body: any;
     try {
       const res = await fetch(url, { signal: AbortSignal.timeout(5000) });

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
-/** The day counter lives in its own table (database/migrations), keyed by day, so the database serializes allocation. */
+/** The day counter lives in its own table (database/migrations), keyed by day: the database serializes it. */
 export const SEQUENCE_TABLE = 'order_number_sequences';
 const PREFIX = 'BZ';
 
@@ -20,7 +20,8 @@ export const localDay = (at: Date, timeZone: string): string => {
 };
 
 /** `BZ` + yyyyMMdd + a daily sequence of at least two digits: BZ2019081414, BZ20190814100. */
-export const formatOrderNumber = (day: string, sequence: number): string => `${PREFIX}${day}${String(sequence).padStart(2, '0')}`;
+export const formatOrderNumber = (day: string, sequence: number): string =>
+  `${PREFIX}${day}${String(sequence).padStart(2, '0')}`;
 
 // LAST_INSERT_ID(expr) hands the new value back in the statement's own answer (its insert id).
 const MYSQL_NEXT = `INSERT INTO \`${SEQUENCE_TABLE}\` (day, last_value) VALUES (?, LAST_INSERT_ID(1)) ON DUPLICATE KEY UPDATE last_value = LAST_INSERT_ID(last_value + 1)`;
@@ -41,7 +42,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const [result] = await trx.raw(MYSQL_NEXT, [day]);
         return formatOrderNumber(day, Number(result.insertId));
       }
-      const [row] = await trx.raw(`INSERT INTO ?? (day, last_value) VALUES (?, 1) ON CONFLICT (day) DO UPDATE SET last_value = last_value + 1 RETURNING last_value`, [SEQUENCE_TABLE, day]);
+      const [row] = await trx.raw(
+        `INSERT INTO ?? (day, last_value) VALUES (?, 1) ON CONFLICT (day) DO UPDATE SET last_value = last_value + 1 RETURNING last_value`,
+        [SEQUENCE_TABLE, day],
+      );
       return formatOrderNumber(day, Number(row.last_value));
     },
   };

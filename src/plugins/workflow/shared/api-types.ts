@@ -97,7 +97,14 @@ export interface OrderView extends Omit<OrderRow, 'actions'> {
   /** Whether the caller may correct the application data (更正申请信息). */
   mayCorrect?: boolean;
   related: {
-    contracts: Array<{ contractNo: string; name: string; amount: number; counterpartyOutcome: string; approvals: Array<{ name: string; outcome: string; by: string }> | null; outcome: string | null }>;
+    contracts: Array<{
+      contractNo: string;
+      name: string;
+      amount: number;
+      counterpartyOutcome: string;
+      approvals: Array<{ name: string; outcome: string; by: string }> | null;
+      outcome: string | null;
+    }>;
     payments: Array<{ amount: number; paid: boolean; paidAt: string; receiptNo: string | null }>;
     surveys: Array<{ latitude: number | null; longitude: number | null; notes: string | null }>;
     reports: Array<{ text: string; stage: string | null; exception: boolean; createdAt: string }>;

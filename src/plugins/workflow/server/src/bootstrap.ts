@@ -6,7 +6,10 @@ import { schedule } from './scheduler';
 import type { WorkflowConfig } from './config';
 import { registerActions } from './rbac';
 
-/** Loads the app's definitions and rules, and schedules the timers, the outbox worker, the warning scan and the dashboard's daily sums. */
+/**
+ * Registers the workflow's permissions, loads the app's definitions and rules, and schedules the timers,
+ * the outbox worker, the warning scan and the dashboard's daily sums.
+ */
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   const config = strapi.config.get('plugin::workflow') as WorkflowConfig;
   await registerActions(strapi);
@@ -25,7 +28,10 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
 
   const rulesDir = path.resolve(root, config.rulesDir);
   if (fs.existsSync(rulesDir)) {
-    for (const file of fs.readdirSync(rulesDir).filter((f) => f.endsWith('.json')).sort()) {
+    for (const file of fs
+      .readdirSync(rulesDir)
+      .filter((f) => f.endsWith('.json'))
+      .sort()) {
       await getService('rules').seed(JSON.parse(fs.readFileSync(path.join(rulesDir, file), 'utf8')));
     }
   }
@@ -38,8 +44,20 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
     await getService('settings').refresh();
     return job();
   };
-  if (config.outboxCron) schedule('outbox', config.outboxCron, withSettings(() => getService('outbox').runOnce()), log);
-  if (config.slaCron) schedule('sla', config.slaCron, withSettings(() => getService('escalation').scan()), log);
+  if (config.outboxCron)
+    schedule(
+      'outbox',
+      config.outboxCron,
+      withSettings(() => getService('outbox').runOnce()),
+      log,
+    );
+  if (config.slaCron)
+    schedule(
+      'sla',
+      config.slaCron,
+      withSettings(() => getService('escalation').scan()),
+      log,
+    );
   if (config.rollupCron) schedule('rollups', config.rollupCron, () => getService('rollups').rollUp(), log);
 };
 

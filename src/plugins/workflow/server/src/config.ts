@@ -60,13 +60,16 @@ export default {
   } satisfies WorkflowConfig,
   validator(config: Partial<WorkflowConfig>) {
     for (const key of ['timersCron', 'outboxCron', 'slaCron', 'rollupCron'] as const) {
-      if (config[key] !== undefined && config[key] !== false && typeof config[key] !== 'string') throw new Error(`workflow.${key} must be a cron expression or false`);
+      if (config[key] !== undefined && config[key] !== false && typeof config[key] !== 'string')
+        throw new Error(`workflow.${key} must be a cron expression or false`);
     }
     const p = config.warningPercents;
     if (p && !(p.length === 3 && p.every((n, i) => Number.isFinite(n) && n > 0 && (i === 0 || n > p[i - 1])))) {
       throw new Error('workflow.warningPercents must be three increasing percentages, e.g. [80, 100, 200]');
     }
-    if (config.officeHours && !/^\d{2}:\d{2}-\d{2}:\d{2}$/.test(config.officeHours)) throw new Error('workflow.officeHours must look like 09:00-17:00');
-    if (config.sms && !['log', 'aliyun'].includes(config.sms.provider)) throw new Error('workflow.sms.provider must be log or aliyun');
+    if (config.officeHours && !/^\d{2}:\d{2}-\d{2}:\d{2}$/.test(config.officeHours))
+      throw new Error('workflow.officeHours must look like 09:00-17:00');
+    if (config.sms && !['log', 'aliyun'].includes(config.sms.provider))
+      throw new Error('workflow.sms.provider must be log or aliyun');
   },
 };

@@ -25,10 +25,13 @@ export const conflict = (currentVersion: number) =>
 export const inFlight = () => createError(409, '相同的申请正在提交中，请稍后刷新查看', { details: {} });
 
 /** 422: the step's conditions are not met; details say which. */
-export const unprocessable = (message: string, details: Record<string, unknown>) => createError(422, message, { details });
+export const unprocessable = (message: string, details: Record<string, unknown>) =>
+  createError(422, message, { details });
 
 export const tooMany = (message: string) => new errors.RateLimitError(message);
 
 /** A write refused by a unique key (MySQL's duplicate entry, SQLite's unique constraint): someone wrote it first. */
 export const isUniqueViolation = (error: any) =>
-  error?.code === 'ER_DUP_ENTRY' || error?.code === 'SQLITE_CONSTRAINT_UNIQUE' || error?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+  error?.code === 'ER_DUP_ENTRY' ||
+  error?.code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+  error?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY';

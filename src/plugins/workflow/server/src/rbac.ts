@@ -9,8 +9,16 @@ export const CONDITIONS = {
 
 /** Admin roles the engine's scope rules stand for; created once, then administrators may edit them. */
 export const ADMIN_ROLES = {
-  departmentAdmin: { code: 'workflow-department-admin', name: '部门管理员', description: '管理本机构及下属机构的工单和员工' },
-  frontline: { code: 'workflow-frontline', name: '一线员工', description: '处理指派给自己的工单，以及本岗位待领取的工单' },
+  departmentAdmin: {
+    code: 'workflow-department-admin',
+    name: '部门管理员',
+    description: '管理本机构及下属机构的工单和员工',
+  },
+  frontline: {
+    code: 'workflow-frontline',
+    name: '一线员工',
+    description: '处理指派给自己的工单，以及本岗位待领取的工单',
+  },
 } as const;
 
 /**
@@ -38,15 +46,34 @@ export type ActionName = keyof typeof ACTIONS;
 /** The action's id as Strapi's permission engine knows it. */
 export const actionId = (name: ActionName) => `plugin::workflow.${ACTIONS[name].uid}`;
 
-/** Registers the actions with the admin (the plugin's bootstrap, before the admin gives them to super administrators). */
+/** Registers the actions with the admin (the plugin's bootstrap, before the admin grants super administrators all). */
 export const registerActions = (strapi: Core.Strapi) =>
   strapi.service('admin::permission').actionProvider.registerMany(
-    Object.values(ACTIONS).map((a) => ({ section: 'plugins', pluginName: 'workflow', uid: a.uid, displayName: a.displayName, subCategory: a.subCategory })),
+    Object.values(ACTIONS).map((a) => ({
+      section: 'plugins',
+      pluginName: 'workflow',
+      uid: a.uid,
+      displayName: a.displayName,
+      subCategory: a.subCategory,
+    })),
   );
 
 /** What each role the workflow makes may do; super administrators may do everything. */
-const FRONTLINE_ACTIONS: ActionName[] = ['readOrders', 'act', 'windowEntry', 'exportOrders', 'verifyHistory', 'dashboard'];
-const MANAGER_ACTIONS: ActionName[] = [...FRONTLINE_ACTIONS, 'directory', 'notifications', 'contractTemplates', 'audit'];
+const FRONTLINE_ACTIONS: ActionName[] = [
+  'readOrders',
+  'act',
+  'windowEntry',
+  'exportOrders',
+  'verifyHistory',
+  'dashboard',
+];
+const MANAGER_ACTIONS: ActionName[] = [
+  ...FRONTLINE_ACTIONS,
+  'directory',
+  'notifications',
+  'contractTemplates',
+  'audit',
+];
 
 const READ = 'plugin::content-manager.explorer.read';
 /** Content-manager writes: refused on domain data whatever a role says (register.ts), so never granted. */
@@ -89,23 +116,33 @@ const permission = (strapi: Core.Strapi, action: string, subject: string, condit
   conditions,
 });
 
-const workflowPermissions = (names: ActionName[]) => names.map((name) => ({ action: actionId(name), subject: null, properties: {}, conditions: [] }));
+const workflowPermissions = (names: ActionName[]) =>
+  names.map((name) => ({ action: actionId(name), subject: null, properties: {}, conditions: [] }));
 
 /**
  * Creates the role with its permissions when it is missing. A role made before the workflow had actions
  * of its own is given them once (a flag in the plugin's store); after that administrators decide.
  */
-const ensureRole = async (strapi: Core.Strapi, role: { code: string; name: string; description: string }, permissions: object[], actions: ActionName[]) => {
+const ensureRole = async (
+  strapi: Core.Strapi,
+  role: { code: string; name: string; description: string },
+  permissions: object[],
+  actions: ActionName[],
+) => {
   const store = strapi.store({ type: 'plugin', name: 'workflow' });
   const existing = await strapi.db.query('admin::role').findOne({ where: { code: role.code } });
   if (!existing) {
     const created = await strapi.service('admin::role').create(role);
-    await strapi.service('admin::role').assignPermissions(created.id, [...permissions, ...workflowPermissions(actions)]);
+    await strapi
+      .service('admin::role')
+      .assignPermissions(created.id, [...permissions, ...workflowPermissions(actions)]);
     await store.set({ key: `role-actions:${role.code}`, value: true });
     return created;
   }
   if (!(await store.get({ key: `role-actions:${role.code}` }))) {
-    const held = await strapi.db.query('admin::permission').findMany({ where: { role: { id: existing.id } }, select: ['action'] });
+    const held = await strapi.db
+      .query('admin::permission')
+      .findMany({ where: { role: { id: existing.id } }, select: ['action'] });
     const missing = workflowPermissions(actions).filter((p) => !held.some((h: any) => h.action === p.action));
     if (missing.length) await strapi.service('admin::role').addPermissions(existing.id, missing);
     await store.set({ key: `role-actions:${role.code}`, value: true });
@@ -127,14 +164,25 @@ const revokeDomainWrites = async (strapi: Core.Strapi) => {
 export const setUpAccess = async (strapi: Core.Strapi) => {
   await registerConditions(strapi);
   // Strapi names its all-powerful role in English; staff see Chinese.
-  await strapi.db.query('admin::role').updateMany({ where: { code: 'strapi-super-admin', name: 'Super Admin' }, data: { name: '超级管理员' } });
+  await strapi.db
+    .query('admin::role')
+    .updateMany({ where: { code: 'strapi-super-admin', name: 'Super Admin' }, data: { name: '超级管理员' } });
   const mine = [CONDITIONS.inMyOrganization];
   await ensureRole(
     strapi,
     ADMIN_ROLES.departmentAdmin,
-    [permission(strapi, READ, UIDS.order, mine), permission(strapi, READ, UIDS.staff, mine), permission(strapi, READ, UIDS.organization)],
+    [
+      permission(strapi, READ, UIDS.order, mine),
+      permission(strapi, READ, UIDS.staff, mine),
+      permission(strapi, READ, UIDS.organization),
+    ],
     MANAGER_ACTIONS,
   );
-  await ensureRole(strapi, ADMIN_ROLES.frontline, [permission(strapi, READ, UIDS.order, [CONDITIONS.assignedToMe])], FRONTLINE_ACTIONS);
+  await ensureRole(
+    strapi,
+    ADMIN_ROLES.frontline,
+    [permission(strapi, READ, UIDS.order, [CONDITIONS.assignedToMe])],
+    FRONTLINE_ACTIONS,
+  );
   await revokeDomainWrites(strapi);
 };

@@ -7,10 +7,23 @@ const tasks = new Map<string, ScheduledTask>();
  * A run still going when the next is due is not started again (noOverlap); a failing run is logged
  * and the next one tries again.
  */
-export const schedule = (name: string, expression: string, run: () => Promise<unknown>, log: (message: string) => void) => {
+export const schedule = (
+  name: string,
+  expression: string,
+  run: () => Promise<unknown>,
+  log: (message: string) => void,
+) => {
   tasks.set(
     name,
-    cron.schedule(expression, () => run().then(() => undefined, (error) => log(`workflow ${name}: ${error?.message ?? error}`)), { noOverlap: true, name }),
+    cron.schedule(
+      expression,
+      () =>
+        run().then(
+          () => undefined,
+          (error) => log(`workflow ${name}: ${error?.message ?? error}`),
+        ),
+      { noOverlap: true, name },
+    ),
   );
 };
 

@@ -8,7 +8,8 @@ export interface ContractTemplate {
   placeholders: string[] | null;
 }
 
-export const listTemplates = async () => (await getFetchClient().get<{ data: ContractTemplate[] }>('/workflow/contract-templates')).data.data;
+export const listTemplates = async () =>
+  (await getFetchClient().get<{ data: ContractTemplate[] }>('/workflow/contract-templates')).data.data;
 
 export const uploadTemplate = async (name: string, processKey: string, file: File) => {
   const body = new FormData();
@@ -18,4 +19,5 @@ export const uploadTemplate = async (name: string, processKey: string, file: Fil
   return (await getFetchClient().post<{ data: ContractTemplate }>('/workflow/contract-templates', body)).data.data;
 };
 
-export const draftContract = async (number: string, templateId: number) => (await getFetchClient().post(`/workflow/orders/${number}/contract-draft`, { templateId })).data;
+export const draftContract = async (number: string, templateId: number) =>
+  (await getFetchClient().post(`/workflow/orders/${number}/contract-draft`, { templateId })).data;

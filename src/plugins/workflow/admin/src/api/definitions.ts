@@ -9,17 +9,34 @@ export interface Problem {
 }
 
 export const listDefinitions = async () =>
-  (await getFetchClient().get<{ data: Array<{ key: string; version: number; name: string; spec: any }>; meta: { roles: string[]; roleLabels: Record<string, string>; fileKinds: string[] } }>(BASE)).data;
+  (
+    await getFetchClient().get<{
+      data: Array<{ key: string; version: number; name: string; spec: any }>;
+      meta: { roles: string[]; roleLabels: Record<string, string>; fileKinds: string[] };
+    }>(BASE)
+  ).data;
 
 export const listVersions = async (key: string) =>
-  (await getFetchClient().get<{ data: Array<{ version: number; source: string; createdAt: string; orders: number; openOrders: number }> }>(`${BASE}/${key}/versions`)).data.data;
+  (
+    await getFetchClient().get<{
+      data: Array<{ version: number; source: string; createdAt: string; orders: number; openOrders: number }>;
+    }>(`${BASE}/${key}/versions`)
+  ).data.data;
 
-export const getVersion = async (key: string, version: number) => (await getFetchClient().get<{ data: { key: string; version: number; spec: any } }>(`${BASE}/${key}/versions/${version}`)).data.data;
+export const getVersion = async (key: string, version: number) =>
+  (
+    await getFetchClient().get<{ data: { key: string; version: number; spec: any } }>(
+      `${BASE}/${key}/versions/${version}`,
+    )
+  ).data.data;
 
-export const validateDefinition = async (spec: any) => (await getFetchClient().post<{ data: { errors: Problem[] } }>(`${BASE}/validate`, spec)).data.data.errors;
+export const validateDefinition = async (spec: any) =>
+  (await getFetchClient().post<{ data: { errors: Problem[] } }>(`${BASE}/validate`, spec)).data.data.errors;
 
 /** Publishes; answers the new version, or the problems when the engine refuses it. */
-export const publishDefinition = async (spec: any): Promise<{ version?: number; created?: boolean; errors?: Problem[] }> => {
+export const publishDefinition = async (
+  spec: any,
+): Promise<{ version?: number; created?: boolean; errors?: Problem[] }> => {
   try {
     const res = await getFetchClient().post<{ data: { version: number; created: boolean } }>(BASE, spec);
     return res.data.data;

@@ -22,15 +22,20 @@ export interface StaffProfile {
   active: boolean;
 }
 
-export const listDirectoryOrganizations = async () => (await getFetchClient().get<{ data: Organization[] }>(`${BASE}/organizations`)).data.data;
+export const listDirectoryOrganizations = async () =>
+  (await getFetchClient().get<{ data: Organization[] }>(`${BASE}/organizations`)).data.data;
 
 export const createOrganization = async (body: { name: string; code: string; type: string; parent: number | null }) =>
   (await getFetchClient().post(`${BASE}/organizations`, body)).data;
 
-export const updateOrganization = async (id: number, body: { name: string; parent: number | null }) => (await getFetchClient().put(`${BASE}/organizations/${id}`, body)).data;
+export const updateOrganization = async (id: number, body: { name: string; parent: number | null }) =>
+  (await getFetchClient().put(`${BASE}/organizations/${id}`, body)).data;
 
-export const listStaffProfiles = async () => (await getFetchClient().get<{ data: StaffProfile[] }>(`${BASE}/staff`)).data.data;
+export const listStaffProfiles = async () =>
+  (await getFetchClient().get<{ data: StaffProfile[] }>(`${BASE}/staff`)).data.data;
 
-export const createStaffProfile = async (body: Record<string, unknown>) => (await getFetchClient().post(`${BASE}/staff`, body)).data;
+export const createStaffProfile = async (body: Record<string, unknown>) =>
+  (await getFetchClient().post(`${BASE}/staff`, body)).data;
 
-export const updateStaffProfile = async (id: number, body: Record<string, unknown>) => (await getFetchClient().put(`${BASE}/staff/${id}`, body)).data;
+export const updateStaffProfile = async (id: number, body: Record<string, unknown>) =>
+  (await getFetchClient().put(`${BASE}/staff/${id}`, body)).data;

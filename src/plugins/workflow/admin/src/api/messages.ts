@@ -38,16 +38,22 @@ export interface SmsUsage {
 
 export const getMe = async () => (await getFetchClient().get<{ data: Me }>(`${BASE}/me`)).data.data;
 
-export const listMessages = async (page: number) => (await getFetchClient().get<MessagePage>(`${BASE}/messages`, { params: { page, pageSize: 20 } })).data;
+export const listMessages = async (page: number) =>
+  (await getFetchClient().get<MessagePage>(`${BASE}/messages`, { params: { page, pageSize: 20 } })).data;
 
-export const unreadCount = async () => (await getFetchClient().get<{ data: { unread: number } }>(`${BASE}/messages/unread`)).data.data.unread;
+export const unreadCount = async () =>
+  (await getFetchClient().get<{ data: { unread: number } }>(`${BASE}/messages/unread`)).data.data.unread;
 
-export const markRead = async (id: number) => (await getFetchClient().post<{ data: { unread: number } }>(`${BASE}/messages/${id}/read`)).data.data;
+export const markRead = async (id: number) =>
+  (await getFetchClient().post<{ data: { unread: number } }>(`${BASE}/messages/${id}/read`)).data.data;
 
 export const markAllRead = async () => (await getFetchClient().post(`${BASE}/messages/read-all`)).data;
 
-export const listDeadLetters = async (page: number) => (await getFetchClient().get<Page<DeadLetter>>(`${BASE}/notifications/dead`, { params: { page, pageSize: 20 } })).data;
+export const listDeadLetters = async (page: number) =>
+  (await getFetchClient().get<Page<DeadLetter>>(`${BASE}/notifications/dead`, { params: { page, pageSize: 20 } })).data;
 
-export const retryNotification = async (id: number) => (await getFetchClient().post(`${BASE}/notifications/${id}/retry`)).data;
+export const retryNotification = async (id: number) =>
+  (await getFetchClient().post(`${BASE}/notifications/${id}/retry`)).data;
 
-export const getSmsUsage = async () => (await getFetchClient().get<{ data: SmsUsage }>(`${BASE}/notifications/sms-usage`)).data.data;
+export const getSmsUsage = async () =>
+  (await getFetchClient().get<{ data: SmsUsage }>(`${BASE}/notifications/sms-usage`)).data.data;

@@ -7,6 +7,8 @@ export interface Settings {
   warningPercents: [number, number, number];
 }
 
-export const getSettings = async () => (await getFetchClient().get<{ data: Settings; meta: { events: string[] } }>('/workflow/settings')).data;
+export const getSettings = async () =>
+  (await getFetchClient().get<{ data: Settings; meta: { events: string[] } }>('/workflow/settings')).data;
 
-export const saveSettings = async (settings: Settings) => (await getFetchClient().put<{ data: Settings }>('/workflow/settings', settings)).data.data;
+export const saveSettings = async (settings: Settings) =>
+  (await getFetchClient().put<{ data: Settings }>('/workflow/settings', settings)).data.data;

@@ -3,20 +3,53 @@ import { Box, Button, Flex, TextInput, Textarea, Typography } from '@strapi/desi
 import { assigneeChoices, explain, performAction, uploadFile, type ActionInfo, type FormField } from '../api/orders';
 
 /** A `staff` field: who may take the next step, as the engine will check it; empty keeps the default. */
-const StaffSelect = ({ number, field, value, onChange }: { number: string; field: FormField; value: string; onChange: (v: string) => void }) => {
+const StaffSelect = ({
+  number,
+  field,
+  value,
+  onChange,
+}: {
+  number: string;
+  field: FormField;
+  value: string;
+  onChange: (v: string) => void;
+}) => {
   const [choices, setChoices] = useState<Array<{ id: number; name: string }>>([]);
   useEffect(() => {
-    assigneeChoices(number, field.role ?? '').then(setChoices).catch(() => setChoices([]));
+    assigneeChoices(number, field.role ?? '')
+      .then(setChoices)
+      .catch(() => setChoices([]));
   }, [number, field.role]);
   return (
-    <select id={`f-${field.name}`} value={value} onChange={(e) => onChange(e.target.value)} style={{ height: 36, minWidth: 200 }}>
+    <select
+      id={`f-${field.name}`}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      style={{ height: 36, minWidth: 200 }}
+    >
       <option value="">默认派工（工作量最少者）</option>
-      {choices.map((c) => <option key={c.id} value={String(c.id)}>{c.name}</option>)}
+      {choices.map((c) => (
+        <option key={c.id} value={String(c.id)}>
+          {c.name}
+        </option>
+      ))}
     </select>
   );
 };
 
-export const FieldInput = ({ number, field, value, onChange, error }: { number: string; field: FormField; value: string; onChange: (v: string) => void; error?: string }) => (
+export const FieldInput = ({
+  number,
+  field,
+  value,
+  onChange,
+  error,
+}: {
+  number: string;
+  field: FormField;
+  value: string;
+  onChange: (v: string) => void;
+  error?: string;
+}) => (
   <Box marginBottom={3}>
     <Typography variant="pi" fontWeight="bold" tag="label" htmlFor={`f-${field.name}`}>
       {field.label}
@@ -26,24 +59,61 @@ export const FieldInput = ({ number, field, value, onChange, error }: { number: 
       {field.type === 'staff' ? (
         <StaffSelect number={number} field={field} value={value} onChange={onChange} />
       ) : field.type === 'select' ? (
-        <select id={`f-${field.name}`} value={value} onChange={(e) => onChange(e.target.value)} style={{ height: 36, minWidth: 200 }}>
+        <select
+          id={`f-${field.name}`}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          style={{ height: 36, minWidth: 200 }}
+        >
           <option value="">请选择</option>
-          {(field.options ?? []).map((o) => <option key={o} value={o}>{o}</option>)}
+          {(field.options ?? []).map((o) => (
+            <option key={o} value={o}>
+              {o}
+            </option>
+          ))}
         </select>
       ) : field.type === 'textarea' ? (
-        <Textarea id={`f-${field.name}`} name={field.name} value={value} onChange={(e: any) => onChange(e.target.value)} />
+        <Textarea
+          id={`f-${field.name}`}
+          name={field.name}
+          value={value}
+          onChange={(e: any) => onChange(e.target.value)}
+        />
       ) : (
-        <TextInput id={`f-${field.name}`} name={field.name} value={value} type={['number', 'integer', 'area', 'staff'].includes(field.type) ? 'number' : 'text'} onChange={(e: any) => onChange(e.target.value)} />
+        <TextInput
+          id={`f-${field.name}`}
+          name={field.name}
+          value={value}
+          type={['number', 'integer', 'area', 'staff'].includes(field.type) ? 'number' : 'text'}
+          onChange={(e: any) => onChange(e.target.value)}
+        />
       )}
     </Box>
-    {error ? <Typography variant="pi" textColor="danger600" data-testid={`error-${field.name}`}>{error}</Typography> : null}
+    {error ? (
+      <Typography variant="pi" textColor="danger600" data-testid={`error-${field.name}`}>
+        {error}
+      </Typography>
+    ) : null}
   </Box>
 );
 
-export const toValue = (field: FormField, raw: string) => (['number', 'integer', 'area', 'staff'].includes(field.type) && raw !== '' ? Number(raw) : raw);
+export const toValue = (field: FormField, raw: string) =>
+  ['number', 'integer', 'area', 'staff'].includes(field.type) && raw !== '' ? Number(raw) : raw;
 
 /** One action open to this person: its form, the files it needs, and the engine's answer next to its cause. */
-const ActionForm = ({ number, version, info, onDone, onUploaded }: { number: string; version: number; info: ActionInfo; onDone: () => void; onUploaded: () => void }) => {
+const ActionForm = ({
+  number,
+  version,
+  info,
+  onDone,
+  onUploaded,
+}: {
+  number: string;
+  version: number;
+  info: ActionInfo;
+  onDone: () => void;
+  onUploaded: () => void;
+}) => {
   const [values, setValues] = useState<Record<string, string>>({});
   const [error, setError] = useState<ReturnType<typeof explain> | null>(null);
   const [busy, setBusy] = useState(false);
@@ -53,7 +123,11 @@ const ActionForm = ({ number, version, info, onDone, onUploaded }: { number: str
     setBusy(true);
     setError(null);
     try {
-      const form = Object.fromEntries(info.form.fields.filter((f) => values[f.name] !== undefined && values[f.name] !== '').map((f) => [f.name, toValue(f, values[f.name])]));
+      const form = Object.fromEntries(
+        info.form.fields
+          .filter((f) => values[f.name] !== undefined && values[f.name] !== '')
+          .map((f) => [f.name, toValue(f, values[f.name])]),
+      );
       await performAction(number, info.action, version, form);
       onDone();
     } catch (e) {
@@ -76,40 +150,81 @@ const ActionForm = ({ number, version, info, onDone, onUploaded }: { number: str
   };
 
   return (
-    <Box padding={4} background="neutral0" hasRadius shadow="tableShadow" marginBottom={4} data-testid={`action-${info.action}`}>
-      <Typography variant="delta" tag="h3">{info.label}</Typography>
+    <Box
+      padding={4}
+      background="neutral0"
+      hasRadius
+      shadow="tableShadow"
+      marginBottom={4}
+      data-testid={`action-${info.action}`}
+    >
+      <Typography variant="delta" tag="h3">
+        {info.label}
+      </Typography>
       {!info.enabled && info.reason ? <Typography textColor="warning600">{info.reason}</Typography> : null}
       <Box marginTop={3}>
         {info.artifacts.map((a) => (
           <Box key={a.kind} marginBottom={3}>
             <Typography variant="pi" fontWeight="bold" tag="label" htmlFor={`u-${info.action}-${a.kind}`}>
-              {a.label}（至少{a.min}个{a.types?.length ? `，格式：${a.types.join('、')}` : ''}）已上传 {uploaded[a.kind] ?? 0}
+              {a.label}（至少{a.min}个{a.types?.length ? `，格式：${a.types.join('、')}` : ''}）已上传{' '}
+              {uploaded[a.kind] ?? 0}
             </Typography>
             <Box marginTop={1}>
-              <input id={`u-${info.action}-${a.kind}`} data-testid={`upload-${a.kind}`} type="file" multiple onChange={(e) => attach(a.kind, a.label, e.target.files)} />
+              <input
+                id={`u-${info.action}-${a.kind}`}
+                data-testid={`upload-${a.kind}`}
+                type="file"
+                multiple
+                onChange={(e) => attach(a.kind, a.label, e.target.files)}
+              />
             </Box>
           </Box>
         ))}
         {info.form.fields.map((f) => (
-          <FieldInput key={f.name} number={number} field={f} value={values[f.name] ?? ''} error={error?.fields[f.name]} onChange={(v) => setValues((s) => ({ ...s, [f.name]: v }))} />
+          <FieldInput
+            key={f.name}
+            number={number}
+            field={f}
+            value={values[f.name] ?? ''}
+            error={error?.fields[f.name]}
+            onChange={(v) => setValues((s) => ({ ...s, [f.name]: v }))}
+          />
         ))}
       </Box>
       {error ? (
         <Box marginBottom={3} data-testid="action-error">
           <Typography textColor="danger600">{error.message}</Typography>
           {(error.missing ?? []).map((m) => (
-            <Typography key={m.label} tag="p" textColor="danger600">缺少：{m.label}（需{m.min}个，已有{m.have}个）</Typography>
+            <Typography key={m.label} tag="p" textColor="danger600">
+              缺少：{m.label}（需{m.min}个，已有{m.have}个）
+            </Typography>
           ))}
         </Box>
       ) : null}
-      <Button onClick={submit} loading={busy} disabled={!info.enabled}>提交：{info.label}</Button>
+      <Button onClick={submit} loading={busy} disabled={!info.enabled}>
+        提交：{info.label}
+      </Button>
     </Box>
   );
 };
 
-export const ActionPanel = ({ number, version, actions, onDone, onUploaded }: { number: string; version: number; actions: ActionInfo[]; onDone: () => void; onUploaded: () => void }) => (
+export const ActionPanel = ({
+  number,
+  version,
+  actions,
+  onDone,
+  onUploaded,
+}: {
+  number: string;
+  version: number;
+  actions: ActionInfo[];
+  onDone: () => void;
+  onUploaded: () => void;
+}) => (
   <Flex direction="column" alignItems="stretch">
     {actions.length === 0 ? <Typography textColor="neutral600">当前没有您可以执行的操作</Typography> : null}
-    {actions.map((a) => <ActionForm key={a.action} number={number} version={version} info={a} onDone={onDone} onUploaded={onUploaded} />)}
+    {actions.map((a) => (
+      <ActionForm key={a.action} number={number} version={version} info={a} onDone={onDone} onUploaded={onUploaded} />
+    ))}
   </Flex>
 );

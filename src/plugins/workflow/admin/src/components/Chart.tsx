@@ -2,7 +2,15 @@ import { useEffect, useRef } from 'react';
 import * as echarts from 'echarts';
 
 /** An ECharts chart in a box: created once, updated with its option, disposed with the component. */
-export const Chart = ({ option, height = 280, testId }: { option: echarts.EChartsOption; height?: number; testId?: string }) => {
+export const Chart = ({
+  option,
+  height = 280,
+  testId,
+}: {
+  option: echarts.EChartsOption;
+  height?: number;
+  testId?: string;
+}) => {
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   useEffect(() => {

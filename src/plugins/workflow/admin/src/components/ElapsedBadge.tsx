@@ -10,7 +10,11 @@ export const ElapsedBadge = ({ elapsed, warningLevel = 0 }: { elapsed: Elapsed; 
       data-overdue={elapsed.overdue ? 'true' : 'false'}
       textColor={elapsed.overdue ? 'danger600' : 'neutral800'}
       fontWeight={elapsed.overdue ? 'bold' : 'regular'}
-      title={elapsed.thresholdHours ? `时限 ${elapsed.thresholdHours} ${elapsed.unit === 'working' ? '工作小时' : '小时'}` : undefined}
+      title={
+        elapsed.thresholdHours
+          ? `时限 ${elapsed.thresholdHours} ${elapsed.unit === 'working' ? '工作小时' : '小时'}`
+          : undefined
+      }
     >
       {elapsed.text}
     </Typography>

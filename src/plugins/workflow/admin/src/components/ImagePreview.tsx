@@ -16,5 +16,12 @@ export const ImagePreview = ({ number, fileId, name }: { number: string; fileId:
       if (objectUrl) URL.revokeObjectURL(objectUrl);
     };
   }, [number, fileId]);
-  return url ? <img src={url} alt={name} data-testid="image-preview" style={{ maxWidth: 120, maxHeight: 90, borderRadius: 4, border: '1px solid #ddd' }} /> : null;
+  return url ? (
+    <img
+      src={url}
+      alt={name}
+      data-testid="image-preview"
+      style={{ maxWidth: 120, maxHeight: 90, borderRadius: 4, border: '1px solid #ddd' }}
+    />
+  ) : null;
 };

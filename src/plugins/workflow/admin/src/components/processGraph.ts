@@ -41,7 +41,8 @@ export interface GraphEdge {
 }
 
 const STEP = { width: 180, height: 64 };
-const asList = (t: any) => (Array.isArray(t) ? t : [t]).map((x) => (typeof x === 'string' ? { target: x } : x)).filter(Boolean);
+const asList = (t: any) =>
+  (Array.isArray(t) ? t : [t]).map((x) => (typeof x === 'string' ? { target: x } : x)).filter(Boolean);
 
 export const buildGraph = (machine: { initial: string; states: Record<string, StateConfig> }) => {
   const states = new Map<string, { config: StateConfig; parent: string | null }>();
@@ -59,7 +60,8 @@ export const buildGraph = (machine: { initial: string; states: Record<string, St
     if (!s?.states) return key;
     return entry(s.type === 'parallel' ? Object.keys(s.states)[0] : (s.initial ?? Object.keys(s.states)[0]));
   };
-  const resolve = (target: string) => (target.startsWith('#') ? byId.get(target.slice(1)) : states.has(target) ? target : undefined);
+  const resolve = (target: string) =>
+    target.startsWith('#') ? byId.get(target.slice(1)) : states.has(target) ? target : undefined;
 
   const g = new dagre.graphlib.Graph({ compound: true, multigraph: true });
   g.setGraph({ rankdir: 'TB', nodesep: 40, ranksep: 60, marginx: 20, marginy: 20 });
@@ -78,7 +80,16 @@ export const buildGraph = (machine: { initial: string; states: Record<string, St
         const target = resolve(t.target);
         if (!target) return;
         const id = `${key}:${event}:${index}`;
-        edges.push({ id, source, target: entry(target), from: key, event, index, label: t.meta?.label ?? event, automatic });
+        edges.push({
+          id,
+          source,
+          target: entry(target),
+          from: key,
+          event,
+          index,
+          label: t.meta?.label ?? event,
+          automatic,
+        });
         g.setEdge(source, entry(target), {}, id);
       });
     for (const [event, t] of Object.entries(s.config.on ?? {})) add(event, asList(t), false);

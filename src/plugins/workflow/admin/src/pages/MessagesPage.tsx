@@ -6,7 +6,8 @@ import { listMessages, markAllRead, markRead } from '../api/messages';
 import type { Message } from '../../../shared/api-types';
 import { Pager } from '../components/Pager';
 
-const time = (iso: string) => new Intl.DateTimeFormat('zh-CN', { dateStyle: 'short', timeStyle: 'short', hour12: false }).format(new Date(iso));
+const time = (iso: string) =>
+  new Intl.DateTimeFormat('zh-CN', { dateStyle: 'short', timeStyle: 'short', hour12: false }).format(new Date(iso));
 
 /** 消息: warnings, urges and knowledge notes addressed to this staff member, newest first. */
 export const MessagesPage = () => {
@@ -37,7 +38,18 @@ export const MessagesPage = () => {
         title="消息"
         subtitle={`${unread} 条未读`}
         navigationAction={<Link to="..">返回工单中心</Link>}
-        primaryAction={<Button variant="secondary" disabled={!unread} onClick={async () => { await markAllRead(); load(); }}>全部标为已读</Button>}
+        primaryAction={
+          <Button
+            variant="secondary"
+            disabled={!unread}
+            onClick={async () => {
+              await markAllRead();
+              load();
+            }}
+          >
+            全部标为已读
+          </Button>
+        }
       />
       <Layouts.Content>
         {rows.map((m) => (
@@ -57,7 +69,11 @@ export const MessagesPage = () => {
               <Typography fontWeight={m.read ? 'regular' : 'bold'}>{m.title}</Typography>
               <Typography textColor="neutral500">{time(m.createdAt)}</Typography>
             </Flex>
-            {m.body ? <Typography tag="p" textColor="neutral700">{m.body}</Typography> : null}
+            {m.body ? (
+              <Typography tag="p" textColor="neutral700">
+                {m.body}
+              </Typography>
+            ) : null}
           </Box>
         ))}
         {rows.length === 0 ? <Typography textColor="neutral600">没有消息</Typography> : null}

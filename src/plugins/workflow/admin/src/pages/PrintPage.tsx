@@ -17,16 +17,40 @@ export const PrintPage = ({ kind }: { kind: 'dispatch-sheet' | 'budget-book' }) 
   const { number = '' } = useParams();
   const [order, setOrder] = useState<OrderView | null>(null);
   useEffect(() => {
-    getOrder(number).then(setOrder).catch(() => setOrder(null));
+    getOrder(number)
+      .then(setOrder)
+      .catch(() => setOrder(null));
   }, [number]);
   if (!order) return null;
   const f = order.formData as Record<string, string>;
-  const sheet = (order.history.flatMap((e) => (e.changes?.dispatchSheet ? [e.changes.dispatchSheet.after] : [])).pop() ?? {}) as Record<string, string>;
+  const sheet = (order.history
+    .flatMap((e) => (e.changes?.dispatchSheet ? [e.changes.dispatchSheet.after] : []))
+    .pop() ?? {}) as Record<string, string>;
   const budgets = order.files.budget ?? [];
   const rows: Array<[string, string]> =
     kind === 'dispatch-sheet'
-      ? [['报装编号', order.number], ['单位名称', f.unitName ?? f.name], ['联系人', f.contactName ?? f.name], ['联系电话', f.contactPhone], ['单位地址', f.unitAddress ?? f.address], ['用水地址', f.waterAddress], ['派工任务', sheet.tasks ?? ''], ['材料清单', sheet.materials ?? ''], ['水表编号', sheet.meterNumber ?? ''], ['水表口径', sheet.meterCaliber ?? '']]
-      : [['报装编号', order.number], ['单位名称', f.unitName ?? f.name], ['报装类型', order.category ?? ''], ['建筑面积', String(f.buildingArea ?? '')], ['用水地址', f.waterAddress], ['预算文件', budgets.map((b) => `v${b.version} ${b.name}${b.current ? '（当前）' : ''}`).join('；')], ['领导签字', ''], ['单位盖章', '']];
+      ? [
+          ['报装编号', order.number],
+          ['单位名称', f.unitName ?? f.name],
+          ['联系人', f.contactName ?? f.name],
+          ['联系电话', f.contactPhone],
+          ['单位地址', f.unitAddress ?? f.address],
+          ['用水地址', f.waterAddress],
+          ['派工任务', sheet.tasks ?? ''],
+          ['材料清单', sheet.materials ?? ''],
+          ['水表编号', sheet.meterNumber ?? ''],
+          ['水表口径', sheet.meterCaliber ?? ''],
+        ]
+      : [
+          ['报装编号', order.number],
+          ['单位名称', f.unitName ?? f.name],
+          ['报装类型', order.category ?? ''],
+          ['建筑面积', String(f.buildingArea ?? '')],
+          ['用水地址', f.waterAddress],
+          ['预算文件', budgets.map((b) => `v${b.version} ${b.name}${b.current ? '（当前）' : ''}`).join('；')],
+          ['领导签字', ''],
+          ['单位盖章', ''],
+        ];
   return (
     <div className="wf-sheet" data-testid="print-sheet">
       <style>{PRINT_CSS}</style>
@@ -34,11 +58,18 @@ export const PrintPage = ({ kind }: { kind: 'dispatch-sheet' | 'budget-book' }) 
       <table>
         <tbody>
           {rows.map(([k, v]) => (
-            <tr key={k}><th>{k}</th><td style={{ whiteSpace: 'pre-wrap' }}>{v}</td></tr>
+            <tr key={k}>
+              <th>{k}</th>
+              <td style={{ whiteSpace: 'pre-wrap' }}>{v}</td>
+            </tr>
           ))}
         </tbody>
       </table>
-      <p className="wf-noprint"><button type="button" onClick={() => window.print()}>打印</button></p>
+      <p className="wf-noprint">
+        <button type="button" onClick={() => window.print()}>
+          打印
+        </button>
+      </p>
     </div>
   );
 };

@@ -23,9 +23,17 @@ export const UIDS = {
  * APIs, which check scope and write history; the document service (content manager, REST) only reads them.
  */
 export const DOMAIN_UIDS = [
-  UIDS.order, 'api::contract.contract', 'api::payment.payment', 'api::survey-record.survey-record',
-  'api::progress-report.progress-report', UIDS.orderFile, 'api::signature.signature', 'api::evaluation.evaluation',
-  'api::message.message', UIDS.staff, UIDS.organization,
+  UIDS.order,
+  'api::contract.contract',
+  'api::payment.payment',
+  'api::survey-record.survey-record',
+  'api::progress-report.progress-report',
+  UIDS.orderFile,
+  'api::signature.signature',
+  'api::evaluation.evaluation',
+  'api::message.message',
+  UIDS.staff,
+  UIDS.organization,
 ] as const;
 
 /**

@@ -7,7 +7,10 @@ const applicantMessages = () => {
 
   return {
     async list(ctx) {
-      ctx.body = await getService('messages').list(reader(ctx), { ...parsePage(ctx.query), unread: ctx.query.unread === 'true' });
+      ctx.body = await getService('messages').list(reader(ctx), {
+        ...parsePage(ctx.query),
+        unread: ctx.query.unread === 'true',
+      });
     },
     async read(ctx) {
       ctx.body = { data: await getService('messages').markRead(reader(ctx), idParam(ctx)) };
@@ -16,7 +19,12 @@ const applicantMessages = () => {
       ctx.body = { data: await getService('messages').markAllRead(reader(ctx)) };
     },
     async articles(ctx) {
-      ctx.body = { data: await getService('knowledge').listForOrder(getService('actors').applicant(ctx.state.user), String(ctx.params.number)) };
+      ctx.body = {
+        data: await getService('knowledge').listForOrder(
+          getService('actors').applicant(ctx.state.user),
+          String(ctx.params.number),
+        ),
+      };
     },
     /** What the mini-program asks the user to subscribe to when they apply. */
     async subscriptions(ctx) {

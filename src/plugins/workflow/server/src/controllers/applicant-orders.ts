@@ -13,7 +13,9 @@ const applicantOrders = (_deps: { strapi: Core.Strapi }) => {
     /** The processes this applicant may start (all of them while their account names no type). */
     async processes(ctx) {
       const type = await getService('actors').applicantType(actor(ctx));
-      const defs = (await getService('definitions').listLatest()).filter((d) => !type || startableBy(d.spec).includes(type));
+      const defs = (await getService('definitions').listLatest()).filter(
+        (d) => !type || startableBy(d.spec).includes(type),
+      );
       ctx.body = {
         data: defs.map((d) => ({
           key: d.key,
@@ -35,7 +37,10 @@ const applicantOrders = (_deps: { strapi: Core.Strapi }) => {
         channel: body.channel,
         formData: body.formData,
         actor: who,
-        idempotencyKey: typeof ctx.get === 'function' && ctx.get('Idempotency-Key') ? String(ctx.get('Idempotency-Key')).slice(0, 100) : null,
+        idempotencyKey:
+          typeof ctx.get === 'function' && ctx.get('Idempotency-Key')
+            ? String(ctx.get('Idempotency-Key')).slice(0, 100)
+            : null,
       });
       ctx.status = result.created ? 201 : 200;
       ctx.body = { data: await getService('orders').view(who, result.number, result.submitted) };
@@ -52,14 +57,26 @@ const applicantOrders = (_deps: { strapi: Core.Strapi }) => {
     async act(ctx) {
       const body = ctx.request.body ?? {};
       ctx.body = {
-        data: await getService('transitions').perform({ number: String(ctx.params.number), action: String(ctx.params.action), version: body.version, form: body.form, actor: actor(ctx) }),
+        data: await getService('transitions').perform({
+          number: String(ctx.params.number),
+          action: String(ctx.params.action),
+          version: body.version,
+          form: body.form,
+          actor: actor(ctx),
+        }),
       };
     },
 
     async withdraw(ctx) {
       const body = ctx.request.body ?? {};
       ctx.body = {
-        data: await getService('transitions').perform({ number: String(ctx.params.number), action: 'withdraw', version: body.version, form: {}, actor: actor(ctx) }),
+        data: await getService('transitions').perform({
+          number: String(ctx.params.number),
+          action: 'withdraw',
+          version: body.version,
+          form: {},
+          actor: actor(ctx),
+        }),
       };
     },
 
@@ -74,7 +91,13 @@ const applicantOrders = (_deps: { strapi: Core.Strapi }) => {
     async upload(ctx) {
       const body = ctx.request.body ?? {};
       ctx.status = 201;
-      ctx.body = { data: await getService('files').attach(actor(ctx), String(ctx.params.number), { kind: body.kind, name: body.name, file: singleFile(ctx) }) };
+      ctx.body = {
+        data: await getService('files').attach(actor(ctx), String(ctx.params.number), {
+          kind: body.kind,
+          name: body.name,
+          file: singleFile(ctx),
+        }),
+      };
     },
   };
 };

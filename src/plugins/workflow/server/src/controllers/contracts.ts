@@ -12,11 +12,23 @@ const contracts = (_deps: { strapi: Core.Strapi }) => {
     async upload(ctx) {
       const body = ctx.request.body ?? {};
       ctx.status = 201;
-      ctx.body = { data: await getService('contracts').upload(await actor(ctx), { name: body.name, processKey: body.processKey, file: singleFile(ctx) }) };
+      ctx.body = {
+        data: await getService('contracts').upload(await actor(ctx), {
+          name: body.name,
+          processKey: body.processKey,
+          file: singleFile(ctx),
+        }),
+      };
     },
     async draft(ctx) {
       ctx.status = 201;
-      ctx.body = { data: await getService('contracts').draft(await actor(ctx), String(ctx.params.number), Number((ctx.request.body ?? {}).templateId)) };
+      ctx.body = {
+        data: await getService('contracts').draft(
+          await actor(ctx),
+          String(ctx.params.number),
+          Number((ctx.request.body ?? {}).templateId),
+        ),
+      };
     },
   };
 };

@@ -19,11 +19,32 @@ const definitions = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** Every version of a process, newest first, with how many orders run on each. */
   async versions(ctx) {
     const key = String(ctx.params.key);
-    const rows = await strapi.db.query(UIDS.definition).findMany({ where: { key }, select: ['version', 'name', 'source', 'createdAt'], orderBy: { version: 'desc' } });
+    const rows = await strapi.db
+      .query(UIDS.definition)
+      .findMany({ where: { key }, select: ['version', 'name', 'source', 'createdAt'], orderBy: { version: 'desc' } });
     if (!rows.length) throw notFound('流程不存在');
-    const counts = await Promise.all(rows.map((r: any) => strapi.db.query(UIDS.order).count({ where: { processKey: key, definitionVersion: r.version } })));
-    const open = await Promise.all(rows.map((r: any) => strapi.db.query(UIDS.order).count({ where: { processKey: key, definitionVersion: r.version, outcome: { $null: true } } })));
-    ctx.body = { data: rows.map((r: any, i: number) => ({ version: r.version, name: r.name, source: r.source, createdAt: r.createdAt, orders: counts[i], openOrders: open[i] })) };
+    const counts = await Promise.all(
+      rows.map((r: any) =>
+        strapi.db.query(UIDS.order).count({ where: { processKey: key, definitionVersion: r.version } }),
+      ),
+    );
+    const open = await Promise.all(
+      rows.map((r: any) =>
+        strapi.db
+          .query(UIDS.order)
+          .count({ where: { processKey: key, definitionVersion: r.version, outcome: { $null: true } } }),
+      ),
+    );
+    ctx.body = {
+      data: rows.map((r: any, i: number) => ({
+        version: r.version,
+        name: r.name,
+        source: r.source,
+        createdAt: r.createdAt,
+        orders: counts[i],
+        openOrders: open[i],
+      })),
+    };
   },
 
   async version(ctx) {

@@ -11,10 +11,14 @@ const directory = (_deps: { strapi: Core.Strapi }) => {
     },
     async createOrganization(ctx) {
       ctx.status = 201;
-      ctx.body = { data: await getService('directory').saveOrganization(await actor(ctx), null, ctx.request.body ?? {}) };
+      ctx.body = {
+        data: await getService('directory').saveOrganization(await actor(ctx), null, ctx.request.body ?? {}),
+      };
     },
     async updateOrganization(ctx) {
-      ctx.body = { data: await getService('directory').saveOrganization(await actor(ctx), idParam(ctx), ctx.request.body ?? {}) };
+      ctx.body = {
+        data: await getService('directory').saveOrganization(await actor(ctx), idParam(ctx), ctx.request.body ?? {}),
+      };
     },
     async staff(ctx) {
       ctx.body = { data: await getService('directory').staff(await actor(ctx)) };
@@ -24,7 +28,9 @@ const directory = (_deps: { strapi: Core.Strapi }) => {
       ctx.body = { data: await getService('directory').saveStaff(await actor(ctx), null, ctx.request.body ?? {}) };
     },
     async updateStaff(ctx) {
-      ctx.body = { data: await getService('directory').saveStaff(await actor(ctx), idParam(ctx), ctx.request.body ?? {}) };
+      ctx.body = {
+        data: await getService('directory').saveStaff(await actor(ctx), idParam(ctx), ctx.request.body ?? {}),
+      };
     },
   };
 };

@@ -16,7 +16,8 @@ const parseMetricsQuery = (q: Record<string, unknown>, now: Date): MetricsQuery 
   const date = (v: unknown, name: string) => {
     if (v === undefined || v === '') return undefined;
     const d = new Date(String(v));
-    if (Number.isNaN(d.getTime())) throw badRequest('筛选条件有误', [{ path: [name], message: '应为日期，如 2026-11-01' }]);
+    if (Number.isNaN(d.getTime()))
+      throw badRequest('筛选条件有误', [{ path: [name], message: '应为日期，如 2026-11-01' }]);
     return d;
   };
   const to = date(q.to, 'to') ?? now;
@@ -24,7 +25,14 @@ const parseMetricsQuery = (q: Record<string, unknown>, now: Date): MetricsQuery 
   if (from >= to) throw badRequest('筛选条件有误', [{ path: ['from'], message: '开始日期应早于结束日期' }]);
   const id = (v: unknown) => (Number.isInteger(Number(v)) && Number(v) > 0 ? Number(v) : undefined);
   const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
-  return { from, to, organization: id(q.organization), process: str(q.process), category: str(q.category), person: id(q.person) };
+  return {
+    from,
+    to,
+    organization: id(q.organization),
+    process: str(q.process),
+    category: str(q.category),
+    person: id(q.person),
+  };
 };
 
 /** Staff (admin JWT): the dashboard's figures and the staff table as Excel, within the caller's scope. */
@@ -32,10 +40,18 @@ const metrics = (_deps: { strapi: Core.Strapi }) => {
   const actor = (ctx: any) => getService('actors').staff(ctx.state.user);
   return {
     async dashboard(ctx) {
-      ctx.body = { data: await getService('metrics').compute(await actor(ctx), parseMetricsQuery(ctx.query, getService('clock').now())) };
+      ctx.body = {
+        data: await getService('metrics').compute(
+          await actor(ctx),
+          parseMetricsQuery(ctx.query, getService('clock').now()),
+        ),
+      };
     },
     async exportStaff(ctx) {
-      const buffer = await getService('exports').staffPerformance(await actor(ctx), parseMetricsQuery(ctx.query, getService('clock').now()));
+      const buffer = await getService('exports').staffPerformance(
+        await actor(ctx),
+        parseMetricsQuery(ctx.query, getService('clock').now()),
+      );
       sendXlsx(ctx, buffer, '人员绩效.xlsx');
     },
   };

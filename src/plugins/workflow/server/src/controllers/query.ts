@@ -17,7 +17,10 @@ const date = (v: unknown) => {
 const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
 
 const steps = (v: unknown) => {
-  const list = (Array.isArray(v) ? v : [v]).flatMap((s) => (typeof s === 'string' ? s.split(',') : [])).map((s) => s.trim()).filter(Boolean);
+  const list = (Array.isArray(v) ? v : [v])
+    .flatMap((s) => (typeof s === 'string' ? s.split(',') : []))
+    .map((s) => s.trim())
+    .filter(Boolean);
   return list.length ? list : undefined;
 };
 
@@ -50,7 +53,10 @@ export const idParam = (ctx: any, name = 'id') => {
 };
 
 /** Paging of a simple list (messages, dead letters). */
-export const parsePage = (q: Record<string, unknown>) => ({ page: positiveInt(q.page, 1), pageSize: Math.min(positiveInt(q.pageSize, 20), MAX_PAGE_SIZE) });
+export const parsePage = (q: Record<string, unknown>) => ({
+  page: positiveInt(q.page, 1),
+  pageSize: Math.min(positiveInt(q.pageSize, 20), MAX_PAGE_SIZE),
+});
 
 export const singleFile = (ctx: any) => {
   const files = ctx.request.files ?? {};
@@ -70,10 +76,14 @@ export const sendFile = (ctx: any, file: { stream: NodeJS.ReadableStream; name: 
 /** A JSON body that is an object with none but the named top-level fields; 400 naming the others. */
 export const onlyFields = (body: unknown, allowed: string[], message: string): Record<string, any> => {
   if (body === undefined || body === null) return {};
-  if (typeof body !== 'object' || Array.isArray(body)) throw badRequest(message, [{ path: [], message: '请求内容应为JSON对象' }]);
+  if (typeof body !== 'object' || Array.isArray(body))
+    throw badRequest(message, [{ path: [], message: '请求内容应为JSON对象' }]);
   const unknown = Object.keys(body).filter((k) => !allowed.includes(k));
   if (unknown.length) {
-    throw badRequest(message, unknown.map((k) => ({ path: [k], message: `不接受的字段：${k}（可提交：${allowed.join('、')}）` })));
+    throw badRequest(
+      message,
+      unknown.map((k) => ({ path: [k], message: `不接受的字段：${k}（可提交：${allowed.join('、')}）` })),
+    );
   }
   return body as Record<string, any>;
 };

@@ -18,7 +18,13 @@ const rules = (_deps: { strapi: Core.Strapi }) => ({
   async preview(ctx) {
     const body = ctx.request.body ?? {};
     const actor = await getService('actors').staff(ctx.state.user);
-    ctx.body = { data: await getService('rules').preview(actor, String(body.number ?? ''), Array.isArray(body.rules) ? body.rules : undefined) };
+    ctx.body = {
+      data: await getService('rules').preview(
+        actor,
+        String(body.number ?? ''),
+        Array.isArray(body.rules) ? body.rules : undefined,
+      ),
+    };
   },
 });
 

@@ -12,7 +12,10 @@ const staffMessages = (_deps: { strapi: Core.Strapi }) => {
 
   return {
     async list(ctx) {
-      ctx.body = await getService('messages').list(reader(ctx), { ...parsePage(ctx.query), unread: ctx.query.unread === 'true' });
+      ctx.body = await getService('messages').list(reader(ctx), {
+        ...parsePage(ctx.query),
+        unread: ctx.query.unread === 'true',
+      });
     },
     async unread(ctx) {
       ctx.body = { data: { unread: await getService('messages').unreadCount(reader(ctx)) } };

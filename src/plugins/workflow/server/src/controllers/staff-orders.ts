@@ -15,7 +15,9 @@ const staffOrders = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Who the caller is to the workflow: job roles, and which of the workflow's permissions their admin roles hold. */
     async me(ctx) {
       const who = await actor(ctx);
-      const permissions = (Object.keys(ACTIONS) as ActionName[]).filter((name) => ctx.state.userAbility?.can(actionId(name)));
+      const permissions = (Object.keys(ACTIONS) as ActionName[]).filter((name) =>
+        ctx.state.userAbility?.can(actionId(name)),
+      );
       ctx.body = { data: { name: who.name, roles: who.roles, superAdmin: !!who.superAdmin, permissions } };
     },
 
@@ -27,8 +29,12 @@ const staffOrders = ({ strapi }: { strapi: Core.Strapi }) => {
     async colleagues(ctx) {
       const who = await actor(ctx);
       const root = who.superAdmin ? null : await getService('scope').rootOf(who.organizationId);
-      const where = who.superAdmin ? { active: true } : { active: true, organization: { id: { $in: root ? await getService('scope').treeIds(root) : [-1] } } };
-      const rows = await strapi.db.query('api::staff-profile.staff-profile').findMany({ where, select: ['id', 'name', 'jobRoles'], orderBy: { id: 'asc' } });
+      const where = who.superAdmin
+        ? { active: true }
+        : { active: true, organization: { id: { $in: root ? await getService('scope').treeIds(root) : [-1] } } };
+      const rows = await strapi.db
+        .query('api::staff-profile.staff-profile')
+        .findMany({ where, select: ['id', 'name', 'jobRoles'], orderBy: { id: 'asc' } });
       ctx.body = { data: rows.map((r: any) => ({ id: r.id, name: r.name, jobRoles: r.jobRoles })) };
     },
 
@@ -37,12 +43,25 @@ const staffOrders = ({ strapi }: { strapi: Core.Strapi }) => {
       const who = await actor(ctx);
       const root = who.superAdmin ? null : await getService('scope').rootOf(who.organizationId);
       const where = who.superAdmin ? {} : { id: { $in: root ? await getService('scope').treeIds(root) : [-1] } };
-      const rows = await strapi.db.query('api::organization.organization').findMany({ where, select: ['id', 'name', 'code'], populate: { parent: { select: ['id'] } }, orderBy: { id: 'asc' } });
-      ctx.body = { data: rows.map((o: any) => ({ id: o.id, name: o.name, code: o.code, parent: o.parent?.id ?? null })) };
+      const rows = await strapi.db.query('api::organization.organization').findMany({
+        where,
+        select: ['id', 'name', 'code'],
+        populate: { parent: { select: ['id'] } },
+        orderBy: { id: 'asc' },
+      });
+      ctx.body = {
+        data: rows.map((o: any) => ({ id: o.id, name: o.name, code: o.code, parent: o.parent?.id ?? null })),
+      };
     },
 
     async assignees(ctx) {
-      ctx.body = { data: await getService('transitions').assigneeChoices(await actor(ctx), String(ctx.params.number), String(ctx.query.role ?? '')) };
+      ctx.body = {
+        data: await getService('transitions').assigneeChoices(
+          await actor(ctx),
+          String(ctx.params.number),
+          String(ctx.query.role ?? ''),
+        ),
+      };
     },
 
     async counts(ctx) {
@@ -62,7 +81,13 @@ const staffOrders = ({ strapi }: { strapi: Core.Strapi }) => {
     async act(ctx) {
       const body = ctx.request.body ?? {};
       ctx.body = {
-        data: await getService('transitions').perform({ number: String(ctx.params.number), action: String(ctx.params.action), version: body.version, form: body.form, actor: await actor(ctx) }),
+        data: await getService('transitions').perform({
+          number: String(ctx.params.number),
+          action: String(ctx.params.action),
+          version: body.version,
+          form: body.form,
+          actor: await actor(ctx),
+        }),
       };
     },
 
@@ -79,25 +104,45 @@ const staffOrders = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async download(ctx) {
-      sendFile(ctx, await getService('files').open(await actor(ctx), String(ctx.params.number), Number(ctx.params.fileId)));
+      sendFile(
+        ctx,
+        await getService('files').open(await actor(ctx), String(ctx.params.number), Number(ctx.params.fileId)),
+      );
     },
 
     async upload(ctx) {
       const body = ctx.request.body ?? {};
       ctx.status = 201;
-      ctx.body = { data: await getService('files').attach(await actor(ctx), String(ctx.params.number), { kind: body.kind, name: body.name, file: singleFile(ctx) }) };
+      ctx.body = {
+        data: await getService('files').attach(await actor(ctx), String(ctx.params.number), {
+          kind: body.kind,
+          name: body.name,
+          file: singleFile(ctx),
+        }),
+      };
     },
 
     /** 窗口受理: a clerk enters an application on the applicant's behalf (reviewed offline). */
     async create(ctx) {
       const who = await actor(ctx);
-      if (!who.superAdmin && !who.roles.some((r) => WINDOW_ROLES.includes(r))) throw forbidden('只有窗口受理员可以录入申请');
+      if (!who.superAdmin && !who.roles.some((r) => WINDOW_ROLES.includes(r)))
+        throw forbidden('只有窗口受理员可以录入申请');
       const body = onlyFields(ctx.request.body, WINDOW_FIELDS, '申请信息有误');
-      const applicantId = body.applicantMobile ? await getService('actors').findOrCreateApplicant(body.applicantMobile, body.applicantName) : null;
-      const result = await getService('transitions').start({ processKey: body.processKey, channel: body.channel ?? 'window', formData: body.formData, actor: who, applicantId });
+      const applicantId = body.applicantMobile
+        ? await getService('actors').findOrCreateApplicant(body.applicantMobile, body.applicantName)
+        : null;
+      const result = await getService('transitions').start({
+        processKey: body.processKey,
+        channel: body.channel ?? 'window',
+        formData: body.formData,
+        actor: who,
+        applicantId,
+      });
       ctx.status = 201;
       // The clerk may no longer hold the order (it waits for dispatch), but may see what they entered.
-      ctx.body = { data: await getService('orders').view(getService('actors').system(), result.number, result.submitted) };
+      ctx.body = {
+        data: await getService('orders').view(getService('actors').system(), result.number, result.submitted),
+      };
     },
 
     async verify(ctx) {

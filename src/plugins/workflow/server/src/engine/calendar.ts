@@ -24,7 +24,8 @@ export const parseOfficeHours = (text: string): OfficeHours => {
 };
 
 /** yyyy-MM-dd of the China-time day an instant falls in. */
-export const chinaDay = (at: Date | number) => new Date(new Date(at).getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+export const chinaDay = (at: Date | number) =>
+  new Date(new Date(at).getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
 /** The instant a China-time day (yyyy-MM-dd) starts. */
 export const dayStart = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) - CHINA_OFFSET_MS);
 

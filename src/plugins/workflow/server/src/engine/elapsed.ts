@@ -28,7 +28,7 @@ export const elapsedBetween = (
   to: Date | string,
   thresholdHours: number | null | undefined,
   unit: ThresholdUnit = 'natural',
-  working?: (from: Date, to: Date) => number
+  working?: (from: Date, to: Date) => number,
 ): Elapsed => {
   const hours = (new Date(to).getTime() - new Date(from).getTime()) / HOUR;
   const threshold = thresholdHours ?? null;
@@ -45,7 +45,11 @@ export const elapsedBetween = (
 };
 
 /** The warning level a share of the threshold has reached: 0 below the first percentage, else 1–3. */
-export const warningLevel = (measuredHours: number, thresholdHours: number | null, percents: readonly number[]): number => {
+export const warningLevel = (
+  measuredHours: number,
+  thresholdHours: number | null,
+  percents: readonly number[],
+): number => {
   if (!thresholdHours) return 0;
   const share = (measuredHours / thresholdHours) * 100;
   return percents.filter((p) => share >= p).length;

@@ -1,10 +1,22 @@
-import { createActor, createMachine, stateIn, type AnyActorScope, type AnyStateMachine, type AnyMachineSnapshot, type ExecutableActionObject } from 'xstate';
+import {
+  createActor,
+  createMachine,
+  stateIn,
+  type AnyActorScope,
+  type AnyStateMachine,
+  type AnyMachineSnapshot,
+  type ExecutableActionObject,
+} from 'xstate';
 import type { ProcessSpec, StateConfig, StateValue, TransitionConfig } from './spec';
 import { asTransitions } from './spec';
 
 /** What guards read: facts about the order gathered before the pure transition runs. */
 export type Facts = Record<string, any>;
-export type GuardFn = (facts: Facts, event: { type: string; form?: Record<string, unknown> }, params?: Record<string, unknown>) => boolean;
+export type GuardFn = (
+  facts: Facts,
+  event: { type: string; form?: Record<string, unknown> },
+  params?: Record<string, unknown>,
+) => boolean;
 
 /** `inState` refers to another region's state by id; XState's own stateIn does exactly that. */
 const resolveGuard = (guard: TransitionConfig['guard']) => {
@@ -19,7 +31,9 @@ const mapState = (config: StateConfig): any => ({
   ...config,
   ...(config.on ? { on: Object.fromEntries(Object.entries(config.on).map(([e, t]) => [e, mapTransitions(t)])) } : {}),
   ...(config.always ? { always: mapTransitions(config.always) } : {}),
-  ...(config.states ? { states: Object.fromEntries(Object.entries(config.states).map(([k, s]) => [k, mapState(s)])) } : {}),
+  ...(config.states
+    ? { states: Object.fromEntries(Object.entries(config.states).map(([k, s]) => [k, mapState(s)])) }
+    : {}),
 });
 
 /**
@@ -29,7 +43,10 @@ const mapState = (config: StateConfig): any => ({
 export const buildMachine = (spec: ProcessSpec, guards: Record<string, GuardFn>): AnyStateMachine => {
   const config = { ...mapState(spec.machine), context: ({ input }: { input: Facts }) => input ?? {} };
   const implementations = Object.fromEntries(
-    Object.entries(guards).map(([name, fn]) => [name, ({ context, event }: any, params: any) => fn(context, event, params)])
+    Object.entries(guards).map(([name, fn]) => [
+      name,
+      ({ context, event }: any, params: any) => fn(context, event, params),
+    ]),
   );
   return createMachine(config).provide({ guards: implementations as any });
 };
@@ -55,7 +72,17 @@ const inertScope = (machine: AnyStateMachine): InertScope => {
     const self = createActor(machine);
     const chosen: ExecutableActionObject[] = [];
     const none = () => {};
-    const scope: AnyActorScope = { self, id: '', sessionId: '', system: self.system, logger: none, defer: none, emit: none, stopChild: none, actionExecutor: (action) => chosen.push(action) };
+    const scope: AnyActorScope = {
+      self,
+      id: '',
+      sessionId: '',
+      system: self.system,
+      logger: none,
+      defer: none,
+      emit: none,
+      stopChild: none,
+      actionExecutor: (action) => chosen.push(action),
+    };
     held = { scope, chosen };
     scopes.set(machine, held);
   }
@@ -64,7 +91,10 @@ const inertScope = (machine: AnyStateMachine): InertScope => {
 };
 
 /** The snapshot and the actions of a pure step: what XState would do, with nothing executed. */
-const taken = (held: InertScope, snapshot: AnyMachineSnapshot): [AnyMachineSnapshot, ExecutableActionObject[]] => [snapshot, held.chosen.splice(0)];
+const taken = (held: InertScope, snapshot: AnyMachineSnapshot): [AnyMachineSnapshot, ExecutableActionObject[]] => [
+  snapshot,
+  held.chosen.splice(0),
+];
 
 export const startSnapshot = (machine: AnyStateMachine, facts: Facts) => {
   const held = inertScope(machine);
@@ -74,7 +104,11 @@ export const startSnapshot = (machine: AnyStateMachine, facts: Facts) => {
 export const restoreSnapshot = (machine: AnyStateMachine, value: StateValue, facts: Facts): AnyMachineSnapshot =>
   machine.resolveState({ value, context: facts } as any);
 
-export const step = (machine: AnyStateMachine, snapshot: AnyMachineSnapshot, event: { type: string; [k: string]: unknown }) => {
+export const step = (
+  machine: AnyStateMachine,
+  snapshot: AnyMachineSnapshot,
+  event: { type: string; [k: string]: unknown },
+) => {
   const held = inertScope(machine);
   return taken(held, machine.transition(snapshot, event as any, held.scope));
 };

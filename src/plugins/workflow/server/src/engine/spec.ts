@@ -108,7 +108,9 @@ export interface StepNode {
   parent: StepNode | null;
 }
 
-export const asTransitions = (value: TransitionConfig | TransitionConfig[] | string | undefined): TransitionConfig[] => {
+export const asTransitions = (
+  value: TransitionConfig | TransitionConfig[] | string | undefined,
+): TransitionConfig[] => {
   if (value === undefined) return [];
   const list = Array.isArray(value) ? value : [value];
   return list.map((t) => (typeof t === 'string' ? { target: t } : t));
@@ -135,7 +137,9 @@ export type StateValue = string | { [key: string]: StateValue };
 /** Keys of the active leaf states of a state value, in document order. */
 export const activeLeaves = (value: StateValue): string[] => {
   if (typeof value === 'string') return [value];
-  return Object.entries(value).flatMap(([key, sub]) => (sub && typeof sub === 'object' && Object.keys(sub).length === 0 ? [key] : activeLeaves(sub)));
+  return Object.entries(value).flatMap(([key, sub]) =>
+    sub && typeof sub === 'object' && Object.keys(sub).length === 0 ? [key] : activeLeaves(sub),
+  );
 };
 
 /** The step an order is "at": the first active leaf that is not a secondary branch. */

@@ -1,8 +1,28 @@
 import type { FieldProblem } from '../errors';
 import { APPLICANT_ROLE, SYSTEM_ROLE } from '../constants';
-import { actionType, APPLICANT_TYPES, asTransitions, type Notification, type ProcessSpec, type StateConfig, type TransitionConfig } from './spec';
+import {
+  actionType,
+  APPLICANT_TYPES,
+  asTransitions,
+  type Notification,
+  type ProcessSpec,
+  type StateConfig,
+  type TransitionConfig,
+} from './spec';
 
-const FIELD_TYPES = new Set(['text', 'textarea', 'mobile', 'credit-code', 'id-number', 'area', 'select', 'number', 'integer', 'staff', 'image']);
+const FIELD_TYPES = new Set([
+  'text',
+  'textarea',
+  'mobile',
+  'credit-code',
+  'id-number',
+  'area',
+  'select',
+  'number',
+  'integer',
+  'staff',
+  'image',
+]);
 
 export interface ValidationEnv {
   roles: string[];
@@ -24,7 +44,10 @@ export const validateSpec = (spec: ProcessSpec, env: ValidationEnv): FieldProble
   const types = Object.keys(APPLICANT_TYPES);
   if (!types.includes(spec.applicantType)) add('applicantType', `申请人类型应为：${types.join('、')}`);
   const startable = spec.applicantTypes;
-  if (startable !== undefined && !(Array.isArray(startable) && startable.length && startable.every((t) => types.includes(t)))) {
+  if (
+    startable !== undefined &&
+    !(Array.isArray(startable) && startable.length && startable.every((t) => types.includes(t)))
+  ) {
     add('applicantTypes', `可申请的申请人类型应为以下一项或几项：${types.join('、')}`);
   }
   if (!spec.machine?.states || typeof spec.machine.states !== 'object') {
@@ -45,7 +68,8 @@ export const validateSpec = (spec: ProcessSpec, env: ValidationEnv): FieldProble
   };
   checkForm(spec.form, 'form');
   const correctors = spec.corrections?.roles;
-  if (spec.corrections !== undefined && !Array.isArray(correctors)) add('corrections.roles', '更正申请信息的角色应为列表');
+  if (spec.corrections !== undefined && !Array.isArray(correctors))
+    add('corrections.roles', '更正申请信息的角色应为列表');
   (correctors ?? []).forEach((r, i) => env.roles.includes(r) || add(`corrections.roles.${i}`, `未知的角色：${r}`));
 
   // Keys and ids, for target resolution and uniqueness.
@@ -72,20 +96,28 @@ export const validateSpec = (spec: ProcessSpec, env: ValidationEnv): FieldProble
   const checkNotify = (list: Notification[] | undefined, path: string) =>
     (list ?? []).forEach((n, i) => {
       if (!AUDIENCES.includes(n.to)) add(`${path}.${i}.to`, `通知对象应为：${AUDIENCES.join('、')}`);
-      if (!n.template || !/^[a-z0-9-]+$/.test(n.template)) add(`${path}.${i}.template`, '通知模板名称应为小写字母、数字和连字符');
-      (n.channels ?? []).forEach((c, j) => CHANNELS.includes(c) || add(`${path}.${i}.channels.${j}`, `通知渠道应为：${CHANNELS.join('、')}`));
+      if (!n.template || !/^[a-z0-9-]+$/.test(n.template))
+        add(`${path}.${i}.template`, '通知模板名称应为小写字母、数字和连字符');
+      (n.channels ?? []).forEach(
+        (c, j) => CHANNELS.includes(c) || add(`${path}.${i}.channels.${j}`, `通知渠道应为：${CHANNELS.join('、')}`),
+      );
     });
 
   const checkTransition = (t: TransitionConfig, path: string, from: string) => {
     if (t.target !== undefined) {
       if (!targetExists(t.target)) add(`${path}.target`, `目标状态“${t.target}”不存在`);
-      else link(from, t.target.startsWith('#') ? [...keys.keys()].find((k) => idOf(k) === t.target!.slice(1)) ?? '' : t.target);
+      else
+        link(
+          from,
+          t.target.startsWith('#') ? ([...keys.keys()].find((k) => idOf(k) === t.target!.slice(1)) ?? '') : t.target,
+        );
     }
     const g = t.guard;
     if (typeof g === 'string' && !env.hasGuard(g)) add(`${path}.guard`, `未注册的条件：${g}`);
     if (g && typeof g === 'object') {
       if (g.type !== 'inState' && !env.hasGuard(g.type)) add(`${path}.guard`, `未注册的条件：${g.type}`);
-      if (g.type === 'inState' && !targetExists(String(g.params?.state ?? ''))) add(`${path}.guard.params.state`, `状态“${g.params?.state}”不存在`);
+      if (g.type === 'inState' && !targetExists(String(g.params?.state ?? '')))
+        add(`${path}.guard.params.state`, `状态“${g.params?.state}”不存在`);
     }
     (t.actions ?? []).forEach((a, i) => {
       if (!env.hasEffect(actionType(a))) add(`${path}.actions.${i}`, `未注册的动作：${actionType(a)}`);
@@ -117,14 +149,17 @@ export const validateSpec = (spec: ProcessSpec, env: ValidationEnv): FieldProble
       const isLeaf = !s.states;
       const transient = !!s.always && !s.on && !s.meta;
       if (s.states) {
-        if (s.type !== 'parallel' && (!s.initial || !s.states[s.initial])) add(`${here}.initial`, '复合状态缺少有效的初始子状态');
+        if (s.type !== 'parallel' && (!s.initial || !s.states[s.initial]))
+          add(`${here}.initial`, '复合状态缺少有效的初始子状态');
         for (const child of Object.keys(s.states)) if (s.type === 'parallel' || child === s.initial) link(key, child);
         walk(s.states, `${here}.states`);
       }
       if (isLeaf && !transient && !s.meta?.label) add(`${here}.meta.label`, '步骤缺少中文名称');
       (s.meta?.roles ?? []).forEach((r, i) => roles.has(r) || add(`${here}.meta.roles.${i}`, `未知的角色：${r}`));
-      if (s.meta?.thresholdHours !== undefined && !(s.meta.thresholdHours > 0)) add(`${here}.meta.thresholdHours`, '时限应大于0小时');
-      if (s.meta?.thresholdUnit !== undefined && !['natural', 'working'].includes(s.meta.thresholdUnit)) add(`${here}.meta.thresholdUnit`, '时限单位应为 natural（自然小时）或 working（工作小时）');
+      if (s.meta?.thresholdHours !== undefined && !(s.meta.thresholdHours > 0))
+        add(`${here}.meta.thresholdHours`, '时限应大于0小时');
+      if (s.meta?.thresholdUnit !== undefined && !['natural', 'working'].includes(s.meta.thresholdUnit))
+        add(`${here}.meta.thresholdUnit`, '时限单位应为 natural（自然小时）或 working（工作小时）');
       checkNotify(s.meta?.notify, `${here}.meta.notify`);
       for (const [event, t] of Object.entries(s.on ?? {})) {
         asTransitions(t).forEach((tr, i) => {
@@ -162,20 +197,22 @@ export const validateSpec = (spec: ProcessSpec, env: ValidationEnv): FieldProble
     grew = false;
     for (const k of [...reached]) {
       for (let p = parentOf.get(k); p; p = parentOf.get(p)) {
-        for (const to of edges.get(p) ?? []) if (!reached.has(to)) {
-          reached.add(to);
-          queue.push(to);
-          grew = true;
-        }
+        for (const to of edges.get(p) ?? [])
+          if (!reached.has(to)) {
+            reached.add(to);
+            queue.push(to);
+            grew = true;
+          }
       }
     }
     while (queue.length) {
       const k = queue.shift()!;
-      for (const to of edges.get(k) ?? []) if (!reached.has(to)) {
-        reached.add(to);
-        queue.push(to);
-        grew = true;
-      }
+      for (const to of edges.get(k) ?? [])
+        if (!reached.has(to)) {
+          reached.add(to);
+          queue.push(to);
+          grew = true;
+        }
     }
   }
   for (const [kind, step] of Object.entries(spec.applicantFilesFrom ?? {})) {
@@ -183,7 +220,8 @@ export const validateSpec = (spec: ProcessSpec, env: ValidationEnv): FieldProble
     if (!keys.has(step)) add(`applicantFilesFrom.${kind}`, `步骤“${step}”不存在`);
   }
   for (const [key, path] of keys) {
-    if (!reached.has(key)) add(path, labelByKey.has(key) ? `步骤“${labelByKey.get(key)}”（${key}）不可到达` : `步骤“${key}”不可到达`);
+    if (!reached.has(key))
+      add(path, labelByKey.has(key) ? `步骤“${labelByKey.get(key)}”（${key}）不可到达` : `步骤“${key}”不可到达`);
   }
   return problems;
 };

@@ -21,16 +21,32 @@ const safeName = (name: string) => name.replace(/[\\/:*?"<>|]/g, '_');
 const archives = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** Call inside the transaction that ended the order. */
   async schedule(orderId: number, historyEventId: number | null) {
-    await getService('outbox').enqueue(orderId, historyEventId, [{ to: 'system', template: 'archive', channels: ['archive'] }], {});
+    await getService('outbox').enqueue(
+      orderId,
+      historyEventId,
+      [{ to: 'system', template: 'archive', channels: ['archive'] }],
+      {},
+    );
   },
 
   async build(orderId: number): Promise<SendOutcome> {
-    const order = await strapi.db.query(UIDS.order).findOne({ where: { id: orderId }, populate: { applicant: { select: ['id', 'username', 'realName', 'mobile'] }, organization: { select: ['id', 'name', 'code'] }, assignee: { select: ['id', 'name'] } } });
+    const order = await strapi.db.query(UIDS.order).findOne({
+      where: { id: orderId },
+      populate: {
+        applicant: { select: ['id', 'username', 'realName', 'mobile'] },
+        organization: { select: ['id', 'name', 'code'] },
+        assignee: { select: ['id', 'name'] },
+      },
+    });
     if (!order) return { ok: false, retry: false, error: '工单不存在' };
     const [events, verification, files] = await Promise.all([
       getService('history').list(orderId),
       getService('history').verify(orderId),
-      strapi.db.query(UIDS.orderFile).findMany({ where: { order: { id: orderId } }, orderBy: [{ kind: 'asc' }, { version: 'asc' }], populate: { file: true } }),
+      strapi.db.query(UIDS.orderFile).findMany({
+        where: { order: { id: orderId } },
+        orderBy: [{ kind: 'asc' }, { version: 'asc' }],
+        populate: { file: true },
+      }),
     ]);
     const def = await getService('definitions').get(order.processKey, order.definitionVersion);
     const target = path.join(os.tmpdir(), `archive-${randomBytes(6).toString('hex')}.zip`);
@@ -41,24 +57,59 @@ const archives = ({ strapi }: { strapi: Core.Strapi }) => ({
       output.on('close', () => resolve());
       zip.on('error', reject);
       zip.pipe(output);
-      zip.append(JSON.stringify({ order: data, process: { key: def.key, version: def.version, name: def.spec.name }, archivedAt: getService('clock').now() }, null, 2), { name: 'order.json' });
+      zip.append(
+        JSON.stringify(
+          {
+            order: data,
+            process: { key: def.key, version: def.version, name: def.spec.name },
+            archivedAt: getService('clock').now(),
+          },
+          null,
+          2,
+        ),
+        { name: 'order.json' },
+      );
       zip.append(JSON.stringify({ verification, historyHead, events }, null, 2), { name: 'history.json' });
       zip.append(
-        JSON.stringify(files.map((f: any) => ({ kind: f.kind, name: f.name, version: f.version, step: f.step, sha256: f.sha256, uploadedAt: f.createdAt })), null, 2),
+        JSON.stringify(
+          files.map((f: any) => ({
+            kind: f.kind,
+            name: f.name,
+            version: f.version,
+            step: f.step,
+            sha256: f.sha256,
+            uploadedAt: f.createdAt,
+          })),
+          null,
+          2,
+        ),
         { name: 'files.json' },
       );
       for (const f of files) {
         const file = f.file && diskPath(strapi.dirs.static.public, f.file.url);
-        if (file && fs.existsSync(file)) zip.file(file, { name: `files/${f.kind}/v${f.version}-${safeName(f.name)}${path.extname(f.name) ? '' : f.file.ext}` });
+        if (file && fs.existsSync(file))
+          zip.file(file, {
+            name: `files/${f.kind}/v${f.version}-${safeName(f.name)}${path.extname(f.name) ? '' : f.file.ext}`,
+          });
       }
       zip.finalize();
     });
     try {
-      const [uploaded] = await strapi.plugin('upload').service('upload').upload({
-        data: { fileInfo: { name: `archive-${randomBytes(8).toString('hex')}.zip` } },
-        files: { filepath: target, originalFilename: `${order.number}.zip`, mimetype: 'application/zip', size: fs.statSync(target).size },
-      });
-      await strapi.db.query(UIDS.order).update({ where: { id: orderId }, data: { archive: uploaded.id, archivedAt: getService('clock').now() } });
+      const [uploaded] = await strapi
+        .plugin('upload')
+        .service('upload')
+        .upload({
+          data: { fileInfo: { name: `archive-${randomBytes(8).toString('hex')}.zip` } },
+          files: {
+            filepath: target,
+            originalFilename: `${order.number}.zip`,
+            mimetype: 'application/zip',
+            size: fs.statSync(target).size,
+          },
+        });
+      await strapi.db
+        .query(UIDS.order)
+        .update({ where: { id: orderId }, data: { archive: uploaded.id, archivedAt: getService('clock').now() } });
       return { ok: true, providerId: String(uploaded.id) };
     } finally {
       fs.rmSync(target, { force: true });
@@ -67,12 +118,18 @@ const archives = ({ strapi }: { strapi: Core.Strapi }) => ({
 
   /** The archive of an order the caller may see, as a download. */
   async open(actor: Actor, number: string) {
-    const read = (n: string) => strapi.db.query(UIDS.order).findOne({ where: { number: n }, populate: { ...SCOPE_POPULATE, archive: true } });
+    const read = (n: string) =>
+      strapi.db.query(UIDS.order).findOne({ where: { number: n }, populate: { ...SCOPE_POPULATE, archive: true } });
     const order = await getService('scope').loadVisible(actor, number, { read });
     if (!order.archive) throw notFound('归档尚未生成');
     const file = diskPath(strapi.dirs.static.public, order.archive.url);
     if (!fs.existsSync(file)) throw notFound('归档文件不存在');
-    return { stream: fs.createReadStream(file), name: `${order.number}-归档.zip`, mime: 'application/zip', size: order.archive.size };
+    return {
+      stream: fs.createReadStream(file),
+      name: `${order.number}-归档.zip`,
+      mime: 'application/zip',
+      size: order.archive.size,
+    };
   },
 });
 

@@ -14,7 +14,13 @@ import { getService } from '../utils';
 const TEMPLATE = 'api::contract-template.contract-template';
 const CONTRACT_ROLES = ['contract-approver', 'department-admin'];
 
-const compile = (buffer: Buffer) => new Docxtemplater(new PizZip(buffer), { paragraphLoop: true, linebreaks: true, nullGetter: () => '', errorLogging: false });
+const compile = (buffer: Buffer) =>
+  new Docxtemplater(new PizZip(buffer), {
+    paragraphLoop: true,
+    linebreaks: true,
+    nullGetter: () => '',
+    errorLogging: false,
+  });
 
 /** What docxtemplater says is wrong with a template, in words an administrator can act on. */
 const templateProblems = (error: any): string[] =>
@@ -42,7 +48,11 @@ const tempFile = (buffer: Buffer, ext: string) => {
  */
 const contracts = ({ strapi }: { strapi: Core.Strapi }) => ({
   async list() {
-    const rows = await strapi.db.query(TEMPLATE).findMany({ where: { active: true }, select: ['id', 'name', 'processKey', 'placeholders', 'createdAt'], orderBy: { id: 'desc' } });
+    const rows = await strapi.db.query(TEMPLATE).findMany({
+      where: { active: true },
+      select: ['id', 'name', 'processKey', 'placeholders', 'createdAt'],
+      orderBy: { id: 'desc' },
+    });
     return rows;
   },
 
@@ -54,24 +64,44 @@ const contracts = ({ strapi }: { strapi: Core.Strapi }) => ({
     if (problems.length) throw badRequest('合同模板有误', problems);
     const buffer = fs.readFileSync(input.file!.filepath);
     const type = await fileTypeFromBuffer(buffer);
-    if (type?.ext !== 'docx') throw badRequest('合同模板有误', [{ path: ['file'], message: '模板应为 Word 文档（.docx）' }]);
+    if (type?.ext !== 'docx')
+      throw badRequest('合同模板有误', [{ path: ['file'], message: '模板应为 Word 文档（.docx）' }]);
     let placeholders: string[];
     try {
-      placeholders = [...new Set([...compile(buffer).getFullText().matchAll(/\{([^{}]+)\}/g)].map((m) => m[1].trim()))];
+      placeholders = [
+        ...new Set(
+          [
+            ...compile(buffer)
+              .getFullText()
+              .matchAll(/\{([^{}]+)\}/g),
+          ].map((m) => m[1].trim()),
+        ),
+      ];
     } catch (error) {
-      throw badRequest('合同模板有误', templateProblems(error).map((message) => ({ path: ['file'], message })));
+      throw badRequest(
+        '合同模板有误',
+        templateProblems(error).map((message) => ({ path: ['file'], message })),
+      );
     }
-    const [uploaded] = await strapi.plugin('upload').service('upload').upload({
-      data: { fileInfo: { name: `template-${randomBytes(6).toString('hex')}.docx` } },
-      files: { ...input.file!, originalFilename: `${name}.docx`, mimetype: type.mime },
-    });
+    const [uploaded] = await strapi
+      .plugin('upload')
+      .service('upload')
+      .upload({
+        data: { fileInfo: { name: `template-${randomBytes(6).toString('hex')}.docx` } },
+        files: { ...input.file!, originalFilename: `${name}.docx`, mimetype: type.mime },
+      });
     const processKey = typeof input.processKey === 'string' && input.processKey ? input.processKey : null;
-    return strapi.db.query(TEMPLATE).create({ data: { name, processKey, file: uploaded.id, placeholders, active: true }, select: ['id', 'name', 'processKey', 'placeholders'] });
+    return strapi.db.query(TEMPLATE).create({
+      data: { name, processKey, file: uploaded.id, placeholders, active: true },
+      select: ['id', 'name', 'processKey', 'placeholders'],
+    });
   },
 
   /** The values a template's placeholders take for an order: its contract record, parties, form fields. */
   async values(order: any) {
-    const contract = await strapi.db.query('api::contract.contract').findOne({ where: { order: { id: order.id } }, orderBy: { id: 'desc' } });
+    const contract = await strapi.db
+      .query('api::contract.contract')
+      .findOne({ where: { order: { id: order.id } }, orderBy: { id: 'desc' } });
     const def = await getService('definitions').get(order.processKey, order.definitionVersion);
     const form = order.formData ?? {};
     const byLabel = Object.fromEntries(def.spec.form.fields.map((f) => [f.label, form[f.name] ?? '']));
@@ -93,10 +123,15 @@ const contracts = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** Drafts the order's contract from a template and attaches it as the next version of its contract. */
   async draft(actor: Actor, number: string, templateId: number) {
     const order = await getService('scope').loadVisible(actor, number);
-    if (!actor.superAdmin && !actor.roles.some((r) => CONTRACT_ROLES.includes(r))) throw forbidden('只有合同管理人员可以生成合同草稿');
-    if (!(await getService('scope').canViewNow(actor, order))) throw forbidden('工单已不在您的处理范围内，不能生成合同草稿');
-    if (!Number.isInteger(templateId) || templateId < 1) throw badRequest('合同草稿有误', [{ path: ['templateId'], message: '请选择合同模板' }]);
-    const template = await strapi.db.query(TEMPLATE).findOne({ where: { id: templateId, active: true }, populate: { file: true } });
+    if (!actor.superAdmin && !actor.roles.some((r) => CONTRACT_ROLES.includes(r)))
+      throw forbidden('只有合同管理人员可以生成合同草稿');
+    if (!(await getService('scope').canViewNow(actor, order)))
+      throw forbidden('工单已不在您的处理范围内，不能生成合同草稿');
+    if (!Number.isInteger(templateId) || templateId < 1)
+      throw badRequest('合同草稿有误', [{ path: ['templateId'], message: '请选择合同模板' }]);
+    const template = await strapi.db
+      .query(TEMPLATE)
+      .findOne({ where: { id: templateId, active: true }, populate: { file: true } });
     if (!template?.file) throw notFound('合同模板不存在');
     const source = fs.readFileSync(path.join(strapi.dirs.static.public, template.file.url));
     const doc = compile(source);
@@ -107,7 +142,12 @@ const contracts = ({ strapi }: { strapi: Core.Strapi }) => ({
       return await getService('files').attach(actor, number, {
         kind: 'contract',
         name: `${template.name}-${number}.docx`,
-        file: { filepath, originalFilename: `${template.name}.docx`, mimetype: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', size: buffer.length },
+        file: {
+          filepath,
+          originalFilename: `${template.name}.docx`,
+          mimetype: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+          size: buffer.length,
+        },
       });
     } finally {
       fs.rmSync(filepath, { force: true });

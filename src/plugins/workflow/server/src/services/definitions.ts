@@ -27,7 +27,9 @@ export interface LoadedDefinition {
 const definitions = ({ strapi }: { strapi: Core.Strapi }) => {
   // Every submission and every staff scope check asks which versions exist: a light list.
   const versions = kept(strapi, [UIDS.definition], () =>
-    strapi.db.query(UIDS.definition).findMany({ select: ['key', 'version', 'published'], orderBy: [{ key: 'asc' }, { version: 'asc' }] }),
+    strapi.db
+      .query(UIDS.definition)
+      .findMany({ select: ['key', 'version', 'published'], orderBy: [{ key: 'asc' }, { version: 'asc' }] }),
   ) as Kept<null, Array<{ key: string; version: number; published: boolean }>>;
   const storedVersions = () => versions.get(null);
   // A stored version never changes: its machine is built once per time it is read.
@@ -63,10 +65,21 @@ const definitions = ({ strapi }: { strapi: Core.Strapi }) => {
       const problems = this.validate(spec);
       if (problems.length > 0) throw badRequest(`流程定义“${spec?.key ?? '?'}”有误`, problems);
       const checksum = sha256(canonicalJson(spec));
-      const latest = await strapi.db.query(UIDS.definition).findOne({ where: { key: spec.key }, orderBy: { version: 'desc' } });
-      if (latest && latest.checksum === checksum) return { created: false, definition: await this.get(latest.key, latest.version) };
+      const latest = await strapi.db
+        .query(UIDS.definition)
+        .findOne({ where: { key: spec.key }, orderBy: { version: 'desc' } });
+      if (latest && latest.checksum === checksum)
+        return { created: false, definition: await this.get(latest.key, latest.version) };
       const row = await strapi.db.query(UIDS.definition).create({
-        data: { key: spec.key, version: (latest?.version ?? 0) + 1, name: spec.name, published: true, checksum, spec, source },
+        data: {
+          key: spec.key,
+          version: (latest?.version ?? 0) + 1,
+          name: spec.name,
+          published: true,
+          checksum,
+          spec,
+          source,
+        },
       });
       strapi.eventHub.emit(EVENTS.DEFINITION_PUBLISHED, { key: row.key, version: row.version });
       return { created: true, definition: await this.get(row.key, row.version) };
@@ -76,11 +89,18 @@ const definitions = ({ strapi }: { strapi: Core.Strapi }) => {
     async syncFromFiles(dir: string) {
       if (!fs.existsSync(dir)) return [];
       const results = [];
-      for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+      for (const file of fs
+        .readdirSync(dir)
+        .filter((f) => f.endsWith('.json'))
+        .sort()) {
         const spec = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
         // A file becomes a version only when the file itself changed: versions administrators
         // published in the panel since are not overwritten by an unchanged file at the next start.
-        const lastFromFile = await strapi.db.query(UIDS.definition).findOne({ where: { key: spec.key, source: 'file' }, orderBy: { version: 'desc' }, select: ['version', 'checksum'] });
+        const lastFromFile = await strapi.db.query(UIDS.definition).findOne({
+          where: { key: spec.key, source: 'file' },
+          orderBy: { version: 'desc' },
+          select: ['version', 'checksum'],
+        });
         if (lastFromFile && lastFromFile.checksum === sha256(canonicalJson(spec))) {
           results.push({ key: spec.key, version: lastFromFile.version, created: false });
           continue;
@@ -90,6 +110,8 @@ const definitions = ({ strapi }: { strapi: Core.Strapi }) => {
           results.push({ key: definition.key, version: definition.version, created });
         } catch (error: any) {
           const where = (error?.details?.errors ?? []).map((e: any) => `${e.path.join('.')}: ${e.message}`).join('; ');
+          // The reason is the message: the boot log names the file and what is wrong with it.
+          // eslint-disable-next-line preserve-caught-error -- ES2021 has no Error cause option
           throw new Error(`Process definition ${file} is invalid: ${where || error.message}`);
         }
       }

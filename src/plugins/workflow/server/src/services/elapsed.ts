@@ -28,7 +28,9 @@ const elapsed = ({ strapi }: { strapi: Core.Strapi }) => {
     overdueSince(meta: StepMeta | undefined, now: Date): Date | null {
       const hours = meta?.thresholdHours;
       if (!hours) return null;
-      return meta.thresholdUnit === 'working' ? workingCutoff(now, hours, officeHours()) : new Date(now.getTime() - hours * 3_600_000);
+      return meta.thresholdUnit === 'working'
+        ? workingCutoff(now, hours, officeHours())
+        : new Date(now.getTime() - hours * 3_600_000);
     },
     /** The warning level (0–3) the visit has reached. */
     level(e: Elapsed): number {

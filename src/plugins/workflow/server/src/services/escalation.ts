@@ -76,22 +76,29 @@ const escalation = ({ strapi }: { strapi: Core.Strapi }) => ({
       // The scan tells everyone each passed level concerns; an exception goes straight to the top.
       const levels = reason.exception ? [level] : Array.from({ length: level - from }, (_, i) => from + 1 + i);
       for (const l of levels) {
-        const notifications = [{ to: AUDIENCE[l], template: `warning-level-${l}`, channels: ['message'] as Channel[], level: l }];
+        const notifications = [
+          { to: AUDIENCE[l], template: `warning-level-${l}`, channels: ['message'] as Channel[], level: l },
+        ];
         const payload = { number: order.number, step: order.currentStep, stepLabel, ...reason };
-        await getService('history').append({
-          orderId,
-          at,
-          actorKind: 'system',
-          actorId: null,
-          actorName: '系统',
-          action: 'warn',
-          actionLabel: WARNING_LABELS[l],
-          fromStep: order.currentStep,
-          toStep: order.currentStep,
-          comment: reason.exception ? `现场异常：${reason.reason ?? ''}` : `已用时${reason.elapsed}，达到时限${reason.threshold}的${reason.percent}%`,
-          changes: { warningLevel: { before: reason.exception ? from : l - 1, after: l } },
-          warningLevel: l,
-        }, { notifications, payload });
+        await getService('history').append(
+          {
+            orderId,
+            at,
+            actorKind: 'system',
+            actorId: null,
+            actorName: '系统',
+            action: 'warn',
+            actionLabel: WARNING_LABELS[l],
+            fromStep: order.currentStep,
+            toStep: order.currentStep,
+            comment: reason.exception
+              ? `现场异常：${reason.reason ?? ''}`
+              : `已用时${reason.elapsed}，达到时限${reason.threshold}的${reason.percent}%`,
+            changes: { warningLevel: { before: reason.exception ? from : l - 1, after: l } },
+            warningLevel: l,
+          },
+          { notifications, payload },
+        );
       }
       return true;
     });
@@ -121,7 +128,10 @@ const escalation = ({ strapi }: { strapi: Core.Strapi }) => ({
         const percent = Math.floor((elapsed.measuredHours / meta.thresholdHours) * 100);
         const reached = await this.raise(o.id, level, {
           percent,
-          elapsed: meta.thresholdUnit === 'working' ? `${Math.floor(elapsed.measuredHours)}${unit}` : formatHours(elapsed.hours),
+          elapsed:
+            meta.thresholdUnit === 'working'
+              ? `${Math.floor(elapsed.measuredHours)}${unit}`
+              : formatHours(elapsed.hours),
           threshold: `${meta.thresholdHours}${unit}`,
         });
         if (reached) raised += 1;

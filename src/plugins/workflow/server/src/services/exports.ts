@@ -24,7 +24,15 @@ const COLUMNS = [
 ];
 
 // Made once: creating an Intl.DateTimeFormat costs more than formatting with it, and an export formats every row.
-const LOCAL_TIME = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
+const LOCAL_TIME = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+});
 const localTime = (iso: string) => LOCAL_TIME.format(new Date(iso));
 
 type Column = { header: string; key: string; width: number };
@@ -45,7 +53,12 @@ const exportsService = (_deps: { strapi: Core.Strapi }) => ({
     for (let page = 1; page <= MAX_ROWS / PAGE; page += 1) {
       const { data, meta } = await getService('orders').list(actor, { ...query, page, pageSize: PAGE });
       for (const o of data) {
-        const row = sheet.addRow({ ...o, appliedAt: localTime(o.appliedAt), elapsed: o.elapsed.text, overdue: o.elapsed.overdue ? '是' : '' });
+        const row = sheet.addRow({
+          ...o,
+          appliedAt: localTime(o.appliedAt),
+          elapsed: o.elapsed.text,
+          overdue: o.elapsed.overdue ? '是' : '',
+        });
         if (o.elapsed.overdue) row.getCell('elapsed').font = { color: { argb: 'FFD02B20' } };
       }
       if (page >= meta.pagination.pageCount) break;

@@ -68,11 +68,19 @@ const history = ({ strapi }: { strapi: Core.Strapi }) => ({
    * that cutting events off the end is detected too; the caller holds that row (locked) and writes
    * `head` back to it in the same transaction.
    */
-  async next(order: { id: number; documentId: string; historyHead?: string | null; historySeq?: number | null }, input: HistoryInput) {
+  async next(
+    order: { id: number; documentId: string; historyHead?: string | null; historySeq?: number | null },
+    input: HistoryInput,
+  ) {
     let seq = Number(order.historySeq ?? 0);
     // Orders written before the order kept its sequence number.
     if (!seq && order.historyHead) {
-      seq = (await strapi.db.query(UIDS.historyEvent).findOne({ where: { orderId: order.id }, orderBy: { seq: 'desc' }, select: ['seq'] }))?.seq ?? 0;
+      seq =
+        (
+          await strapi.db
+            .query(UIDS.historyEvent)
+            .findOne({ where: { orderId: order.id }, orderBy: { seq: 'desc' }, select: ['seq'] })
+        )?.seq ?? 0;
     }
     const row = { ...input, seq: seq + 1, prevHash: order.historyHead ?? null, hashScheme: HASH_SCHEME };
     const hash = hashEvent(row, order.documentId);
@@ -106,8 +114,16 @@ const history = ({ strapi }: { strapi: Core.Strapi }) => ({
         ...(onceKey ? { onceKey } : {}),
       };
       // The dashboard's first response: the first thing staff did after the application.
-      const responded = input.actorKind === 'staff' && input.action !== 'warn' && !order.firstResponseAt ? { firstResponseAt: input.at } : {};
-      const id = await getService('orderWrites').carryOut({ order: order as any, patch: { ...head, ...responded }, event, notify });
+      const responded =
+        input.actorKind === 'staff' && input.action !== 'warn' && !order.firstResponseAt
+          ? { firstResponseAt: input.at }
+          : {};
+      const id = await getService('orderWrites').carryOut({
+        order: order as any,
+        patch: { ...head, ...responded },
+        event,
+        notify,
+      });
       return { id: id as number, seq: row.seq, hash: row.hash };
     });
   },
@@ -131,8 +147,15 @@ const history = ({ strapi }: { strapi: Core.Strapi }) => ({
           .whereBetween('id', [from, from + 49_999])
           .whereNull(column)
           // Orders without an organization (not dispatched) have nothing to give.
-          .whereIn(events.column('orderId'), knex(orders.name).select('id').whereNotNull(orders.column('organizationRef')))
-          .update({ [column]: knex(orders.name).select(orders.column('organizationRef')).where('id', knex.ref(`${events.name}.${events.column('orderId')}`)) }),
+          .whereIn(
+            events.column('orderId'),
+            knex(orders.name).select('id').whereNotNull(orders.column('organizationRef')),
+          )
+          .update({
+            [column]: knex(orders.name)
+              .select(orders.column('organizationRef'))
+              .where('id', knex.ref(`${events.name}.${events.column('orderId')}`)),
+          }),
       );
     }
     await store.set({ key: 'event-organizations', value: true });
@@ -149,18 +172,33 @@ const history = ({ strapi }: { strapi: Core.Strapi }) => ({
     // would look like a broken chain.
     return strapi.db.transaction(async () => {
       const events = await this.list(orderId);
-      const order = await strapi.db.query(UIDS.order).findOne({ where: { id: orderId }, select: ['historyHead', 'documentId'] });
+      const order = await strapi.db
+        .query(UIDS.order)
+        .findOne({ where: { id: orderId }, select: ['historyHead', 'documentId'] });
       const documentId = order?.documentId ?? null;
       let prev: string | null = null;
       for (let i = 0; i < events.length; i += 1) {
         const e = events[i];
-        if (Number(e.seq) !== i + 1) return { valid: false, events: events.length, brokenAt: i + 1, reason: `第${i + 1}条记录缺失` };
-        if ((e.prevHash ?? null) !== prev) return { valid: false, events: events.length, brokenAt: e.seq, reason: `第${e.seq}条记录与前一条记录的链接不符` };
-        if (hashEvent(e, documentId) !== e.hash) return { valid: false, events: events.length, brokenAt: e.seq, reason: `第${e.seq}条记录的内容被修改` };
+        if (Number(e.seq) !== i + 1)
+          return { valid: false, events: events.length, brokenAt: i + 1, reason: `第${i + 1}条记录缺失` };
+        if ((e.prevHash ?? null) !== prev)
+          return {
+            valid: false,
+            events: events.length,
+            brokenAt: e.seq,
+            reason: `第${e.seq}条记录与前一条记录的链接不符`,
+          };
+        if (hashEvent(e, documentId) !== e.hash)
+          return { valid: false, events: events.length, brokenAt: e.seq, reason: `第${e.seq}条记录的内容被修改` };
         prev = e.hash;
       }
       if ((order?.historyHead ?? null) !== prev) {
-        return { valid: false, events: events.length, brokenAt: events.length + 1, reason: `最新记录之后的记录缺失（应有第${events.length + 1}条）` };
+        return {
+          valid: false,
+          events: events.length,
+          brokenAt: events.length + 1,
+          reason: `最新记录之后的记录缺失（应有第${events.length + 1}条）`,
+        };
       }
       return { valid: true, events: events.length, lastHash: prev };
     });

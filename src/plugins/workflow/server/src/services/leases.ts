@@ -25,7 +25,10 @@ const leases = ({ strapi }: { strapi: Core.Strapi }) => {
       const now = getService('clock').now().getTime();
       const token = `${instance}:${randomUUID().slice(0, 8)}`;
       await knex(TABLE).insert({ name, owner: '', until_ms: 0 }).onConflict('name').ignore();
-      const taken = await knex(TABLE).where({ name }).andWhere('until_ms', '<', now).update({ owner: token, until_ms: now + ttlMs });
+      const taken = await knex(TABLE)
+        .where({ name })
+        .andWhere('until_ms', '<', now)
+        .update({ owner: token, until_ms: now + ttlMs });
       return Number(taken) === 1 ? token : null;
     },
 

@@ -9,7 +9,8 @@ const LEADER_ROLE = 'leader';
 /** The reader of a message list: an applicant (users-permissions user) or a staff member (admin user). */
 export type Reader = { kind: 'applicant'; userId: number } | { kind: 'staff'; adminId: number };
 
-const mine = (reader: Reader) => (reader.kind === 'applicant' ? { recipientUser: { id: reader.userId } } : { recipientAdminId: reader.adminId });
+const mine = (reader: Reader) =>
+  reader.kind === 'applicant' ? { recipientUser: { id: reader.userId } } : { recipientAdminId: reader.adminId };
 
 /**
  * In-app messages: who an audience of an order reaches, delivering an outbox row as messages, and
@@ -21,7 +22,10 @@ const messages = ({ strapi }: { strapi: Core.Strapi }) => ({
     const order = await strapi.db.query(UIDS.order).findOne({
       where: { id: orderId },
       select: ['id'],
-      populate: { organization: { select: ['id'] }, assignee: { select: ['id'], populate: { adminUser: { select: ['id'] } } } },
+      populate: {
+        organization: { select: ['id'] },
+        assignee: { select: ['id'], populate: { adminUser: { select: ['id'] } } },
+      },
     });
     if (!order) return [];
     if (audience === 'assignee' && order.assignee?.adminUser) return [order.assignee.adminUser.id];
@@ -31,32 +35,51 @@ const messages = ({ strapi }: { strapi: Core.Strapi }) => ({
     const executives = audience === 'executives';
     // Managers: department administrators of the order's organization or above it; an unassigned
     // order's notices go to them too. Executives: leaders of the whole company, and super administrators.
-    const orgs = executives ? await scope.treeIds((await scope.rootOf(orgId)) ?? orgId) : await scope.ancestorsOf(orgId);
+    const orgs = executives
+      ? await scope.treeIds((await scope.rootOf(orgId)) ?? orgId)
+      : await scope.ancestorsOf(orgId);
     const role = executives ? LEADER_ROLE : MANAGER_ROLE;
     const staff = await strapi.db.query(UIDS.staff).findMany({
       where: { organization: { id: { $in: orgs } }, active: true },
       select: ['id', 'jobRoles'],
       populate: { adminUser: { select: ['id'] } },
     });
-    const ids = staff.filter((s: any) => Array.isArray(s.jobRoles) && s.jobRoles.includes(role) && s.adminUser).map((s: any) => s.adminUser.id);
+    const ids = staff
+      .filter((s: any) => Array.isArray(s.jobRoles) && s.jobRoles.includes(role) && s.adminUser)
+      .map((s: any) => s.adminUser.id);
     if (executives) {
-      const supers = await strapi.db.query('admin::user').findMany({ where: { roles: { code: 'strapi-super-admin' }, isActive: true }, select: ['id'] });
+      const supers = await strapi.db
+        .query('admin::user')
+        .findMany({ where: { roles: { code: 'strapi-super-admin' }, isActive: true }, select: ['id'] });
       ids.push(...supers.map((u: any) => u.id));
     }
     return [...new Set<number>(ids)];
   },
 
   /** Writes an outbox row's in-app messages; answers how many were written. */
-  async deliver(row: { orderId: number; audience: string; template: string; recipient: string | null; payload: Record<string, any> }) {
+  async deliver(row: {
+    orderId: number;
+    audience: string;
+    template: string;
+    recipient: string | null;
+    payload: Record<string, any>;
+  }) {
     const text = getService('registry').message(row.template, row.payload ?? {});
-    const base = { order: row.orderId, kind: row.template, title: text.title.slice(0, 200), body: text.body, data: row.payload ?? null };
+    const base = {
+      order: row.orderId,
+      kind: row.template,
+      title: text.title.slice(0, 200),
+      body: text.body,
+      data: row.payload ?? null,
+    };
     if (row.audience === 'applicant') {
       if (!row.recipient) return 0;
       await strapi.db.query(MESSAGE).create({ data: { ...base, recipientUser: Number(row.recipient) } });
       return 1;
     }
     const admins = await this.staffAudience(row.orderId, row.audience);
-    for (const adminId of admins) await strapi.db.query(MESSAGE).create({ data: { ...base, recipientAdminId: adminId } });
+    for (const adminId of admins)
+      await strapi.db.query(MESSAGE).create({ data: { ...base, recipientAdminId: adminId } });
     return admins.length;
   },
 
@@ -75,25 +98,47 @@ const messages = ({ strapi }: { strapi: Core.Strapi }) => ({
       this.unreadCount(reader),
     ]);
     return {
-      data: rows.map((m: any) => ({ id: m.id, kind: m.kind, title: m.title, body: m.body, data: m.data, number: m.order?.number ?? null, read: !!m.readAt, createdAt: m.createdAt })),
-      meta: { pagination: { page: query.page, pageSize: query.pageSize, total, pageCount: Math.ceil(total / query.pageSize) }, unread },
+      data: rows.map((m: any) => ({
+        id: m.id,
+        kind: m.kind,
+        title: m.title,
+        body: m.body,
+        data: m.data,
+        number: m.order?.number ?? null,
+        read: !!m.readAt,
+        createdAt: m.createdAt,
+      })),
+      meta: {
+        pagination: { page: query.page, pageSize: query.pageSize, total, pageCount: Math.ceil(total / query.pageSize) },
+        unread,
+      },
     };
   },
 
-  unreadCount: (reader: Reader): Promise<number> => strapi.db.query(MESSAGE).count({ where: { ...mine(reader), readAt: { $null: true } } }),
+  unreadCount: (reader: Reader): Promise<number> =>
+    strapi.db.query(MESSAGE).count({ where: { ...mine(reader), readAt: { $null: true } } }),
 
   /** Marks one of the reader's messages read; someone else's is 404. */
   async markRead(reader: Reader, id: number) {
-    const message = await strapi.db.query(MESSAGE).findOne({ where: { id, ...mine(reader) }, select: ['id', 'readAt'] });
+    const message = await strapi.db
+      .query(MESSAGE)
+      .findOne({ where: { id, ...mine(reader) }, select: ['id', 'readAt'] });
     if (!message) throw notFound();
-    if (!message.readAt) await strapi.db.query(MESSAGE).update({ where: { id }, data: { readAt: getService('clock').now() } });
+    if (!message.readAt)
+      await strapi.db.query(MESSAGE).update({ where: { id }, data: { readAt: getService('clock').now() } });
     return { unread: await this.unreadCount(reader) };
   },
 
   async markAllRead(reader: Reader) {
     // updateMany cannot filter on a relation; select the ids first.
-    const unread = await strapi.db.query(MESSAGE).findMany({ where: { ...mine(reader), readAt: { $null: true } }, select: ['id'] });
-    if (unread.length) await strapi.db.query(MESSAGE).updateMany({ where: { id: { $in: unread.map((m: any) => m.id) } }, data: { readAt: getService('clock').now() } });
+    const unread = await strapi.db
+      .query(MESSAGE)
+      .findMany({ where: { ...mine(reader), readAt: { $null: true } }, select: ['id'] });
+    if (unread.length)
+      await strapi.db.query(MESSAGE).updateMany({
+        where: { id: { $in: unread.map((m: any) => m.id) } },
+        data: { readAt: getService('clock').now() },
+      });
     return { unread: 0 };
   },
 });

@@ -5,7 +5,14 @@ import type { Actor } from './registry';
 import type { WorkflowConfig } from '../config';
 import { getService } from '../utils';
 import { dayStart } from '../engine/calendar';
-import { hoursBetween as hoursBetweenSql, type AppliedFacts, type PeriodPlan, type SumsFilter, type VisitSum, type WarningSum } from './rollups';
+import {
+  hoursBetween as hoursBetweenSql,
+  type AppliedFacts,
+  type PeriodPlan,
+  type SumsFilter,
+  type VisitSum,
+  type WarningSum,
+} from './rollups';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -62,7 +69,9 @@ const metrics = ({ strapi }: { strapi: Core.Strapi }) => {
   /** The organization filter as the organization's tree, the process filter as its definitions' ids. */
   const narrowing = async (q: MetricsQuery) => ({
     chosen: q.organization ? await getService('scope').treeIds(q.organization) : undefined,
-    definitions: q.process ? (await getService('definitions').allStored()).filter((d) => d.key === q.process).map((d) => d.id) : undefined,
+    definitions: q.process
+      ? (await getService('definitions').allStored()).filter((d) => d.key === q.process).map((d) => d.id)
+      : undefined,
   });
 
   /**
@@ -76,21 +85,40 @@ const metrics = ({ strapi }: { strapi: Core.Strapi }) => {
    * (`beyond`, a few orders, one part per branch of scope.workBranches). One query with the scope's
    * OR would read the orders row by row.
    */
-  const viewParts = async (actor: Actor, q: MetricsQuery, personAdmin: number | null, { extra = [] as any[], alive = true } = {}) => {
+  const viewParts = async (
+    actor: Actor,
+    q: MetricsQuery,
+    personAdmin: number | null,
+    { extra = [] as any[], alive = true } = {},
+  ) => {
     const scope = getService('scope');
-    const where: any[] = [{ createdAt: { $lt: q.to } }, ...(alive ? [{ $or: [{ closedAt: { $null: true } }, { closedAt: { $gte: q.from } }] }] : []), ...extra];
+    const where: any[] = [
+      { createdAt: { $lt: q.to } },
+      ...(alive ? [{ $or: [{ closedAt: { $null: true } }, { closedAt: { $gte: q.from } }] }] : []),
+      ...extra,
+    ];
     const { chosen, definitions } = await narrowing(q);
     if (chosen) where.push({ organizationRef: { $in: chosen } });
     if (q.process) where.push({ processKey: q.process });
     if (q.category) where.push({ category: q.category });
     const part = (conditions: any[]) => {
-      const query = strapi.db.queryBuilder(UIDS.order as any).select('id').where({ $and: [...conditions, ...where].filter((w) => Object.keys(w).length) }).getKnexQuery();
+      const query = strapi.db
+        .queryBuilder(UIDS.order as any)
+        .select('id')
+        .where({ $and: [...conditions, ...where].filter((w) => Object.keys(w).length) })
+        .getKnexQuery();
       if (q.person) {
         const events = eventTable();
         const o = orderTable();
         query.where((w: any) =>
           w
-            .whereIn('t0.id', knex()(events.name).select(events.column('orderId')).where(events.column('actorKind'), 'staff').andWhere(events.column('actorId'), personAdmin ?? -1))
+            .whereIn(
+              't0.id',
+              knex()(events.name)
+                .select(events.column('orderId'))
+                .where(events.column('actorKind'), 'staff')
+                .andWhere(events.column('actorId'), personAdmin ?? -1),
+            )
             .orWhere(`t0.${o.column('assigneeRef')}`, q.person),
         );
       }
@@ -99,18 +127,29 @@ const metrics = ({ strapi }: { strapi: Core.Strapi }) => {
     const organizations = await scope.organizationsInView(actor);
     // The same orders' events, found by the organization and process version each event keeps, when
     // nothing else narrows them (a category or a person needs the order row).
-    const byEvents = (orgs: number[] | undefined): EventsFilter | null => (q.category || q.person ? null : { organizations: orgs, definitions });
+    const byEvents = (orgs: number[] | undefined): EventsFilter | null =>
+      q.category || q.person ? null : { organizations: orgs, definitions };
     if (!organizations?.length) {
-      return { parts: [{ query: part([await scope.where(actor)]), events: organizations === null ? byEvents(chosen) : null }], beyond: [] };
+      return {
+        parts: [{ query: part([await scope.where(actor)]), events: organizations === null ? byEvents(chosen) : null }],
+        beyond: [],
+      };
     }
     const elsewhere = { $or: [{ organizationRef: { $notIn: organizations } }, { organizationRef: { $null: true } }] };
-    const beyond = (await scope.workBranches(actor, organizations)).map((branch) => ({ query: part([branch, elsewhere]), events: null }));
-    const whole = { query: part([{ organizationRef: { $in: organizations } }]), events: byEvents(chosen ? organizations.filter((id) => chosen.includes(id)) : organizations) };
+    const beyond = (await scope.workBranches(actor, organizations)).map((branch) => ({
+      query: part([branch, elsewhere]),
+      events: null,
+    }));
+    const whole = {
+      query: part([{ organizationRef: { $in: organizations } }]),
+      events: byEvents(chosen ? organizations.filter((id) => chosen.includes(id)) : organizations),
+    };
     return { parts: [whole, ...beyond], beyond };
   };
 
   /** Runs a query on each part of the orders in view; answers the rows of all. */
-  const eachPart = async (parts: ViewPart[], run: (inView: any) => Promise<any[]>) => (await Promise.all(parts.map((p) => run(p.query)))).flat();
+  const eachPart = async (parts: ViewPart[], run: (inView: any) => Promise<any[]>) =>
+    (await Promise.all(parts.map((p) => run(p.query)))).flat();
   /** Adds up one-row sums. */
   const addRows = (rows: any[]) => {
     const total: Record<string, number> = {};
@@ -136,10 +175,24 @@ const metrics = ({ strapi }: { strapi: Core.Strapi }) => {
       .select(column('channel') + ' as channel', column('outcome') + ' as outcome', column('returned') + ' as returned')
       .select(knex().raw('COUNT(*) as n'))
       .select(knex().raw(`SUM(CASE WHEN ${responded} IS NOT NULL THEN 1 ELSE 0 END) as responded`))
-      .select(knex().raw(`SUM(CASE WHEN ${responded} IS NOT NULL THEN ${hoursBetween(created, responded)} ELSE 0 END) as response_hours`))
-      .select(weeks.map(([f, t], i) => knex().raw(`SUM(CASE WHEN ${created} >= ? AND ${created} < ? THEN 1 ELSE 0 END) as w${i}`, [f, t])))
+      .select(
+        knex().raw(
+          `SUM(CASE WHEN ${responded} IS NOT NULL THEN ${hoursBetween(created, responded)} ELSE 0 END) as response_hours`,
+        ),
+      )
+      .select(
+        weeks.map(([f, t], i) =>
+          knex().raw(`SUM(CASE WHEN ${created} >= ? AND ${created} < ? THEN 1 ELSE 0 END) as w${i}`, [f, t]),
+        ),
+      )
       .groupBy(column('channel'), column('outcome'), column('returned'));
-    return rows.map((r: any) => ({ ...r, n: num(r.n), responded: num(r.responded), responseHours: num(r.response_hours), returned: r.returned === true || r.returned === 1 || r.returned === '1' }));
+    return rows.map((r: any) => ({
+      ...r,
+      n: num(r.n),
+      responded: num(r.responded),
+      responseHours: num(r.response_hours),
+      returned: r.returned === true || r.returned === 1 || r.returned === '1',
+    }));
   };
 
   /**
@@ -152,11 +205,23 @@ const metrics = ({ strapi }: { strapi: Core.Strapi }) => {
     const responded = column('firstResponseAt');
     const ofApplied = () => inView.clone().clearSelect().where(inRanges(created, ranges));
     const [responses, returns, completions] = await Promise.all([
-      ofApplied().where(responded, '>=', since).select(knex().raw(`COUNT(*) as n, SUM(${hoursBetween(created, responded)}) as hours`)).first(),
+      ofApplied()
+        .where(responded, '>=', since)
+        .select(knex().raw(`COUNT(*) as n, SUM(${hoursBetween(created, responded)}) as hours`))
+        .first(),
       ofApplied().where(column('returnedAt'), '>=', since).count({ n: '*' }).first(),
-      ofApplied().where(column('closedAt'), '>=', since).where(column('outcome'), 'completed').count({ n: '*' }).first(),
+      ofApplied()
+        .where(column('closedAt'), '>=', since)
+        .where(column('outcome'), 'completed')
+        .count({ n: '*' })
+        .first(),
     ]);
-    return { responded: num(responses?.n), responseHours: num(responses?.hours), returned: num(returns?.n), completed: num(completions?.n) };
+    return {
+      responded: num(responses?.n),
+      responseHours: num(responses?.hours),
+      returned: num(returns?.n),
+      completed: num(completions?.n),
+    };
   };
 
   /**
@@ -164,7 +229,12 @@ const metrics = ({ strapi }: { strapi: Core.Strapi }) => {
    * organizations they answer for, with what happened to those orders since the sums end; the order rows
    * for the rest of the period and for the orders in view beyond those organizations.
    */
-  const appliedFigures = async (views: { parts: ViewPart[]; beyond: ViewPart[] }, plan: PeriodPlan, filter: SumsFilter, weeks: Array<[Date, Date]>) => {
+  const appliedFigures = async (
+    views: { parts: ViewPart[]; beyond: ViewPart[] },
+    plan: PeriodPlan,
+    filter: SumsFilter,
+    weeks: Array<[Date, Date]>,
+  ) => {
     const rollups = getService('rollups');
     const whole = views.parts.filter((p) => !views.beyond.includes(p));
     const [rows, rowsBeyond, days, summedFacts, late] = await Promise.all([
@@ -174,7 +244,12 @@ const metrics = ({ strapi }: { strapi: Core.Strapi }) => {
       rollups.facts(plan.days, plan.factsUntil, filter),
       plan.factsUntil ? Promise.all(whole.map((p) => lateFacts(p.query, plan.summed, plan.factsUntil!))) : [],
     ]);
-    const total = { created: 0, ...summedFacts, byChannel: [] as Array<{ channel: string | null; n: number }>, weekly: weeks.map(() => 0) };
+    const total = {
+      created: 0,
+      ...summedFacts,
+      byChannel: [] as Array<{ channel: string | null; n: number }>,
+      weekly: weeks.map(() => 0),
+    };
     for (const f of late) {
       total.responded += f.responded;
       total.responseHours += f.responseHours;
@@ -203,7 +278,15 @@ const metrics = ({ strapi }: { strapi: Core.Strapi }) => {
   /** Orders applied in some ranges of time, by category. */
   const categories = async (inView: any, ranges: Array<[Date, Date]>) =>
     ranges.length
-      ? (await inView.clone().clearSelect().where(inRanges(column('createdAt'), ranges)).select(column('category') + ' as category').count({ n: '*' }).groupBy(column('category'))).map((r: any) => ({
+      ? (
+          await inView
+            .clone()
+            .clearSelect()
+            .where(inRanges(column('createdAt'), ranges))
+            .select(column('category') + ' as category')
+            .count({ n: '*' })
+            .groupBy(column('category'))
+        ).map((r: any) => ({
           category: r.category,
           n: num(r.n),
         }))
@@ -220,7 +303,11 @@ const metrics = ({ strapi }: { strapi: Core.Strapi }) => {
         .where(column('outcome'), 'completed')
         .where(inRanges(closed, ranges))
         .select(knex().raw(`COUNT(*) as n, SUM(${hoursBetween(column('createdAt'), closed)}) as cycle_hours`))
-        .select(weeks.map(([f, t], i) => knex().raw(`SUM(CASE WHEN ${closed} >= ? AND ${closed} < ? THEN 1 ELSE 0 END) as w${i}`, [f, t])))
+        .select(
+          weeks.map(([f, t], i) =>
+            knex().raw(`SUM(CASE WHEN ${closed} >= ? AND ${closed} < ? THEN 1 ELSE 0 END) as w${i}`, [f, t]),
+          ),
+        )
         .first(),
     ];
   };
@@ -233,12 +320,18 @@ const metrics = ({ strapi }: { strapi: Core.Strapi }) => {
   const openLoads = async (staffIds: number[], parts: Promise<ViewPart[]> | null) => {
     if (!staffIds.length) return [];
     const held = (query: any, col: (name: string) => string) =>
-      query.whereIn(col('assigneeRef'), staffIds).whereNull(col('outcome')).select(col('assigneeRef') + ' as assignee').count({ n: '*' }).groupBy(col('assigneeRef'));
+      query
+        .whereIn(col('assigneeRef'), staffIds)
+        .whereNull(col('outcome'))
+        .select(col('assigneeRef') + ' as assignee')
+        .count({ n: '*' })
+        .groupBy(col('assigneeRef'));
     if (!parts) return held(knex()(orderTable().name), (name) => orderTable().column(name));
     return eachPart(await parts, (inView) => held(inView.clone().clearSelect(), column));
   };
 
-  const firstResponseOf = (figures: { responded: number; responseHours: number }) => (figures.responded ? figures.responseHours / figures.responded : null);
+  const firstResponseOf = (figures: { responded: number; responseHours: number }) =>
+    figures.responded ? figures.responseHours / figures.responded : null;
 
   const inRanges = (col: string, ranges: Array<[Date, Date]>) => (w: any) => {
     for (const [from, to] of ranges) w.orWhere(between(col, from, to));
@@ -251,8 +344,10 @@ const metrics = ({ strapi }: { strapi: Core.Strapi }) => {
   /** The events of the orders of a part: by the organization and process version they keep, or a semi-join. */
   const ofPart = (query: any, col: (name: string) => string, view: ViewPart) => {
     if (!view.events) return query.whereIn(col('orderId'), view.query.clone());
-    if (view.events.organizations) query.whereIn(col('organizationRef'), view.events.organizations.length ? view.events.organizations : [-1]);
-    if (view.events.definitions) query.whereIn(col('definitionId'), view.events.definitions.length ? view.events.definitions : [-1]);
+    if (view.events.organizations)
+      query.whereIn(col('organizationRef'), view.events.organizations.length ? view.events.organizations : [-1]);
+    if (view.events.definitions)
+      query.whereIn(col('definitionId'), view.events.definitions.length ? view.events.definitions : [-1]);
     return query;
   };
 
@@ -265,8 +360,17 @@ const metrics = ({ strapi }: { strapi: Core.Strapi }) => {
       .whereNotNull(col('visitHours'))
       .andWhere(inRanges(col('at'), ranges))
       .andWhere(col('at'), '<', now)
-      .select(col('definitionId') + ' as definition_id', col('fromStep') + ' as step', col('actorKind') + ' as actor_kind', col('actorId') + ' as actor_id')
-      .select(knex().raw(`COUNT(*) as visits, SUM(${col('visitHours')}) as hours, SUM(CASE WHEN ${col('visitOnTime')} IS NULL THEN 0 ELSE 1 END) as measured`))
+      .select(
+        col('definitionId') + ' as definition_id',
+        col('fromStep') + ' as step',
+        col('actorKind') + ' as actor_kind',
+        col('actorId') + ' as actor_id',
+      )
+      .select(
+        knex().raw(
+          `COUNT(*) as visits, SUM(${col('visitHours')}) as hours, SUM(CASE WHEN ${col('visitOnTime')} IS NULL THEN 0 ELSE 1 END) as measured`,
+        ),
+      )
       .select(knex().raw(`SUM(CASE WHEN ${col('visitOnTime')} = ? THEN 1 ELSE 0 END) as on_time`, [true]))
       .groupBy(col('definitionId'), col('fromStep'), col('actorKind'), col('actorId'));
     return (await ofPart(query, col, view)).map((r: any) => ({
@@ -288,10 +392,19 @@ const metrics = ({ strapi }: { strapi: Core.Strapi }) => {
     const query = knex()(`${e.name} as e`)
       .where(col('action'), 'warn')
       .andWhere(inRanges(col('at'), ranges))
-      .select(col('definitionId') + ' as definition_id', col('fromStep') + ' as step', col('warningLevel') + ' as level')
+      .select(
+        col('definitionId') + ' as definition_id',
+        col('fromStep') + ' as step',
+        col('warningLevel') + ' as level',
+      )
       .count({ n: '*' })
       .groupBy(col('definitionId'), col('fromStep'), col('warningLevel'));
-    return (await ofPart(query, col, view)).map((r: any) => ({ definitionId: num(r.definition_id), step: r.step, level: num(r.level), n: num(r.n) }));
+    return (await ofPart(query, col, view)).map((r: any) => ({
+      definitionId: num(r.definition_id),
+      step: r.step,
+      level: num(r.level),
+      n: num(r.n),
+    }));
   };
 
   /**
@@ -299,10 +412,18 @@ const metrics = ({ strapi }: { strapi: Core.Strapi }) => {
    * daily sums for the whole days they hold, of the organizations they may answer for; the events for
    * the rest of the period, and for orders in view beyond those organizations (`beyond`).
    */
-  const eventFigures = async (views: { parts: ViewPart[]; beyond: ViewPart[] }, plan: PeriodPlan, filter: SumsFilter, now: Date) => {
+  const eventFigures = async (
+    views: { parts: ViewPart[]; beyond: ViewPart[] },
+    plan: PeriodPlan,
+    filter: SumsFilter,
+    now: Date,
+  ) => {
     const rollups = getService('rollups');
-    const inParts = async <T>(ranges: Array<[Date, Date]>, parts: ViewPart[], rows: (ranges: Array<[Date, Date]>, view: ViewPart) => Promise<T[]>) =>
-      (await Promise.all(parts.map((view) => rows(ranges, view)))).flat();
+    const inParts = async <T>(
+      ranges: Array<[Date, Date]>,
+      parts: ViewPart[],
+      rows: (ranges: Array<[Date, Date]>, view: ViewPart) => Promise<T[]>,
+    ) => (await Promise.all(parts.map((view) => rows(ranges, view)))).flat();
     const [visits, visitsBeyond, visitSums, warnings, warningsBeyond, warningSums, definition] = await Promise.all([
       inParts(plan.ranges, views.parts, (r, v) => visitRows(r, v, now)),
       inParts(plan.summed, views.beyond, (r, v) => visitRows(r, v, now)),
@@ -313,8 +434,14 @@ const metrics = ({ strapi }: { strapi: Core.Strapi }) => {
       definitionOf(),
     ]);
     return {
-      visits: [...visitSums, ...visits, ...visitsBeyond].map(({ definitionId, ...v }): VisitGroup => ({ ...definition(definitionId), ...v })),
-      warnings: [...warningSums, ...warnings, ...warningsBeyond].map(({ definitionId, ...w }) => ({ ...definition(definitionId), ...w })),
+      visits: [...visitSums, ...visits, ...visitsBeyond].map(({ definitionId, ...v }): VisitGroup => ({
+        ...definition(definitionId),
+        ...v,
+      })),
+      warnings: [...warningSums, ...warnings, ...warningsBeyond].map(({ definitionId, ...w }) => ({
+        ...definition(definitionId),
+        ...w,
+      })),
     };
   };
 
@@ -337,45 +464,75 @@ const metrics = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     async compute(actor: Actor, q: MetricsQuery) {
       const now = getService('clock').now();
-      const person = q.person ? await strapi.db.query(UIDS.staff).findOne({ where: { id: q.person }, populate: { adminUser: { select: ['id'] } } }) : null;
-      const personAdmin: number | null = q.person ? person?.adminUser?.id ?? -1 : null;
-      const unrestricted = (actor.kind === 'system' || !!actor.superAdmin) && !q.organization && !q.process && !q.category && !q.person;
+      const person = q.person
+        ? await strapi.db
+            .query(UIDS.staff)
+            .findOne({ where: { id: q.person }, populate: { adminUser: { select: ['id'] } } })
+        : null;
+      const personAdmin: number | null = q.person ? (person?.adminUser?.id ?? -1) : null;
+      const unrestricted =
+        (actor.kind === 'system' || !!actor.superAdmin) && !q.organization && !q.process && !q.category && !q.person;
       // Every open order is alive in a period that runs to now: the open-order figures need no period test.
       // (The controller read the clock a moment before: a period "to now" ends within the last minute.)
       const toNow = q.to.getTime() >= now.getTime() - 60_000;
       const unrestrictedNow = unrestricted && toNow;
       const { parts, beyond } = await viewParts(actor, q, personAdmin);
       const sums = await sumsFor(actor, q);
-      const planOf = async (from: Date, to: Date): Promise<PeriodPlan> => (sums ? getService('rollups').plan(from, to) : { days: [], summed: [], ranges: [[from, to]], factsUntil: null });
+      const planOf = async (from: Date, to: Date): Promise<PeriodPlan> =>
+        sums ? getService('rollups').plan(from, to) : { days: [], summed: [], ranges: [[from, to]], factsUntil: null };
       const plan = await planOf(q.from, q.to);
       // The daily sums answer for the viewer's organizations; their work beyond those is read from the events.
       const beyondSummed = sums && plan.days.length ? beyond : [];
       // Open orders now: no open order was closed before a period that runs to now.
-      const openParts = async (extra: any[] = []) => (await viewParts(actor, q, personAdmin, { extra, alive: !toNow })).parts;
+      const openParts = async (extra: any[] = []) =>
+        (await viewParts(actor, q, personAdmin, { extra, alive: !toNow })).parts;
       const defs = new Map((await getService('definitions').allStored()).map((d) => [`${d.key}@${d.version}`, d]));
       const defOf = (processKey: string, version: number) => defs.get(`${processKey}@${version}`);
-      const stepLabel = (processKey: string, version: number, step: string) => (defOf(processKey, version) ? stepMeta(defOf(processKey, version)!.nodes, step)?.label : null) ?? step;
+      const stepLabel = (processKey: string, version: number, step: string) =>
+        (defOf(processKey, version) ? stepMeta(defOf(processKey, version)!.nodes, step)?.label : null) ?? step;
 
       const weekStarts: Array<[string, Date, Date]> = [];
-      for (let t = new Date(q.from); t < q.to; t = new Date(t.getTime() + 7 * DAY)) weekStarts.push([weekOf(t), t, new Date(Math.min(t.getTime() + 7 * DAY, q.to.getTime()))]);
+      for (let t = new Date(q.from); t < q.to; t = new Date(t.getTime() + 7 * DAY))
+        weekStarts.push([weekOf(t), t, new Date(Math.min(t.getTime() + 7 * DAY, q.to.getTime()))]);
       // Buckets by calendar week (Monday, China time), as the chart labels them.
       const weekKeys = [...new Set(weekStarts.map(([k]) => k))];
       const weekRanges: Array<[Date, Date]> = weekKeys.map((k) => {
         const start = dayStart(k);
-        return [new Date(Math.max(start.getTime(), q.from.getTime())), new Date(Math.min(start.getTime() + 7 * DAY, q.to.getTime()))];
+        return [
+          new Date(Math.max(start.getTime(), q.from.getTime())),
+          new Date(Math.min(start.getTime() + 7 * DAY, q.to.getTime())),
+        ];
       });
 
       const previous = { from: new Date(q.from.getTime() - (q.to.getTime() - q.from.getTime())), to: q.from };
       const staffInView = this.staffInScope(actor, q);
-      const [appliedNow, categoryRows, prevApplied, completedRow, { visits, warnings: warnRows }, open, overdueNow, evaluations, exceptions, staff, sms] = await Promise.all([
+      const [
+        appliedNow,
+        categoryRows,
+        prevApplied,
+        completedRow,
+        { visits, warnings: warnRows },
+        open,
+        overdueNow,
+        evaluations,
+        exceptions,
+        staff,
+        sms,
+      ] = await Promise.all([
         appliedFigures({ parts, beyond: beyondSummed }, plan, sums?.filter ?? {}, weekRanges),
         Promise.all([
           eachPart(parts, (inView) => categories(inView, plan.ranges)),
           eachPart(beyondSummed, (inView) => categories(inView, plan.summed)),
           getService('rollups').categories(plan.days, sums?.filter ?? {}),
         ]).then((rows) => rows.flat()),
-        Promise.all([viewParts(actor, { ...q, ...previous }, personAdmin), planOf(previous.from, previous.to)]).then(([views, previousPlan]) =>
-          appliedFigures({ parts: views.parts, beyond: sums && previousPlan.days.length ? views.beyond : [] }, previousPlan, sums?.filter ?? {}, []),
+        Promise.all([viewParts(actor, { ...q, ...previous }, personAdmin), planOf(previous.from, previous.to)]).then(
+          ([views, previousPlan]) =>
+            appliedFigures(
+              { parts: views.parts, beyond: sums && previousPlan.days.length ? views.beyond : [] },
+              previousPlan,
+              sums?.filter ?? {},
+              [],
+            ),
         ),
         Promise.all([
           eachPart(parts, (inView) => completedIn(inView, plan.ranges, weekRanges)),
@@ -383,19 +540,36 @@ const metrics = ({ strapi }: { strapi: Core.Strapi }) => {
           // Whole days fall in one week each.
           getService('rollups')
             .completed(plan.days, sums?.filter ?? {})
-            .then((days) => days.map((d) => ({ n: d.n, cycle_hours: d.hours, ...Object.fromEntries(weekRanges.map(([f, t], i) => [`w${i}`, dayStart(d.day) >= f && dayStart(d.day) < t ? d.n : 0])) }))),
+            .then((days) =>
+              days.map((d) => ({
+                n: d.n,
+                cycle_hours: d.hours,
+                ...Object.fromEntries(
+                  weekRanges.map(([f, t], i) => [`w${i}`, dayStart(d.day) >= f && dayStart(d.day) < t ? d.n : 0]),
+                ),
+              })),
+            ),
         ]).then((rows) => addRows(rows.flat())),
         eventFigures({ parts, beyond: beyondSummed }, plan, sums?.filter ?? {}, now),
-        staffInView.then((staff) => openLoads(staff.map((s: any) => s.id), unrestrictedNow ? null : openParts())),
+        staffInView.then((staff) =>
+          openLoads(
+            staff.map((s: any) => s.id),
+            unrestrictedNow ? null : openParts(),
+          ),
+        ),
         getService('orders')
           .overdueWhere(now)
           .then(async (overdue) =>
             unrestrictedNow
               ? strapi.db.query(UIDS.order).count({ where: overdue })
-              : eachPart(await openParts([overdue]), async (inView) => [await inView.clearSelect().count({ n: '*' }).first()]).then((rows) => addRows(rows).n ?? 0),
+              : eachPart(await openParts([overdue]), async (inView) => [
+                  await inView.clearSelect().count({ n: '*' }).first(),
+                ]).then((rows) => addRows(rows).n ?? 0),
           ),
         eachPart(parts, (inView) => this.related(inView, 'api::evaluation.evaluation', q, ['score'])),
-        eachPart(parts, (inView) => this.related(inView, 'api::progress-report.progress-report', q, [], { exception: true })),
+        eachPart(parts, (inView) =>
+          this.related(inView, 'api::progress-report.progress-report', q, [], { exception: true }),
+        ),
         staffInView,
         this.smsInPeriod(q),
       ]);
@@ -417,11 +591,32 @@ const metrics = ({ strapi }: { strapi: Core.Strapi }) => {
       const onTime = ended.reduce((t, v) => t + v.onTime, 0);
 
       // Steps in the order their process lists them.
-      const stepOrder = (processKey: string, version: number, step: string) => [...(defOf(processKey, version)?.nodes.keys() ?? [])].indexOf(step);
-      const byStep = new Map<string, { order: [string, number]; label: string; visits: number; hours: number; onTime: number; measured: number; warnings: [number, number, number] }>();
+      const stepOrder = (processKey: string, version: number, step: string) =>
+        [...(defOf(processKey, version)?.nodes.keys() ?? [])].indexOf(step);
+      const byStep = new Map<
+        string,
+        {
+          order: [string, number];
+          label: string;
+          visits: number;
+          hours: number;
+          onTime: number;
+          measured: number;
+          warnings: [number, number, number];
+        }
+      >();
       const stepEntry = (processKey: string, version: number, step: string) => {
         const key = `${processKey}:${step}`;
-        if (!byStep.has(key)) byStep.set(key, { order: [processKey, stepOrder(processKey, version, step)], label: stepLabel(processKey, version, step), visits: 0, hours: 0, onTime: 0, measured: 0, warnings: [0, 0, 0] });
+        if (!byStep.has(key))
+          byStep.set(key, {
+            order: [processKey, stepOrder(processKey, version, step)],
+            label: stepLabel(processKey, version, step),
+            visits: 0,
+            hours: 0,
+            onTime: 0,
+            measured: 0,
+            warnings: [0, 0, 0],
+          });
         return byStep.get(key)!;
       };
       for (const v of ended) {
@@ -438,10 +633,13 @@ const metrics = ({ strapi }: { strapi: Core.Strapi }) => {
         warnings[level] += w.n;
         stepEntry(w.processKey, w.definitionVersion, w.step).warnings[level - 1] += w.n;
       }
-      const steps = [...byStep.values()].sort((a, b) => a.order[0].localeCompare(b.order[0]) || a.order[1] - b.order[1]);
+      const steps = [...byStep.values()].sort(
+        (a, b) => a.order[0].localeCompare(b.order[0]) || a.order[1] - b.order[1],
+      );
 
       const openAssigned = new Map<number, number>();
-      for (const r of open as any[]) if (r.assignee !== null) openAssigned.set(num(r.assignee), (openAssigned.get(num(r.assignee)) ?? 0) + num(r.n));
+      for (const r of open as any[])
+        if (r.assignee !== null) openAssigned.set(num(r.assignee), (openAssigned.get(num(r.assignee)) ?? 0) + num(r.n));
       const capacity = staff.reduce((n: number, s: any) => n + (s.capacity ?? 20), 0);
       const assignedLoad = staff.reduce((n: number, s: any) => n + (openAssigned.get(s.id) ?? 0), 0);
       const count = (rows: any[], key: 'category' | 'channel') => {
@@ -486,7 +684,11 @@ const metrics = ({ strapi }: { strapi: Core.Strapi }) => {
           cycleByStep: steps.filter((s) => s.visits).map((s) => ({ step: s.label, hours: round(s.hours / s.visits) })),
           byCategory: count(categoryRows, 'category'),
           byChannel: count(appliedNow.byChannel, 'channel'),
-          slaHeat: steps.map((s) => ({ step: s.label, onTimeRate: s.measured ? round(s.onTime / s.measured, 4) : null, warnings: s.warnings })),
+          slaHeat: steps.map((s) => ({
+            step: s.label,
+            onTimeRate: s.measured ? round(s.onTime / s.measured, 4) : null,
+            warnings: s.warnings,
+          })),
         },
         staff: await Promise.all(
           staff.map(async (s: any) => {
@@ -533,10 +735,13 @@ const metrics = ({ strapi }: { strapi: Core.Strapi }) => {
         .whereIn(e.column('orderId'), [...new Set(rows.map((r: any) => r.order_id))])
         .andWhere(e.column('actorKind'), 'staff')
         .distinct(e.column('orderId') + ' as order_id', e.column('actorId') + ' as actor_id');
-      return rows.map((r: any) => ({ ...r, actors: actors.filter((a: any) => num(a.order_id) === num(r.order_id)).map((a: any) => num(a.actor_id)) }));
+      return rows.map((r: any) => ({
+        ...r,
+        actors: actors.filter((a: any) => num(a.order_id) === num(r.order_id)).map((a: any) => num(a.actor_id)),
+      }));
     },
 
-    /** Staff the viewer may see (administrators: those they oversee; others: themselves), narrowed by organization and person. */
+    /** Staff the viewer may see (administrators: whom they oversee; others: themselves), by organization and person. */
     async staffInScope(actor: Actor, q: MetricsQuery) {
       const scope = getService('scope');
       const where: any = { active: true };
@@ -549,14 +754,23 @@ const metrics = ({ strapi }: { strapi: Core.Strapi }) => {
         if (orgs) where.organization = { id: { $in: orgs.length ? orgs : [-1] } };
         if (q.person) where.id = q.person;
       }
-      return strapi.db.query(UIDS.staff).findMany({ where, select: ['id', 'name', 'capacity'], populate: { adminUser: { select: ['id'] }, organization: { select: ['name'] } }, orderBy: { id: 'asc' } });
+      return strapi.db.query(UIDS.staff).findMany({
+        where,
+        select: ['id', 'name', 'capacity'],
+        populate: { adminUser: { select: ['id'] }, organization: { select: ['name'] } },
+        orderBy: { id: 'asc' },
+      });
     },
 
     /** SMS sent in the period and the cost of those beyond the package, counting all sent before it. */
     async smsInPeriod(q: MetricsQuery) {
       const { included, price } = (strapi.config.get('plugin::workflow') as WorkflowConfig).sms;
-      const sent = (where: Record<string, unknown>) => strapi.db.query(UIDS.outbox).count({ where: { channel: 'sms', status: 'sent', ...where } });
-      const [before, during] = await Promise.all([sent({ sentAt: { $lt: q.from } }), sent({ sentAt: { $gte: q.from, $lt: q.to } })]);
+      const sent = (where: Record<string, unknown>) =>
+        strapi.db.query(UIDS.outbox).count({ where: { channel: 'sms', status: 'sent', ...where } });
+      const [before, during] = await Promise.all([
+        sent({ sentAt: { $lt: q.from } }),
+        sent({ sentAt: { $gte: q.from, $lt: q.to } }),
+      ]);
       const overage = Math.max(0, before + during - included) - Math.max(0, before - included);
       return { sent: during, overage, cost: Math.round(overage * price * 100) / 100 };
     },

@@ -5,7 +5,11 @@ import { getService } from '../utils';
 /** The relations of an order the engine sets; each is kept in its link table and in a plain `…Ref` column. */
 export const ORDER_RELATIONS = ['applicant', 'organization', 'assignee'] as const;
 export type OrderRelation = (typeof ORDER_RELATIONS)[number];
-const REF: Record<OrderRelation, string> = { applicant: 'applicantRef', organization: 'organizationRef', assignee: 'assigneeRef' };
+const REF: Record<OrderRelation, string> = {
+  applicant: 'applicantRef',
+  organization: 'organizationRef',
+  assignee: 'assigneeRef',
+};
 
 /**
  * The order row as the engine reads and writes it. Strapi keeps a manyToOne relation in a link table,
@@ -35,7 +39,9 @@ const orderRows = ({ strapi }: { strapi: Core.Strapi }) => {
         // SQLite cannot lock a row; a transaction that reads first and writes later is refused when another
         // process writes meanwhile, while one that writes first waits for its turn: write first.
         if (lock && strapi.db.dialect.client === 'sqlite') {
-          await trx(orders().name).where(key, value).update({ [orders().column('lockVersion')]: trx.ref(orders().column('lockVersion')) });
+          await trx(orders().name)
+            .where(key, value)
+            .update({ [orders().column('lockVersion')]: trx.ref(orders().column('lockVersion')) });
         }
         const query = trx(orders().name).where(key, value).first();
         return shape(await (lock ? tables().forUpdate(query) : query));
@@ -45,7 +51,10 @@ const orderRows = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Inserts a new order with its relations (link rows and `…Ref` columns); answers its id. */
     async create(data: Record<string, unknown>, relations: Partial<Record<OrderRelation, number | null>>) {
       const set = Object.entries(relations).filter(([, v]) => v) as Array<[OrderRelation, number]>;
-      const row = orders().toRow({ ...data, ...Object.fromEntries(set.map(([rel, target]) => [REF[rel], target])) }, true);
+      const row = orders().toRow(
+        { ...data, ...Object.fromEntries(set.map(([rel, target]) => [REF[rel], target])) },
+        true,
+      );
       return tables().inTransaction(async (trx) => {
         const [id] = await trx(orders().name).insert(row);
         for (const [rel, target] of set) {
@@ -74,10 +83,14 @@ const orderRows = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Sets relations: the link row and the `…Ref` column together. */
     async setRelations(id: number, relations: Partial<Record<OrderRelation, number | null>>) {
-      const entries = Object.entries(relations).filter(([, v]) => v !== undefined) as Array<[OrderRelation, number | null]>;
+      const entries = Object.entries(relations).filter(([, v]) => v !== undefined) as Array<
+        [OrderRelation, number | null]
+      >;
       if (entries.length === 0) return;
       await tables().inTransaction(async (trx) => {
-        const current = await trx(orders().name).where('id', id).first(entries.map(([rel]) => orders().column(REF[rel])));
+        const current = await trx(orders().name)
+          .where('id', id)
+          .first(entries.map(([rel]) => orders().column(REF[rel])));
         for (const [rel, target] of entries) {
           const link = orders().link(rel);
           const before = current?.[orders().column(REF[rel])] ?? null;
@@ -86,13 +99,17 @@ const orderRows = ({ strapi }: { strapi: Core.Strapi }) => {
           if (before !== null) await trx(link.name).where(link.from, id).delete();
           if (target) await trx(link.name).insert({ [link.from]: id, [link.to]: target });
         }
-        await trx(orders().name).where('id', id).update(orders().toRow(Object.fromEntries(entries.map(([rel, target]) => [REF[rel], target ?? null]))));
+        await trx(orders().name)
+          .where('id', id)
+          .update(orders().toRow(Object.fromEntries(entries.map(([rel, target]) => [REF[rel], target ?? null]))));
         // History events keep their order's organization (the dashboard reads it there): an order
         // dispatched to an organization takes its events along, the one written with this change too.
         const organization = entries.find(([rel]) => rel === 'organization');
         if (organization && (current?.[orders().column(REF.organization)] ?? null) !== organization[1]) {
           const events = tables().table(UIDS.historyEvent);
-          await trx(events.name).where(events.column('orderId'), id).update({ [events.column('organizationRef')]: organization[1] });
+          await trx(events.name)
+            .where(events.column('orderId'), id)
+            .update({ [events.column('organizationRef')]: organization[1] });
         }
       });
     },
@@ -114,14 +131,20 @@ const orderRows = ({ strapi }: { strapi: Core.Strapi }) => {
             .connection(orders().name)
             .whereNull(ref)
             .whereIn('id', linked)
-            .update({ [ref]: strapi.db.connection(link.name).select(link.to).where(link.from, strapi.db.connection.ref(`${orders().name}.id`)).limit(1) }),
+            .update({
+              [ref]: strapi.db
+                .connection(link.name)
+                .select(link.to)
+                .where(link.from, strapi.db.connection.ref(`${orders().name}.id`))
+                .limit(1),
+            }),
         );
       }
       await store.set({ key: 'order-refs', value: true });
       return filled;
     },
 
-    /** When returned orders stored before `returnedAt` existed were first returned, from their history; once per database. */
+    /** When returned orders stored before `returnedAt` existed were first returned (history); once per database. */
     async backfillReturnedAt() {
       const store = strapi.store({ type: 'plugin', name: 'workflow' });
       if (await store.get({ key: 'order-returned-at' })) return 0;
@@ -135,7 +158,9 @@ const orderRows = ({ strapi }: { strapi: Core.Strapi }) => {
             [orders().column('returnedAt')]: knex(events.name)
               .min(events.column('at'))
               .where(events.column('orderId'), knex.ref(`${orders().name}.id`))
-              .andWhere((w: any) => w.whereIn(events.column('action'), RETURN_ACTIONS).orWhereIn(events.column('toStep'), RETURN_STEPS)),
+              .andWhere((w: any) =>
+                w.whereIn(events.column('action'), RETURN_ACTIONS).orWhereIn(events.column('toStep'), RETURN_STEPS),
+              ),
           }),
       );
       await store.set({ key: 'order-returned-at', value: true });
@@ -147,7 +172,8 @@ const orderRows = ({ strapi }: { strapi: Core.Strapi }) => {
       const relations: Partial<Record<OrderRelation, number | null>> = {};
       const rest: Record<string, unknown> = {};
       for (const [k, v] of Object.entries(patch)) {
-        if ((ORDER_RELATIONS as readonly string[]).includes(k)) relations[k as OrderRelation] = v === null ? null : Number((v as any)?.id ?? v);
+        if ((ORDER_RELATIONS as readonly string[]).includes(k))
+          relations[k as OrderRelation] = v === null ? null : Number((v as any)?.id ?? v);
         else rest[k] = v;
       }
       return { relations, rest };

@@ -34,7 +34,8 @@ const orderWrites = ({ strapi }: { strapi: Core.Strapi }) => ({
       if (plan.expected && written === 0) return null;
       const eventId = await getService('history').insert(plan.event);
       if (plan.relations) await getService('orderRows').setRelations(order.id, plan.relations);
-      if (plan.notify) await getService('outbox').enqueue(order.id, eventId, plan.notify.notifications, plan.notify.payload);
+      if (plan.notify)
+        await getService('outbox').enqueue(order.id, eventId, plan.notify.notifications, plan.notify.payload);
       if (plan.entered) await getService('knowledge').onEnter(order, plan.entered, eventId);
       if (plan.closes) await getService('archives').schedule(order.id, eventId);
       return eventId;

@@ -17,7 +17,28 @@ export interface Submitted {
   order?: Record<string, any>;
 }
 
-const LIST_SELECT = ['id', 'number', 'formData', 'stateValue', 'processKey', 'definitionVersion', 'title', 'category', 'channel', 'contactPhone', 'currentStep', 'stepEnteredAt', 'lockVersion', 'warningLevel', 'outcome', 'closedAt', 'archivedAt', 'createdAt', 'paymentDeferred', 'changedDuringConstruction'];
+const LIST_SELECT = [
+  'id',
+  'number',
+  'formData',
+  'stateValue',
+  'processKey',
+  'definitionVersion',
+  'title',
+  'category',
+  'channel',
+  'contactPhone',
+  'currentStep',
+  'stepEnteredAt',
+  'lockVersion',
+  'warningLevel',
+  'outcome',
+  'closedAt',
+  'archivedAt',
+  'createdAt',
+  'paymentDeferred',
+  'changedDuringConstruction',
+];
 
 export interface InboxQuery {
   process?: string;
@@ -87,25 +108,54 @@ const orders = ({ strapi }: { strapi: Core.Strapi }) => {
     const rows = await query
       .leftJoin({ wa: tables.table(UIDS.staff).name }, 'wa.id', `t0.${orderTable.column('assigneeRef')}`)
       .leftJoin({ wo: tables.table(UIDS.organization).name }, 'wo.id', `t0.${orderTable.column('organizationRef')}`)
-      .select({ assigneeId: 'wa.id', assigneeName: 'wa.name', organizationId: 'wo.id', organizationCode: 'wo.code', organizationName: 'wo.name' });
+      .select({
+        assigneeId: 'wa.id',
+        assigneeName: 'wa.name',
+        organizationId: 'wo.id',
+        organizationCode: 'wo.code',
+        organizationName: 'wo.name',
+      });
     return rows.map((r: any) => {
-      const { assigneeId, assigneeName, organizationId, organizationCode, organizationName, ...order } = orderTable.fromRow(r);
+      const { assigneeId, assigneeName, organizationId, organizationCode, organizationName, ...order } =
+        orderTable.fromRow(r);
       return {
         ...order,
         assignee: assigneeId ? { id: Number(assigneeId), name: assigneeName } : null,
-        organization: organizationId ? { id: Number(organizationId), code: organizationCode, name: organizationName } : null,
+        organization: organizationId
+          ? { id: Number(organizationId), code: organizationCode, name: organizationName }
+          : null,
       };
     });
   };
 
   /** A page of list rows, in one statement with the names they show. */
-  const page = (filter: Record<string, unknown>, orderBy: Array<Record<string, string>>, offset: number, limit: number) =>
-    named(strapi.db.queryBuilder(UIDS.order as any).select(LIST_SELECT).where(filter).orderBy(orderBy).offset(offset).limit(limit).getKnexQuery());
+  const page = (
+    filter: Record<string, unknown>,
+    orderBy: Array<Record<string, string>>,
+    offset: number,
+    limit: number,
+  ) =>
+    named(
+      strapi.db
+        .queryBuilder(UIDS.order as any)
+        .select(LIST_SELECT)
+        .where(filter)
+        .orderBy(orderBy)
+        .offset(offset)
+        .limit(limit)
+        .getKnexQuery(),
+    );
 
   /** One whole order by number, with its applicant's id and the names its view shows, in one statement. */
   const load = async (number: string) => {
     const orderTable = getService('tables').table(UIDS.order);
-    const [o] = await named(strapi.db.connection({ t0: orderTable.name }).select('t0.*').where(`t0.${orderTable.column('number')}`, number).limit(1));
+    const [o] = await named(
+      strapi.db
+        .connection({ t0: orderTable.name })
+        .select('t0.*')
+        .where(`t0.${orderTable.column('number')}`, number)
+        .limit(1),
+    );
     return o ? { ...o, applicant: o.applicantRef ? { id: Number(o.applicantRef) } : null } : null;
   };
 
@@ -113,10 +163,30 @@ const orders = ({ strapi }: { strapi: Core.Strapi }) => {
   const relatedRecords = async (orderId: number) => {
     const byOrder = { where: { order: { id: orderId } }, orderBy: { id: 'asc' } } as const;
     const [contracts, payments, surveys, reports, signatures] = await Promise.all([
-      strapi.db.query('api::contract.contract').findMany({ ...byOrder, select: ['contractNo', 'name', 'place', 'partyA', 'partyB', 'amount', 'settlementAmount', 'counterpartyOutcome', 'approvals', 'outcome'] }),
-      strapi.db.query('api::payment.payment').findMany({ ...byOrder, select: ['amount', 'paid', 'paidAt', 'receiptNo'] }),
-      strapi.db.query('api::survey-record.survey-record').findMany({ ...byOrder, select: ['latitude', 'longitude', 'notes', 'createdAt'] }),
-      strapi.db.query('api::progress-report.progress-report').findMany({ ...byOrder, select: ['text', 'stage', 'exception', 'createdAt'] }),
+      strapi.db.query('api::contract.contract').findMany({
+        ...byOrder,
+        select: [
+          'contractNo',
+          'name',
+          'place',
+          'partyA',
+          'partyB',
+          'amount',
+          'settlementAmount',
+          'counterpartyOutcome',
+          'approvals',
+          'outcome',
+        ],
+      }),
+      strapi.db
+        .query('api::payment.payment')
+        .findMany({ ...byOrder, select: ['amount', 'paid', 'paidAt', 'receiptNo'] }),
+      strapi.db
+        .query('api::survey-record.survey-record')
+        .findMany({ ...byOrder, select: ['latitude', 'longitude', 'notes', 'createdAt'] }),
+      strapi.db
+        .query('api::progress-report.progress-report')
+        .findMany({ ...byOrder, select: ['text', 'stage', 'exception', 'createdAt'] }),
       strapi.db.query('api::signature.signature').findMany({ ...byOrder, select: ['action', 'signedAt', 'sha256'] }),
     ]);
     return { contracts, payments, surveys, reports, signatures };
@@ -131,7 +201,13 @@ const orders = ({ strapi }: { strapi: Core.Strapi }) => {
     for (const def of await getService('definitions').allStored()) {
       for (const [key] of def.nodes) {
         const since = getService('elapsed').overdueSince(stepMeta(def.nodes, key), now);
-        if (since) conditions.push({ processKey: def.key, definitionVersion: def.version, currentStep: key, stepEnteredAt: { $lte: since } });
+        if (since)
+          conditions.push({
+            processKey: def.key,
+            definitionVersion: def.version,
+            currentStep: key,
+            stepEnteredAt: { $lte: since },
+          });
       }
     }
     // Only open orders stand in steps with thresholds (final states have none), so no outcome test:
@@ -142,14 +218,21 @@ const orders = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     async list(actor: Actor, query: InboxQuery, now = getService('clock').now()) {
       const filter = await this.filter(actor, query, now);
-      const orderBy = query.sort === 'elapsed' ? [{ stepEnteredAt: 'asc' }, { id: 'asc' }] : [{ createdAt: 'desc' }, { id: 'desc' }];
+      const orderBy =
+        query.sort === 'elapsed' ? [{ stepEnteredAt: 'asc' }, { id: 'asc' }] : [{ createdAt: 'desc' }, { id: 'desc' }];
       // Counted up to a few pages past this one: an exact count of a large department's orders reads
       // every match, while the rows themselves stop at the page (docs/performance.md).
       const { cap: least, pagesAhead } = (strapi.config.get('plugin::workflow') as WorkflowConfig).listCount;
       const cap = Math.max(least, (query.page + pagesAhead) * query.pageSize);
       // Sorted as the rows are, so that MariaDB counts along the index it reads the rows by: unsorted, it
       // merged two other indexes and read 1,001 rows at random (45 ms at 1 M orders against 11 ms).
-      const matches = strapi.db.queryBuilder(UIDS.order as any).select('id').where(filter).orderBy(orderBy).limit(cap + 1).getKnexQuery();
+      const matches = strapi.db
+        .queryBuilder(UIDS.order as any)
+        .select('id')
+        .where(filter)
+        .orderBy(orderBy)
+        .limit(cap + 1)
+        .getKnexQuery();
       const [results, [{ n }]] = await Promise.all([
         page(filter, orderBy, (query.page - 1) * query.pageSize, query.pageSize),
         strapi.db.connection.count({ n: '*' }).from(matches.as('m')),
@@ -158,14 +241,23 @@ const orders = ({ strapi }: { strapi: Core.Strapi }) => {
       const more = Number(n) > cap;
       return {
         data: await Promise.all(results.map((o: any) => row(o, now, actor))),
-        meta: { pagination: { page: query.page, pageSize: query.pageSize, total, pageCount: Math.ceil(total / query.pageSize) + (more ? 1 : 0), ...(more ? { totalAtLeast: true } : {}) } },
+        meta: {
+          pagination: {
+            page: query.page,
+            pageSize: query.pageSize,
+            total,
+            pageCount: Math.ceil(total / query.pageSize) + (more ? 1 : 0),
+            ...(more ? { totalAtLeast: true } : {}),
+          },
+        },
       };
     },
 
     /** The tab counts of the inbox: my work, everything I may see, and what is overdue. */
     async counts(actor: Actor, now = getService('clock').now()) {
       const base = { page: 1, pageSize: 1, status: 'open' as const };
-      const count = async (q: Partial<InboxQuery>) => strapi.db.query(UIDS.order).count({ where: await this.filter(actor, { ...base, ...q }, now) });
+      const count = async (q: Partial<InboxQuery>) =>
+        strapi.db.query(UIDS.order).count({ where: await this.filter(actor, { ...base, ...q }, now) });
       const [mine, all, overdue] = await Promise.all([count({ mine: true }), count({}), count({ overdue: true })]);
       return { mine, all, overdue };
     },
@@ -185,7 +277,15 @@ const orders = ({ strapi }: { strapi: Core.Strapi }) => {
       if (query.status === 'closed') where.push({ outcome: { $notNull: true } });
       if (query.overdue) where.push(await overdueWhere(now));
       if (query.warning) where.push({ outcome: { $null: true }, warningLevel: { $gte: query.warning } });
-      if (query.q) where.push({ $or: [{ number: { $containsi: query.q } }, { title: { $containsi: query.q } }, { contactPhone: { $contains: query.q } }, { creditCode: { $containsi: query.q } }] });
+      if (query.q)
+        where.push({
+          $or: [
+            { number: { $containsi: query.q } },
+            { title: { $containsi: query.q } },
+            { contactPhone: { $contains: query.q } },
+            { creditCode: { $containsi: query.q } },
+          ],
+        });
       if (query.from) where.push({ createdAt: { $gte: query.from } });
       if (query.to) where.push({ createdAt: { $lt: query.to } });
       return { $and: where };
@@ -193,9 +293,10 @@ const orders = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The whole order as the actor may see it; 404 when it is not theirs to see. */
     async view(actor: Actor, number: string, submitted?: Submitted, now = getService('clock').now()) {
-      const o: any = submitted?.order && (await getService('scope').canView(actor, submitted.order as any))
-        ? submitted.order
-        : await getService('scope').loadVisible(actor, number, { read: load });
+      const o: any =
+        submitted?.order && (await getService('scope').canView(actor, submitted.order as any))
+          ? submitted.order
+          : await getService('scope').loadVisible(actor, number, { read: load });
       const def = await definitionOf(o);
       // An order just submitted has the one event its transaction wrote and no records of later steps,
       // as long as no event followed (records come with the actions that make them). Files are read
@@ -217,14 +318,23 @@ const orders = ({ strapi }: { strapi: Core.Strapi }) => {
           action: e.action,
           actionLabel: e.actionLabel,
           fromStep: e.fromStep,
-          fromStepLabel: e.fromStep ? stepMeta(def.nodes, e.fromStep)?.label ?? e.fromStep : null,
+          fromStepLabel: e.fromStep ? (stepMeta(def.nodes, e.fromStep)?.label ?? e.fromStep) : null,
           toStep: e.toStep,
           toStepLabel: meta?.label ?? e.toStep,
           comment: e.comment,
           changes: e.changes,
           artifacts: e.artifacts,
           // Time spent in the step this event entered (still running for the current step).
-          ...(visitIndex >= 0 ? { elapsed: getService('elapsed').of(meta, e.at, nextVisit ? nextVisit.e.at : o.closedAt ?? now, !(o.outcome && !nextVisit)) } : {}),
+          ...(visitIndex >= 0
+            ? {
+                elapsed: getService('elapsed').of(
+                  meta,
+                  e.at,
+                  nextVisit ? nextVisit.e.at : (o.closedAt ?? now),
+                  !(o.outcome && !nextVisit),
+                ),
+              }
+            : {}),
           hash: e.hash,
         };
       });
@@ -232,7 +342,9 @@ const orders = ({ strapi }: { strapi: Core.Strapi }) => {
       if (actor.kind === 'applicant') {
         for (const kind of hiddenFromApplicant(def.spec, new Set(events.map((e: any) => e.toStep)))) delete files[kind];
       }
-      const related = fresh ? { contracts: [], payments: [], surveys: [], reports: [], signatures: [] } : await relatedRecords(o.id);
+      const related = fresh
+        ? { contracts: [], payments: [], surveys: [], reports: [], signatures: [] }
+        : await relatedRecords(o.id);
       const actions = o.outcome ? [] : await getService('transitions').availableActions(def, o, actor);
       return {
         ...(await row(o, now)),
@@ -240,7 +352,10 @@ const orders = ({ strapi }: { strapi: Core.Strapi }) => {
         formData: o.formData,
         form: def.spec.form,
         flags: { paymentDeferred: !!o.paymentDeferred, changedDuringConstruction: !!o.changedDuringConstruction },
-        activeSteps: activeLeaves(storedValue(o.stateValue)).map((k) => ({ key: k, label: stepMeta(def.nodes, k)?.label ?? k })),
+        activeSteps: activeLeaves(storedValue(o.stateValue)).map((k) => ({
+          key: k,
+          label: stepMeta(def.nodes, k)?.label ?? k,
+        })),
         history,
         files,
         related,

@@ -47,7 +47,9 @@ const outbox = ({ strapi }: { strapi: Core.Strapi }) => {
   const applicantContact = async (orderId: number) => {
     const order = await getService('orderRows').load({ id: orderId });
     const applicant = order?.applicantRef
-      ? await strapi.db.query('plugin::users-permissions.user').findOne({ where: { id: order.applicantRef }, select: ['id', 'mobile', 'wechatOpenid'] })
+      ? await strapi.db
+          .query('plugin::users-permissions.user')
+          .findOne({ where: { id: order.applicantRef }, select: ['id', 'mobile', 'wechatOpenid'] })
       : null;
     return order ? { contactPhone: order.contactPhone as string | null, applicant } : null;
   };
@@ -128,14 +130,24 @@ const outbox = ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     /** Writes the notifications of one event; call inside the transaction that records the event. */
-    async enqueue(orderId: number, historyEventId: number | null, notifications: Notification[], payload: Record<string, unknown>) {
+    async enqueue(
+      orderId: number,
+      historyEventId: number | null,
+      notifications: Notification[],
+      payload: Record<string, unknown>,
+    ) {
       const rows = await this.rowsFor(orderId, historyEventId, notifications, payload);
       await getService('tables').current((trx) => getService('tables').insertMany(trx, UIDS.outbox, rows));
       return rows.length;
     },
 
     /** The outbox rows of `enqueue`, not written yet. */
-    async rowsFor(orderId: number, historyEventId: number | null, notifications: Notification[], payload: Record<string, unknown>) {
+    async rowsFor(
+      orderId: number,
+      historyEventId: number | null,
+      notifications: Notification[],
+      payload: Record<string, unknown>,
+    ) {
       if (!notifications.length) return [];
       const order = notifications.some((n) => n.to === 'applicant') ? await applicantContact(orderId) : null;
       const recipientOf = (n: Notification, channel: Channel): string | null => {
@@ -151,7 +163,20 @@ const outbox = ({ strapi }: { strapi: Core.Strapi }) => {
           // WeChat reaches only mini-program users: no openid, no row.
           if (channel === 'wechat' && !recipient) return [];
           const payloadOf = { ...payload, ...(n.level ? { level: n.level } : {}) };
-          return [{ orderId, historyEventId, audience: n.to, channel, template: n.template, recipient, payload: payloadOf, status: 'pending', attempts: 0, nextAttemptAt: at }];
+          return [
+            {
+              orderId,
+              historyEventId,
+              audience: n.to,
+              channel,
+              template: n.template,
+              recipient,
+              payload: payloadOf,
+              status: 'pending',
+              attempts: 0,
+              nextAttemptAt: at,
+            },
+          ];
         }),
       );
       return rows;
@@ -164,7 +189,12 @@ const outbox = ({ strapi }: { strapi: Core.Strapi }) => {
     async runOnce() {
       const at = now();
       const { batchSize } = config();
-      const due = await table().findMany({ where: dueAt(at), select: ['id'], orderBy: { id: 'asc' }, limit: batchSize });
+      const due = await table().findMany({
+        where: dueAt(at),
+        select: ['id'],
+        orderBy: { id: 'asc' },
+        limit: batchSize,
+      });
       const result: RoundResult = { sent: 0, skipped: 0, retried: 0, dead: 0 };
       for (const { id } of due) {
         const claim = await claimRow(id);
@@ -184,11 +214,18 @@ const outbox = ({ strapi }: { strapi: Core.Strapi }) => {
     async deadLetters(actor: Actor, query: { page: number; pageSize: number }) {
       const where: Record<string, unknown> = { status: 'dead' };
       if (!actor.superAdmin) {
-        const orders = await strapi.db.query(UIDS.order).findMany({ where: await getService('scope').where(actor), select: ['id'] });
+        const orders = await strapi.db
+          .query(UIDS.order)
+          .findMany({ where: await getService('scope').where(actor), select: ['id'] });
         where.orderId = { $in: orders.map((o: any) => o.id).concat(-1) };
       }
       const [rows, total] = await Promise.all([
-        strapi.db.query(UIDS.outbox).findMany({ where, orderBy: { id: 'desc' }, offset: (query.page - 1) * query.pageSize, limit: query.pageSize }),
+        strapi.db.query(UIDS.outbox).findMany({
+          where,
+          orderBy: { id: 'desc' },
+          offset: (query.page - 1) * query.pageSize,
+          limit: query.pageSize,
+        }),
         strapi.db.query(UIDS.outbox).count({ where }),
       ]);
       return {
@@ -200,24 +237,40 @@ const outbox = ({ strapi }: { strapi: Core.Strapi }) => {
           template: r.template,
           title: getService('registry').message(r.template, r.payload ?? {}).title,
           // The panel shows who, not the full number.
-          recipient: r.channel === 'sms' && r.recipient ? `${r.recipient.slice(0, 3)}****${r.recipient.slice(-4)}` : r.recipient,
+          recipient:
+            r.channel === 'sms' && r.recipient ? `${r.recipient.slice(0, 3)}****${r.recipient.slice(-4)}` : r.recipient,
           attempts: r.attempts,
           lastError: r.lastError,
           createdAt: r.createdAt,
         })),
-        meta: { pagination: { page: query.page, pageSize: query.pageSize, total, pageCount: Math.ceil(total / query.pageSize) } },
+        meta: {
+          pagination: {
+            page: query.page,
+            pageSize: query.pageSize,
+            total,
+            pageCount: Math.ceil(total / query.pageSize),
+          },
+        },
       };
     },
 
     /** Puts a dead letter back in the queue, due now, with a fresh count of attempts. */
     async retry(actor: Actor, id: number) {
-      const row = await strapi.db.query(UIDS.outbox).findOne({ where: { id, status: 'dead' }, select: ['id', 'orderId'] });
+      const row = await strapi.db
+        .query(UIDS.outbox)
+        .findOne({ where: { id, status: 'dead' }, select: ['id', 'orderId'] });
       if (!row) throw notFound();
       if (!actor.superAdmin) {
-        const order = await strapi.db.query(UIDS.order).findOne({ where: { id: row.orderId }, populate: { applicant: { select: ['id'] }, organization: { select: ['id'] }, assignee: { select: ['id'] } } });
+        const order = await strapi.db.query(UIDS.order).findOne({
+          where: { id: row.orderId },
+          populate: { applicant: { select: ['id'] }, organization: { select: ['id'] }, assignee: { select: ['id'] } },
+        });
         if (!order || !(await getService('scope').canView(actor, order))) throw notFound();
       }
-      await strapi.db.query(UIDS.outbox).update({ where: { id }, data: { status: 'pending', attempts: 0, nextAttemptAt: now(), leaseOwner: null, leaseUntil: null } });
+      await strapi.db.query(UIDS.outbox).update({
+        where: { id },
+        data: { status: 'pending', attempts: 0, nextAttemptAt: now(), leaseOwner: null, leaseUntil: null },
+      });
       return { id, status: 'pending' };
     },
 
@@ -243,7 +296,15 @@ const outbox = ({ strapi }: { strapi: Core.Strapi }) => {
         return { month: r.month, sent, overage, cost: cost(overage) };
       });
       const overage = Math.max(0, before - included);
-      return { included, price, used: before, left: Math.max(0, included - before), overage, cost: cost(overage), months };
+      return {
+        included,
+        price,
+        used: before,
+        left: Math.max(0, included - before),
+        overage,
+        cost: cost(overage),
+        months,
+      };
     },
   };
 };

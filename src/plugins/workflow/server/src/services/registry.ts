@@ -35,7 +35,12 @@ export interface FileKind {
 export type EffectFn = (ctx: EffectContext) => Promise<void> | void;
 
 /** Facts a guard may read, gathered asynchronously before the pure transition (rules results, counts). */
-export type FactsProvider = (args: { strapi: Core.Strapi; order: Record<string, any>; event?: string; form?: Record<string, unknown> }) => Promise<Facts>;
+export type FactsProvider = (args: {
+  strapi: Core.Strapi;
+  order: Record<string, any>;
+  event?: string;
+  form?: Record<string, unknown>;
+}) => Promise<Facts>;
 
 /** What a notification says in the in-app message list; payload values are the order's number, step, reason… */
 export type MessageText = (payload: Record<string, any>) => { title: string; body: string };
@@ -52,7 +57,11 @@ const registry = (_deps: { strapi: Core.Strapi }) => {
   const fileKinds: Record<string, FileKind> = {};
   const messages: Record<string, MessageText> = {};
   const roleLabels: Record<string, string> = {};
-  let ruleFacts: FactsProvider = async ({ order, form }) => ({ ...(order.formData ?? {}), ...(form ?? {}), category: order.category ?? null });
+  let ruleFacts: FactsProvider = async ({ order, form }) => ({
+    ...(order.formData ?? {}),
+    ...(form ?? {}),
+    category: order.category ?? null,
+  });
   return {
     /** The facts business rules test for an order (the rules page's "try on an order" uses them). */
     registerRuleFacts(fn: FactsProvider) {
@@ -65,7 +74,12 @@ const registry = (_deps: { strapi: Core.Strapi }) => {
     },
     message(template: string, payload: Record<string, any>) {
       const text = messages[template];
-      return text ? text(payload) : { title: `工单${payload.number ?? ''}有新进展`, body: payload.stepLabel ? `当前环节：${payload.stepLabel}` : '' };
+      return text
+        ? text(payload)
+        : {
+            title: `工单${payload.number ?? ''}有新进展`,
+            body: payload.stepLabel ? `当前环节：${payload.stepLabel}` : '',
+          };
     },
     /** Per attachment kind: the content types (file-type extensions) and size it may have. */
     registerFileKinds(kinds: Record<string, FileKind>) {

@@ -27,18 +27,37 @@ const FACTS = [
   { kind: 'done', attribute: 'closedAt', outcome: 'completed' },
 ] as const;
 const FACT_KINDS = FACTS.map((f) => f.kind);
-const SUM_COLUMNS = ['day', 'kind', 'definition_id', 'step', 'ended_by', 'level', 'organization_ref', 'category', 'channel', 'on_day', 'n', 'hours', 'measured', 'on_time'];
+const SUM_COLUMNS = [
+  'day',
+  'kind',
+  'definition_id',
+  'step',
+  'ended_by',
+  'level',
+  'organization_ref',
+  'category',
+  'channel',
+  'on_day',
+  'n',
+  'hours',
+  'measured',
+  'on_time',
+];
 const INSERT_CHUNK = 500;
 
 /** SQL for the hours between two datetime columns (SQLite keeps milliseconds, MySQL datetimes). */
 export const hoursBetween = (strapi: Core.Strapi, from: string, to: string) =>
-  strapi.db.dialect.client === 'sqlite' ? `((${to}) - (${from})) / 3600000.0` : `TIMESTAMPDIFF(MICROSECOND, ${from}, ${to}) / 3600000000.0`;
+  strapi.db.dialect.client === 'sqlite'
+    ? `((${to}) - (${from})) / 3600000.0`
+    : `TIMESTAMPDIFF(MICROSECOND, ${from}, ${to}) / 3600000000.0`;
 
 const nextDay = (day: string) => chinaDay(dayStart(day).getTime() + DAY);
 /** Where a summed day's sums end: the day's end, or the minute the current day was summed up to. */
-const endOf = (row: { day: string; until_ms: unknown }) => (row.until_ms === null || row.until_ms === undefined ? dayStart(row.day).getTime() + DAY : Number(row.until_ms));
+const endOf = (row: { day: string; until_ms: unknown }) =>
+  row.until_ms === null || row.until_ms === undefined ? dayStart(row.day).getTime() + DAY : Number(row.until_ms);
 /** Summed days and where their sums end (ms). */
-const rolledDays = async (query: any) => new Map<string, number>((await query.select('day', 'until_ms')).map((r: any) => [r.day, endOf(r)]));
+const rolledDays = async (query: any) =>
+  new Map<string, number>((await query.select('day', 'until_ms')).map((r: any) => [r.day, endOf(r)]));
 
 /** Which rows of the daily sums a dashboard query may read. */
 export interface SumsFilter {
@@ -138,15 +157,36 @@ const rollups = ({ strapi }: { strapi: Core.Strapi }) => {
     const endedBy = `CASE WHEN ${ec('actorKind')} = 'staff' THEN ${ec('actorId')} ELSE NULL END`;
     const visits = base()
       .whereNotNull(ec('visitHours'))
-      .select(db.raw('? as day, ? as kind', [day, 'visit']), ec('definitionId'), ec('fromStep'), db.raw(`${endedBy} as ended_by, NULL as level`), oc('organizationRef'), oc('category'), db.raw('NULL as channel, NULL as on_day'))
-      .select(db.raw(`COUNT(*) as n, SUM(${ec('visitHours')}) as hours, SUM(CASE WHEN ${ec('visitOnTime')} IS NULL THEN 0 ELSE 1 END) as measured`))
+      .select(
+        db.raw('? as day, ? as kind', [day, 'visit']),
+        ec('definitionId'),
+        ec('fromStep'),
+        db.raw(`${endedBy} as ended_by, NULL as level`),
+        oc('organizationRef'),
+        oc('category'),
+        db.raw('NULL as channel, NULL as on_day'),
+      )
+      .select(
+        db.raw(
+          `COUNT(*) as n, SUM(${ec('visitHours')}) as hours, SUM(CASE WHEN ${ec('visitOnTime')} IS NULL THEN 0 ELSE 1 END) as measured`,
+        ),
+      )
       .select(db.raw(`SUM(CASE WHEN ${ec('visitOnTime')} = ? THEN 1 ELSE 0 END) as on_time`, [true]))
       .groupBy(ec('definitionId'), ec('fromStep'))
       .groupByRaw(endedBy)
       .groupBy(oc('organizationRef'), oc('category'));
     const warnings = base()
       .where(ec('action'), 'warn')
-      .select(db.raw('? as day, ? as kind', [day, 'warning']), ec('definitionId'), ec('fromStep'), db.raw('NULL as ended_by'), ec('warningLevel'), oc('organizationRef'), oc('category'), db.raw('NULL as channel, NULL as on_day'))
+      .select(
+        db.raw('? as day, ? as kind', [day, 'warning']),
+        ec('definitionId'),
+        ec('fromStep'),
+        db.raw('NULL as ended_by'),
+        ec('warningLevel'),
+        oc('organizationRef'),
+        oc('category'),
+        db.raw('NULL as channel, NULL as on_day'),
+      )
       .select(db.raw('COUNT(*) as n, 0 as hours, 0 as measured, 0 as on_time'))
       .groupBy(ec('definitionId'), ec('fromStep'), ec('warningLevel'), oc('organizationRef'), oc('category'));
     return [visits, warnings];
@@ -155,7 +195,11 @@ const rollups = ({ strapi }: { strapi: Core.Strapi }) => {
   /** Definition ids by process key and version, the way order rows name their definition. */
   const definitionIds = async (db: any) => {
     const d = getService('tables').table(UIDS.definition);
-    const rows = await db(d.name).select('id', `${d.column('key')} as process_key`, `${d.column('version')} as version`);
+    const rows = await db(d.name).select(
+      'id',
+      `${d.column('key')} as process_key`,
+      `${d.column('version')} as version`,
+    );
     return new Map<string, number>(rows.map((r: any) => [`${r.process_key}@${r.version}`, r.id]));
   };
 
@@ -188,7 +232,12 @@ const rollups = ({ strapi }: { strapi: Core.Strapi }) => {
       on_time: 0,
       ...extra,
     });
-    const groups = [oc('processKey') + ' as process_key', oc('definitionVersion') + ' as definition_version', oc('organizationRef') + ' as organization_ref', oc('category') + ' as category'];
+    const groups = [
+      oc('processKey') + ' as process_key',
+      oc('definitionVersion') + ' as definition_version',
+      oc('organizationRef') + ' as organization_ref',
+      oc('category') + ' as category',
+    ];
     const groupBy = [oc('processKey'), oc('definitionVersion'), oc('organizationRef'), oc('category')];
     const applied = await inDay('createdAt')
       .select([...groups, oc('channel') + ' as channel'])
@@ -205,7 +254,11 @@ const rollups = ({ strapi }: { strapi: Core.Strapi }) => {
     ];
     const facts = new Map<string, Record<string, any>>();
     for (const fact of FACTS) {
-      const query = inDay(fact.attribute).select([...groups, oc('createdAt') + ' as created_at', oc(fact.attribute) + ' as at']);
+      const query = inDay(fact.attribute).select([
+        ...groups,
+        oc('createdAt') + ' as created_at',
+        oc(fact.attribute) + ' as at',
+      ]);
       if ('outcome' in fact) query.where(oc('outcome'), fact.outcome);
       for (const r of await query) {
         const applied = chinaDay(msOf(r.created_at));
@@ -228,11 +281,15 @@ const rollups = ({ strapi }: { strapi: Core.Strapi }) => {
   const into = (db: any) => db.into(db.raw(`?? (${SUM_COLUMNS.map(() => '??').join(', ')})`, [SUMS, ...SUM_COLUMNS]));
 
   /** Visits or warnings: the sums by category when the filter names one, else those across categories. */
-  const eventKind = (kind: keyof typeof ACROSS_CATEGORIES, filter: SumsFilter) => (filter.category ? kind : ACROSS_CATEGORIES[kind]);
+  const eventKind = (kind: keyof typeof ACROSS_CATEGORIES, filter: SumsFilter) =>
+    filter.category ? kind : ACROSS_CATEGORIES[kind];
 
   const sumsQuery = (kind: string | readonly string[], days: string[], filter: SumsFilter) => {
-    const query = knex()(SUMS).whereIn('kind', typeof kind === 'string' ? [kind] : kind).whereIn('day', days);
-    if (filter.organizations) query.whereIn('organization_ref', filter.organizations.length ? filter.organizations : [-1]);
+    const query = knex()(SUMS)
+      .whereIn('kind', typeof kind === 'string' ? [kind] : kind)
+      .whereIn('day', days);
+    if (filter.organizations)
+      query.whereIn('organization_ref', filter.organizations.length ? filter.organizations : [-1]);
     if (filter.definitions) query.whereIn('definition_id', filter.definitions.length ? filter.definitions : [-1]);
     if (filter.category) query.where('category', filter.category);
     return query;
@@ -249,14 +306,26 @@ const rollups = ({ strapi }: { strapi: Core.Strapi }) => {
           await into(trx).insert(
             trx(SUMS)
               .where({ kind, day })
-              .select('day', trx.raw('? as kind', [across]), 'definition_id', 'step', 'ended_by', 'level', 'organization_ref', trx.raw('NULL as category, NULL as channel, NULL as on_day'))
+              .select(
+                'day',
+                trx.raw('? as kind', [across]),
+                'definition_id',
+                'step',
+                'ended_by',
+                'level',
+                'organization_ref',
+                trx.raw('NULL as category, NULL as channel, NULL as on_day'),
+              )
               .select(trx.raw('SUM(n) as n, SUM(hours) as hours, SUM(measured) as measured, SUM(on_time) as on_time'))
               .groupBy('day', 'definition_id', 'step', 'ended_by', 'level', 'organization_ref'),
           );
         }
         const rows = await orderRowsOf(trx, day, to);
         for (let i = 0; i < rows.length; i += INSERT_CHUNK) await trx(SUMS).insert(rows.slice(i, i + INSERT_CHUNK));
-        await trx(ROLLED).insert({ day, rolled_at_ms: Date.now(), until_ms: until ? until.getTime() : null }).onConflict('day').merge();
+        await trx(ROLLED)
+          .insert({ day, rolled_at_ms: Date.now(), until_ms: until ? until.getTime() : null })
+          .onConflict('day')
+          .merge();
       });
       summedUntil = null;
     },
@@ -269,11 +338,15 @@ const rollups = ({ strapi }: { strapi: Core.Strapi }) => {
     async rollUp() {
       return getService('leases').exclusive('rollups', 3_600_000, async () => {
         const e = getService('tables').table(UIDS.historyEvent);
-        const first = await knex()(e.name).min({ at: e.column('at') }).first();
+        const first = await knex()(e.name)
+          .min({ at: e.column('at') })
+          .first();
         if (!first?.at) return 0;
         const settled = Math.floor((getService('clock').now().getTime() - SETTLE_MS) / 60_000) * 60_000;
         const open = chinaDay(settled);
-        const summed = new Set<string>((await knex()(ROLLED).whereNull('until_ms').select('day')).map((r: any) => r.day));
+        const summed = new Set<string>(
+          (await knex()(ROLLED).whereNull('until_ms').select('day')).map((r: any) => r.day),
+        );
         let count = 0;
         const firstDay = chinaDay(msOf(first.at));
         for (let day = firstDay; day < open; day = nextDay(day)) {
@@ -312,7 +385,9 @@ const rollups = ({ strapi }: { strapi: Core.Strapi }) => {
       let day = chinaDay(from);
       if (dayStart(day).getTime() < from.getTime()) day = nextDay(day);
       for (; dayStart(day).getTime() < to.getTime(); day = nextDay(day)) starting.push(day);
-      const rolled = starting.length ? await rolledDays(knex()(ROLLED).whereBetween('day', [starting[0], starting[starting.length - 1]])) : new Map<string, number>();
+      const rolled = starting.length
+        ? await rolledDays(knex()(ROLLED).whereBetween('day', [starting[0], starting[starting.length - 1]]))
+        : new Map<string, number>();
       // A day's sums serve the period when they end within it.
       const days = starting.filter((d) => rolled.has(d) && rolled.get(d)! <= to.getTime());
       const ranges: Array<[Date, Date]> = [];
@@ -322,7 +397,8 @@ const rollups = ({ strapi }: { strapi: Core.Strapi }) => {
         const start = dayStart(d).getTime();
         const end = rolled.get(d)!;
         if (cursor < start) ranges.push([new Date(cursor), new Date(start)]);
-        if (summed.length && summed[summed.length - 1][1].getTime() === start) summed[summed.length - 1][1] = new Date(end);
+        if (summed.length && summed[summed.length - 1][1].getTime() === start)
+          summed[summed.length - 1][1] = new Date(end);
         else summed.push([new Date(start), new Date(end)]);
         cursor = end;
       }
@@ -338,9 +414,15 @@ const rollups = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Orders applied on the days, by day and channel. */
-    async applied(days: string[], filter: SumsFilter): Promise<Array<{ day: string; channel: string | null; n: number }>> {
+    async applied(
+      days: string[],
+      filter: SumsFilter,
+    ): Promise<Array<{ day: string; channel: string | null; n: number }>> {
       if (!days.length) return [];
-      const rows = await sumsQuery('applied', days, filter).select('day', 'channel').sum({ n: 'n' }).groupBy('day', 'channel');
+      const rows = await sumsQuery('applied', days, filter)
+        .select('day', 'channel')
+        .sum({ n: 'n' })
+        .groupBy('day', 'channel');
       return rows.map((r: any) => ({ day: r.day, channel: r.channel, n: num(r.n) }));
     },
 
@@ -349,7 +431,11 @@ const rollups = ({ strapi }: { strapi: Core.Strapi }) => {
       const facts: AppliedFacts = { responded: 0, responseHours: 0, returned: 0, completed: 0 };
       if (!days.length || !until) return facts;
       // On the days before `until`, and on its own day when the sums end within it.
-      const rows = await sumsQuery(FACT_KINDS, days, filter).where('on_day', '<=', chinaDay(until.getTime() - 1)).select('kind').select(knex().raw('SUM(n) as n, SUM(hours) as hours')).groupBy('kind');
+      const rows = await sumsQuery(FACT_KINDS, days, filter)
+        .where('on_day', '<=', chinaDay(until.getTime() - 1))
+        .select('kind')
+        .select(knex().raw('SUM(n) as n, SUM(hours) as hours'))
+        .groupBy('kind');
       for (const r of rows) {
         if (r.kind === 'responded') Object.assign(facts, { responded: num(r.n), responseHours: num(r.hours) });
         if (r.kind === 'returned') facts.returned = num(r.n);
@@ -385,14 +471,25 @@ const rollups = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Orders completed on each of the days, and their hours from application to completion. */
     async completed(days: string[], filter: SumsFilter): Promise<Array<{ day: string; n: number; hours: number }>> {
       if (!days.length) return [];
-      const rows = await sumsQuery('completed', days, filter).select('day').select(knex().raw('SUM(n) as n, SUM(hours) as hours')).groupBy('day');
+      const rows = await sumsQuery('completed', days, filter)
+        .select('day')
+        .select(knex().raw('SUM(n) as n, SUM(hours) as hours'))
+        .groupBy('day');
       return rows.map((r: any) => ({ day: r.day, n: num(r.n), hours: num(r.hours) }));
     },
 
     async warnings(days: string[], filter: SumsFilter): Promise<WarningSum[]> {
       if (!days.length) return [];
-      const rows = await sumsQuery(eventKind('warning', filter), days, filter).select('definition_id', 'step', 'level').sum({ n: 'n' }).groupBy('definition_id', 'step', 'level');
-      return rows.map((r: any) => ({ definitionId: num(r.definition_id), step: r.step, level: num(r.level), n: num(r.n) }));
+      const rows = await sumsQuery(eventKind('warning', filter), days, filter)
+        .select('definition_id', 'step', 'level')
+        .sum({ n: 'n' })
+        .groupBy('definition_id', 'step', 'level');
+      return rows.map((r: any) => ({
+        definitionId: num(r.definition_id),
+        step: r.step,
+        level: num(r.level),
+        n: num(r.n),
+      }));
     },
   };
 };

@@ -7,11 +7,23 @@ import { getService } from '../utils';
 
 export type RulePurpose = 'pre-review' | 'category' | 'dispatch';
 
-const BUILT_IN_OPERATORS = ['equal', 'notEqual', 'lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive', 'in', 'notIn', 'contains', 'doesNotContain'];
+const BUILT_IN_OPERATORS = [
+  'equal',
+  'notEqual',
+  'lessThan',
+  'lessThanInclusive',
+  'greaterThan',
+  'greaterThanInclusive',
+  'in',
+  'notIn',
+  'contains',
+  'doesNotContain',
+];
 
 /** Text operators the rules need that json-rules-engine lacks. */
 const CUSTOM_OPERATORS: Record<string, (fact: any, value: any) => boolean> = {
-  containsAny: (fact, value) => typeof fact === 'string' && Array.isArray(value) && value.some((v) => fact.includes(String(v))),
+  containsAny: (fact, value) =>
+    typeof fact === 'string' && Array.isArray(value) && value.some((v) => fact.includes(String(v))),
   isBlank: (fact, value) => (fact === undefined || fact === null || String(fact).trim() === '') === Boolean(value),
   shorterThan: (fact, value) => String(fact ?? '').trim().length < Number(value),
 };
@@ -35,19 +47,24 @@ export const validateRule = (rule: { purpose?: unknown; conditions?: unknown; ev
   }
   const walk = (node: any, path: string[]) => {
     if (!node || typeof node !== 'object') return;
-    for (const key of ['all', 'any']) if (Array.isArray(node[key])) node[key].forEach((c: any, i: number) => walk(c, [...path, key, String(i)]));
+    for (const key of ['all', 'any'])
+      if (Array.isArray(node[key])) node[key].forEach((c: any, i: number) => walk(c, [...path, key, String(i)]));
     if (node.not) walk(node.not, [...path, 'not']);
     if ('fact' in node) {
-      if (typeof node.fact !== 'string' || !node.fact) problems.push({ path: [...path, 'fact'], message: '条件缺少事实名称' });
-      if (!OPERATORS.includes(node.operator)) problems.push({ path: [...path, 'operator'], message: `未知的运算符：${node.operator}` });
+      if (typeof node.fact !== 'string' || !node.fact)
+        problems.push({ path: [...path, 'fact'], message: '条件缺少事实名称' });
+      if (!OPERATORS.includes(node.operator))
+        problems.push({ path: [...path, 'operator'], message: `未知的运算符：${node.operator}` });
       if (!('value' in node)) problems.push({ path: [...path, 'value'], message: '条件缺少比较值' });
     }
   };
   walk(rule.conditions, ['conditions']);
   if (expected) {
-    if (rule.event?.type !== expected.type) problems.push({ path: ['event', 'type'], message: `此用途的规则事件类型应为“${expected.type}”` });
+    if (rule.event?.type !== expected.type)
+      problems.push({ path: ['event', 'type'], message: `此用途的规则事件类型应为“${expected.type}”` });
     for (const p of expected.params) {
-      if (typeof rule.event?.params?.[p] !== 'string' || !rule.event.params[p]) problems.push({ path: ['event', 'params', p], message: `缺少事件参数“${p}”` });
+      if (typeof rule.event?.params?.[p] !== 'string' || !rule.event.params[p])
+        problems.push({ path: ['event', 'params', p], message: `缺少事件参数“${p}”` });
     }
   }
   return problems;
@@ -57,18 +74,24 @@ export const validateRule = (rule: { purpose?: unknown; conditions?: unknown; ev
 const rules = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** The events of every active rule of a purpose whose conditions hold, highest priority first. */
   async evaluate(processKey: string, purpose: RulePurpose, facts: Record<string, unknown>) {
-    const rows = await strapi.db.query(UIDS.rule).findMany({ where: { processKey, purpose, active: true }, orderBy: [{ priority: 'desc' }, { id: 'asc' }] });
+    const rows = await strapi.db
+      .query(UIDS.rule)
+      .findMany({ where: { processKey, purpose, active: true }, orderBy: [{ priority: 'desc' }, { id: 'asc' }] });
     if (rows.length === 0) return [];
     const engine = new Engine([], { allowUndefinedFacts: true });
     for (const [name, fn] of Object.entries(CUSTOM_OPERATORS)) engine.addOperator(name, fn);
-    rows.forEach((r: any, i: number) => engine.addRule(new Rule({ conditions: r.conditions, event: r.event, priority: r.priority ?? 1, name: r.name })));
+    rows.forEach((r: any) =>
+      engine.addRule(new Rule({ conditions: r.conditions, event: r.event, priority: r.priority ?? 1, name: r.name })),
+    );
     const { events } = await engine.run(facts);
     // json-rules-engine runs priorities in order; events come back in that order.
     return events.map((e) => ({ type: e.type, params: (e.params ?? {}) as Record<string, string> }));
   },
 
   async list() {
-    return strapi.db.query(UIDS.rule).findMany({ orderBy: [{ processKey: 'asc' }, { purpose: 'asc' }, { priority: 'desc' }, { id: 'asc' }] });
+    return strapi.db
+      .query(UIDS.rule)
+      .findMany({ orderBy: [{ processKey: 'asc' }, { purpose: 'asc' }, { priority: 'desc' }, { id: 'asc' }] });
   },
 
   /** Creates or updates a rule; one that cannot run is refused with its problems (the rule's lifecycle checks too). */
@@ -84,8 +107,10 @@ const rules = ({ strapi }: { strapi: Core.Strapi }) => ({
     };
     const problems = validateRule(data);
     if (!data.name) problems.unshift({ path: ['name'], message: '请填写规则名称' });
-    if (!Number.isInteger(data.priority) || data.priority < 1 || data.priority > 100) problems.push({ path: ['priority'], message: '优先级应为1–100的整数' });
-    if (typeof data.processKey !== 'string' || !data.processKey) problems.push({ path: ['processKey'], message: '请选择业务流程' });
+    if (!Number.isInteger(data.priority) || data.priority < 1 || data.priority > 100)
+      problems.push({ path: ['priority'], message: '优先级应为1–100的整数' });
+    if (typeof data.processKey !== 'string' || !data.processKey)
+      problems.push({ path: ['processKey'], message: '请选择业务流程' });
     if (problems.length) throw badRequest('规则有误', problems);
     if (id === null) return strapi.db.query(UIDS.rule).create({ data });
     if (!(await strapi.db.query(UIDS.rule).findOne({ where: { id }, select: ['id'] }))) throw notFound();
@@ -100,7 +125,12 @@ const rules = ({ strapi }: { strapi: Core.Strapi }) => ({
     const read = (n: string) => strapi.db.query(UIDS.order).findOne({ where: { number: n }, populate: SCOPE_POPULATE });
     const order = await getService('scope').loadVisible(actor, number, { read });
     const facts = await getService('registry').ruleFacts({ strapi, order });
-    const candidates = drafts?.length ? drafts : await strapi.db.query(UIDS.rule).findMany({ where: { processKey: order.processKey, active: true }, orderBy: [{ purpose: 'asc' }, { priority: 'desc' }] });
+    const candidates = drafts?.length
+      ? drafts
+      : await strapi.db.query(UIDS.rule).findMany({
+          where: { processKey: order.processKey, active: true },
+          orderBy: [{ purpose: 'asc' }, { priority: 'desc' }],
+        });
     const results = [];
     for (const rule of candidates) {
       const problems = validateRule(rule);
@@ -118,10 +148,21 @@ const rules = ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   /** Adds the rules in a file that are not there yet (by process, purpose and name). */
-  async seed(list: Array<{ name: string; processKey: string; purpose: RulePurpose; priority?: number; conditions: unknown; event: unknown }>) {
+  async seed(
+    list: Array<{
+      name: string;
+      processKey: string;
+      purpose: RulePurpose;
+      priority?: number;
+      conditions: unknown;
+      event: unknown;
+    }>,
+  ) {
     let created = 0;
     for (const rule of list) {
-      const exists = await strapi.db.query(UIDS.rule).count({ where: { name: rule.name, processKey: rule.processKey, purpose: rule.purpose } });
+      const exists = await strapi.db
+        .query(UIDS.rule)
+        .count({ where: { name: rule.name, processKey: rule.processKey, purpose: rule.purpose } });
       if (exists) continue;
       await strapi.db.query(UIDS.rule).create({ data: { ...rule, active: true } });
       created += 1;

@@ -29,11 +29,15 @@ interface ScopedOrder {
 const scope = ({ strapi }: { strapi: Core.Strapi }) => {
   // The organization tree is small and read on every staff request.
   const organizations = kept(strapi, [UIDS.organization], async () => {
-    const rows = await strapi.db.query(UIDS.organization).findMany({ select: ['id', 'code', 'name'], populate: { parent: { select: ['id'] } } });
+    const rows = await strapi.db
+      .query(UIDS.organization)
+      .findMany({ select: ['id', 'code', 'name'], populate: { parent: { select: ['id'] } } });
     return {
       parents: new Map<number, number | null>(rows.map((o: any) => [o.id, o.parent?.id ?? null])),
       /** The organizations by code, with their names (a submission's entry organization). */
-      byCode: new Map<string, { id: number; code: string; name: string }>(rows.filter((o: any) => o.code).map((o: any) => [o.code, { id: o.id, code: o.code, name: o.name }])),
+      byCode: new Map<string, { id: number; code: string; name: string }>(
+        rows.filter((o: any) => o.code).map((o: any) => [o.code, { id: o.id, code: o.code, name: o.name }]),
+      ),
       /** Each organization's tree (itself and everything below), worked out once per read of the tree. */
       trees: new Map<number, number[]>(),
     };
@@ -55,10 +59,11 @@ const scope = ({ strapi }: { strapi: Core.Strapi }) => {
     let grew = true;
     while (grew) {
       grew = false;
-      for (const [id, parent] of p) if (parent !== null && ids.has(parent) && !ids.has(id)) {
-        ids.add(id);
-        grew = true;
-      }
+      for (const [id, parent] of p)
+        if (parent !== null && ids.has(parent) && !ids.has(id)) {
+          ids.add(id);
+          grew = true;
+        }
     }
     // Shared by every caller from now on: frozen, so that none can change another's.
     const found = Object.freeze([...ids]) as number[];
@@ -75,7 +80,8 @@ const scope = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** Whether a step of a definition waits for one of these job roles. */
-  const waitsFor = (def: LoadedDefinition, step: string, roles: string[]) => (stepMeta(def.nodes, step)?.roles ?? []).some((r) => roles.includes(r));
+  const waitsFor = (def: LoadedDefinition, step: string, roles: string[]) =>
+    (stepMeta(def.nodes, step)?.roles ?? []).some((r) => roles.includes(r));
 
   /** Steps each (process, version) waits in for one of these job roles. */
   const stepsFor = async (roles: string[]) => {
@@ -92,7 +98,8 @@ const scope = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     /** Orders that are the actor's work now: assigned to them, or unclaimed in a step their job roles act on. */
     async workWhere(actor: Actor): Promise<Record<string, unknown>> {
-      if (actor.kind !== 'staff' || !actor.organizationId) return actor.superAdmin ? { assigneeRef: { $null: true } } : { id: -1 };
+      if (actor.kind !== 'staff' || !actor.organizationId)
+        return actor.superAdmin ? { assigneeRef: { $null: true } } : { id: -1 };
       const mine = await this.workBranches(actor);
       return mine.length ? { $or: mine } : { id: -1 };
     },
@@ -121,7 +128,7 @@ const scope = ({ strapi }: { strapi: Core.Strapi }) => {
       return mine;
     },
 
-    /** A query-engine `where` limiting orders to what the actor may see; single-table, on the order's `…Ref` columns. */
+    /** A query-engine `where` limiting orders to what the actor may see; single-table, on the `…Ref` columns. */
     async where(actor: Actor): Promise<Record<string, unknown>> {
       if (actor.kind === 'system' || actor.superAdmin) return {};
       if (actor.kind === 'applicant') return { applicantRef: actor.id };
@@ -158,7 +165,8 @@ const scope = ({ strapi }: { strapi: Core.Strapi }) => {
       const order = (await (read ? read(number) : getService('orderRows').load({ number }))) as O | null;
       if (!order) throw notFound();
       if (await this.canView(actor, order)) return order;
-      const stale = version != null && version !== (order as any).lockVersion && (await this.couldHaveActed(actor, order));
+      const stale =
+        version != null && version !== (order as any).lockVersion && (await this.couldHaveActed(actor, order));
       throw stale ? conflict((order as any).lockVersion) : notFound();
     },
 
@@ -181,7 +189,9 @@ const scope = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!order.processKey || !order.definitionVersion) return false;
       if (!(await lineOf(actor.organizationId)).includes(order.organization.id)) return false;
       const def = await getService('definitions').get(order.processKey, order.definitionVersion);
-      const left = await strapi.db.query(UIDS.historyEvent).findMany({ where: { orderId: order.id }, select: ['fromStep'] });
+      const left = await strapi.db
+        .query(UIDS.historyEvent)
+        .findMany({ where: { orderId: order.id }, select: ['fromStep'] });
       return left.some((e: { fromStep: string | null }) => !!e.fromStep && waitsFor(def, e.fromStep, actor.roles));
     },
 
@@ -202,12 +212,15 @@ const scope = ({ strapi }: { strapi: Core.Strapi }) => {
       if (isManager(actor) && (await treeIds(actor.organizationId)).includes(order.organization.id)) return true;
       if (order.assignee) return order.assignee.id === actor.staffId;
       if (!(await lineOf(actor.organizationId)).includes(order.organization.id)) return false;
-      // Unclaimed: visible when its step waits for one of their job roles (what stepsFor lists, for this order's version alone).
+      // Unclaimed: visible when its step waits for one of their job roles (what stepsFor lists, for this
+      // order's version alone).
       if (!order.processKey || !order.definitionVersion || !order.currentStep) return false;
-      const def = await getService('definitions').get(order.processKey, order.definitionVersion).catch((error) => {
-        if (error instanceof errors.NotFoundError) return null;
-        throw error;
-      });
+      const def = await getService('definitions')
+        .get(order.processKey, order.definitionVersion)
+        .catch((error) => {
+          if (error instanceof errors.NotFoundError) return null;
+          throw error;
+        });
       return !!def && waitsFor(def, order.currentStep, actor.roles);
     },
 
@@ -215,7 +228,10 @@ const scope = ({ strapi }: { strapi: Core.Strapi }) => {
     rootOf,
     /** Super administrators and department administrators: who keeps organizations, staff, templates, dead letters. */
     isAdministrator: (actor: Actor) => actor.kind === 'staff' && (!!actor.superAdmin || isManager(actor)),
-    /** Organizations whose staff the actor oversees: all (null) for super administrators, their tree for department administrators, none otherwise. */
+    /**
+     * Organizations whose staff the actor oversees: all (null) for super administrators, their tree for
+     * department administrators, none otherwise.
+     */
     async managedOrganizations(actor: Actor): Promise<number[] | null> {
       if (actor.superAdmin) return null;
       if (!isManager(actor) || !actor.organizationId) return [];

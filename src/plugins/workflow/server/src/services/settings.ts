@@ -21,7 +21,11 @@ const settings = ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => strapi.config.get('plugin::workflow') as WorkflowConfig;
   const current = (): Settings => {
     const c = config();
-    return { sms: { signName: c.sms.signName, templates: c.sms.templates, included: c.sms.included, price: c.sms.price }, officeHours: c.officeHours, warningPercents: c.warningPercents };
+    return {
+      sms: { signName: c.sms.signName, templates: c.sms.templates, included: c.sms.included, price: c.sms.price },
+      officeHours: c.officeHours,
+      warningPercents: c.warningPercents,
+    };
   };
   const apply = (s: Partial<Settings>) => {
     const c = config();
@@ -41,12 +45,19 @@ const settings = ({ strapi }: { strapi: Core.Strapi }) => {
     async save(input: Record<string, any>): Promise<Settings> {
       const problems: FieldProblem[] = [];
       const sms = input.sms ?? {};
-      if (typeof sms.signName !== 'string' || sms.signName.length > 20) problems.push({ path: ['sms', 'signName'], message: '短信签名应为20字以内' });
-      if (!sms.templates || typeof sms.templates !== 'object' || Object.values(sms.templates).some((v) => typeof v !== 'string' || (v !== '' && !/^SMS_\w{1,60}$/.test(v)))) {
+      if (typeof sms.signName !== 'string' || sms.signName.length > 20)
+        problems.push({ path: ['sms', 'signName'], message: '短信签名应为20字以内' });
+      if (
+        !sms.templates ||
+        typeof sms.templates !== 'object' ||
+        Object.values(sms.templates).some((v) => typeof v !== 'string' || (v !== '' && !/^SMS_\w{1,60}$/.test(v)))
+      ) {
         problems.push({ path: ['sms', 'templates'], message: '短信模板代码应形如 SMS_123456789' });
       }
-      if (!Number.isInteger(sms.included) || sms.included < 0) problems.push({ path: ['sms', 'included'], message: '套餐条数应为不小于0的整数' });
-      if (typeof sms.price !== 'number' || !(sms.price >= 0) || sms.price > 10) problems.push({ path: ['sms', 'price'], message: '单价应为0–10元' });
+      if (!Number.isInteger(sms.included) || sms.included < 0)
+        problems.push({ path: ['sms', 'included'], message: '套餐条数应为不小于0的整数' });
+      if (typeof sms.price !== 'number' || !(sms.price >= 0) || sms.price > 10)
+        problems.push({ path: ['sms', 'price'], message: '单价应为0–10元' });
       try {
         if (!/^\d{2}:\d{2}-\d{2}:\d{2}$/.test(String(input.officeHours))) throw new Error();
         parseOfficeHours(String(input.officeHours));
@@ -54,12 +65,21 @@ const settings = ({ strapi }: { strapi: Core.Strapi }) => {
         problems.push({ path: ['officeHours'], message: '办公时间应形如 09:00-17:00，结束晚于开始' });
       }
       const p = input.warningPercents;
-      if (!(Array.isArray(p) && p.length === 3 && p.every((n: unknown, i: number) => typeof n === 'number' && n > 0 && (i === 0 || n > p[i - 1])))) {
+      if (!(
+        Array.isArray(p) &&
+        p.length === 3 &&
+        p.every((n: unknown, i: number) => typeof n === 'number' && n > 0 && (i === 0 || n > p[i - 1]))
+      )) {
         problems.push({ path: ['warningPercents'], message: '预警比例应为三个递增的正数，如 80、100、200' });
       }
       if (problems.length) throw badRequest('设置有误', problems);
       const next: Settings = {
-        sms: { signName: sms.signName, templates: Object.fromEntries(Object.entries(sms.templates).filter(([, v]) => v)) as Record<string, string>, included: sms.included, price: sms.price },
+        sms: {
+          signName: sms.signName,
+          templates: Object.fromEntries(Object.entries(sms.templates).filter(([, v]) => v)) as Record<string, string>,
+          included: sms.included,
+          price: sms.price,
+        },
         officeHours: input.officeHours,
         warningPercents: p,
       };

@@ -6,7 +6,8 @@ import { RuntimeOptions } from '@alicloud/tea-util';
 import type { WorkflowConfig } from '../config';
 
 /** What one attempt came to: sent (with the provider's id), to be tried again later, or never. */
-export type SendOutcome = { ok: true; providerId: string } | { ok: false; retry: boolean; error: string } | { ok: 'skipped'; reason: string };
+export type SendOutcome =
+  { ok: true; providerId: string } | { ok: false; retry: boolean; error: string } | { ok: 'skipped'; reason: string };
 
 /** Alibaba Cloud answers these when the request itself is wrong: sending again cannot help. */
 const PERMANENT = new Set([
@@ -40,7 +41,14 @@ const sms = ({ strapi }: { strapi: Core.Strapi }) => {
     if (client?.key !== key) {
       client = {
         key,
-        sdk: new Dysmsapi(new Config({ accessKeyId: s.accessKeyId, accessKeySecret: s.accessKeySecret, endpoint: s.endpoint || 'dysmsapi.aliyuncs.com', protocol: s.protocol })),
+        sdk: new Dysmsapi(
+          new Config({
+            accessKeyId: s.accessKeyId,
+            accessKeySecret: s.accessKeySecret,
+            endpoint: s.endpoint || 'dysmsapi.aliyuncs.com',
+            protocol: s.protocol,
+          }),
+        ),
       };
     }
     return client.sdk;
@@ -50,14 +58,21 @@ const sms = ({ strapi }: { strapi: Core.Strapi }) => {
     async send(phone: string, template: string, params: Record<string, string>): Promise<SendOutcome> {
       const s = settings();
       if (s.provider === 'log') {
-        strapi.log.info(`sms (log provider) to ${phone.slice(0, 3)}****${phone.slice(-4)}: ${template} ${JSON.stringify(params)}`);
+        strapi.log.info(
+          `sms (log provider) to ${phone.slice(0, 3)}****${phone.slice(-4)}: ${template} ${JSON.stringify(params)}`,
+        );
         return { ok: true, providerId: `log-${randomUUID()}` };
       }
       const templateCode = s.templates[template];
       if (!templateCode) return { ok: false, retry: false, error: `未配置短信模板：${template}` };
       try {
         const res = await sdk().sendSmsWithOptions(
-          new SendSmsRequest({ phoneNumbers: phone, signName: s.signName, templateCode, templateParam: JSON.stringify(params) }),
+          new SendSmsRequest({
+            phoneNumbers: phone,
+            signName: s.signName,
+            templateCode,
+            templateParam: JSON.stringify(params),
+          }),
           new RuntimeOptions({ connectTimeout: 5000, readTimeout: 10000 }),
         );
         const code = res.body?.code ?? '';
@@ -65,7 +80,11 @@ const sms = ({ strapi }: { strapi: Core.Strapi }) => {
         // isv.BUSINESS_LIMIT_CONTROL (per-number frequency limits) and unknown codes are retried later.
         return { ok: false, retry: !PERMANENT.has(code), error: `${code}: ${res.body?.message ?? ''}` };
       } catch (error: any) {
-        return { ok: false, retry: true, error: `短信服务不可用：${error?.code ?? ''} ${error?.message ?? error}`.trim() };
+        return {
+          ok: false,
+          retry: true,
+          error: `短信服务不可用：${error?.code ?? ''} ${error?.message ?? error}`.trim(),
+        };
       }
     },
   };

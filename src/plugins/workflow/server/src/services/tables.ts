@@ -30,12 +30,17 @@ const tables = ({ strapi }: { strapi: Core.Strapi }) => {
     const meta = strapi.db.metadata.get(uid as any) as any;
     const attributes: Record<string, any> = meta.attributes;
     const column = (attribute: string) => attributes[attribute]?.columnName ?? attribute;
-    const byColumn = new Map<string, [string, any]>(Object.entries(attributes).filter(([, a]) => a.type !== 'relation').map(([k, a]) => [a.columnName ?? k, [k, a]]));
+    const byColumn = new Map<string, [string, any]>(
+      Object.entries(attributes)
+        .filter(([, a]) => a.type !== 'relation')
+        .map(([k, a]) => [a.columnName ?? k, [k, a]]),
+    );
     const value = (type: string, v: any) => {
       if (v === null || v === undefined) return v;
       if (type === 'json') return typeof v === 'string' ? JSON.parse(v) : v;
       if (type === 'boolean') return v === true || v === 1 || v === '1';
-      if (type === 'datetime' || type === 'timestamp') return new Date(typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v);
+      if (type === 'datetime' || type === 'timestamp')
+        return new Date(typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v);
       if (type === 'integer' || type === 'biginteger' || type === 'decimal' || type === 'float') return Number(v);
       return v;
     };
@@ -48,7 +53,8 @@ const tables = ({ strapi }: { strapi: Core.Strapi }) => {
         const now = new Date();
         const row: Row = {};
         const put = (attribute: string, v: unknown) => {
-          if (v !== undefined) row[column(attribute)] = v !== null && attributes[attribute]?.type === 'json' ? JSON.stringify(v) : v;
+          if (v !== undefined)
+            row[column(attribute)] = v !== null && attributes[attribute]?.type === 'json' ? JSON.stringify(v) : v;
         };
         if (insert) {
           if (attributes.documentId && !('documentId' in data)) put('documentId', documentId());

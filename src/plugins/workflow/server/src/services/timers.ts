@@ -16,13 +16,26 @@ const timers = ({ strapi }: { strapi: Core.Strapi }) => ({
         const auto = node.config.meta?.autoAdvance;
         if (!auto) continue;
         const due = await strapi.db.query(UIDS.order).findMany({
-          where: { processKey: key, definitionVersion: version, currentStep: step, outcome: { $null: true }, stepEnteredAt: { $lte: new Date(now.getTime() - auto.afterHours * 3_600_000) } },
+          where: {
+            processKey: key,
+            definitionVersion: version,
+            currentStep: step,
+            outcome: { $null: true },
+            stepEnteredAt: { $lte: new Date(now.getTime() - auto.afterHours * 3_600_000) },
+          },
           select: ['number', 'lockVersion'],
           limit: 500,
         });
         for (const order of due) {
           try {
-            await getService('transitions').perform({ number: order.number, action: auto.event, version: order.lockVersion, form: {}, actor: getService('actors').system(), at: now });
+            await getService('transitions').perform({
+              number: order.number,
+              action: auto.event,
+              version: order.lockVersion,
+              form: {},
+              actor: getService('actors').system(),
+              at: now,
+            });
             fired.push(order.number);
           } catch (error: any) {
             // Someone acted on it meanwhile (409) or it moved on: the next run sees the new state.

@@ -1,7 +1,16 @@
 import type { Core } from '@strapi/strapi';
 import { randomBytes } from 'node:crypto';
 import { APPLICANT_ROLE, EVENTS, MANAGER_ROLE, RETURN_ACTIONS, RETURN_STEPS, SYSTEM_ROLE, UIDS } from '../constants';
-import { badRequest, conflict, forbidden, inFlight, isUniqueViolation, tooMany, unprocessable, type FieldProblem } from '../errors';
+import {
+  badRequest,
+  conflict,
+  forbidden,
+  inFlight,
+  isUniqueViolation,
+  tooMany,
+  unprocessable,
+  type FieldProblem,
+} from '../errors';
 import { restoreSnapshot, startSnapshot, step as pureStep, type Facts } from '../engine/machine';
 import {
   APPLICANT_TYPES,
@@ -54,10 +63,12 @@ export const versionOf = (value: unknown): number | null =>
 
 const VERSION_PROBLEM: FieldProblem = { path: ['version'], message: '工单版本号（version）应为正整数' };
 
-const commentOf = (form: Record<string, unknown>) => (form.reason ?? form.comment ?? form.notes ?? form.text ?? null) as string | null;
+const commentOf = (form: Record<string, unknown>) =>
+  (form.reason ?? form.comment ?? form.notes ?? form.text ?? null) as string | null;
 
 /** Actions in XState's result that are ours (XState adds its own internal ones). */
-const effectsOf = (actions: Array<{ type: string; params?: unknown }>) => actions.filter((a) => !a.type.startsWith('xstate.'));
+const effectsOf = (actions: Array<{ type: string; params?: unknown }>) =>
+  actions.filter((a) => !a.type.startsWith('xstate.'));
 
 export interface PerformInput {
   number: string;
@@ -90,8 +101,9 @@ export const formColumns = (def: LoadedDefinition, form: Record<string, unknown>
 
 /** The form fields whose values differ, each with its value before and after. */
 const changedFields = (before: Record<string, unknown>, after: Record<string, unknown>) => {
-  const names = [...new Set([...Object.keys(before), ...Object.keys(after)])]
-    .filter((k) => JSON.stringify(before[k] ?? null) !== JSON.stringify(after[k] ?? null));
+  const names = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(
+    (k) => JSON.stringify(before[k] ?? null) !== JSON.stringify(after[k] ?? null),
+  );
   return {
     before: Object.fromEntries(names.map((k) => [k, before[k] ?? null])),
     after: Object.fromEntries(names.map((k) => [k, after[k] ?? null])),
@@ -116,7 +128,11 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
     const allowed = startableBy(spec);
     if (type && allowed.includes(type)) return;
     const names = allowed.map((t) => APPLICANT_TYPES[t]).join('、');
-    throw forbidden(type ? `“${spec.name}”只受理${names}申请，您的账号是${APPLICANT_TYPES[type]}用户` : `请先在个人资料中选择申请人类型（${names}）`);
+    throw forbidden(
+      type
+        ? `“${spec.name}”只受理${names}申请，您的账号是${APPLICANT_TYPES[type]}用户`
+        : `请先在个人资料中选择申请人类型（${names}）`,
+    );
   };
 
   /** The order an applicant's submission with this Idempotency-Key made, as a repeated submission answers it. */
@@ -160,12 +176,19 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
   const missingArtifacts = async (order: any, requirements: ArtifactRequirement[]) => {
     if (requirements.length === 0) return [];
     const files = await strapi.db.query(UIDS.orderFile).findMany({
-      where: { order: { id: order.id }, kind: { $in: requirements.map((r) => r.kind) }, createdAt: { $gte: order.stepEnteredAt } },
+      where: {
+        order: { id: order.id },
+        kind: { $in: requirements.map((r) => r.kind) },
+        createdAt: { $gte: order.stepEnteredAt },
+      },
       select: ['kind'],
       populate: { file: { select: ['mime', 'ext', 'name'] } },
     });
     return requirements
-      .map((req) => ({ ...req, have: files.filter((f: any) => f.kind === req.kind && f.file && matchesType(req, f.file)).length }))
+      .map((req) => ({
+        ...req,
+        have: files.filter((f: any) => f.kind === req.kind && f.file && matchesType(req, f.file)).length,
+      }))
       .filter((r) => r.have < r.min)
       .map(({ kind, label, min, have, types }) => ({ kind, label, min, have, types: types ?? [] }));
   };
@@ -173,20 +196,32 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
   /** Active staff holding one of the roles within the organization's company tree. */
   const eligibleStaff = async (roles: string[], organizationId: number | null) => {
     const staffRoles = roles.filter((r) => r !== APPLICANT_ROLE && r !== SYSTEM_ROLE);
-    const orgIds = organizationId ? await getService('scope').treeIds((await getService('scope').rootOf(organizationId)) ?? organizationId) : null;
-    return (await strapi.db.query(UIDS.staff).findMany({
-      where: { active: true, ...(orgIds ? { organization: { id: { $in: orgIds } } } : {}) },
-      select: ['id', 'name', 'jobRoles'],
-    })).filter((s: any) => Array.isArray(s.jobRoles) && s.jobRoles.some((r: string) => staffRoles.includes(r)));
+    const orgIds = organizationId
+      ? await getService('scope').treeIds((await getService('scope').rootOf(organizationId)) ?? organizationId)
+      : null;
+    return (
+      await strapi.db.query(UIDS.staff).findMany({
+        where: { active: true, ...(orgIds ? { organization: { id: { $in: orgIds } } } : {}) },
+        select: ['id', 'name', 'jobRoles'],
+      })
+    ).filter((s: any) => Array.isArray(s.jobRoles) && s.jobRoles.some((r: string) => staffRoles.includes(r)));
   };
 
   /** Staff member for a step: the one named in the form (checked), else the least busy holder of the step's roles. */
-  const chooseAssignee = async (order: any, roles: string[], named: number | null, organizationId: number | null, field = 'assignee'): Promise<number | null> => {
+  const chooseAssignee = async (
+    order: any,
+    roles: string[],
+    named: number | null,
+    organizationId: number | null,
+    field = 'assignee',
+  ): Promise<number | null> => {
     const staffRoles = roles.filter((r) => r !== APPLICANT_ROLE && r !== SYSTEM_ROLE);
     const candidates = await eligibleStaff(roles, organizationId);
     if (named !== null) {
       if (!candidates.some((c: any) => c.id === named)) {
-        throw badRequest('指定的人员无效', [{ path: ['form', field], message: `所选人员不是本单位的${staffRoles.join('/')}` }]);
+        throw badRequest('指定的人员无效', [
+          { path: ['form', field], message: `所选人员不是本单位的${staffRoles.join('/')}` },
+        ]);
       }
       return named;
     }
@@ -195,7 +230,10 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
     const open: Array<{ id: number; n: number }> = await getService('tables').current((trx) =>
       trx(orders.name)
         .whereNull(orders.column('outcome'))
-        .whereIn(orders.column('assigneeRef'), candidates.map((c: any) => c.id))
+        .whereIn(
+          orders.column('assigneeRef'),
+          candidates.map((c: any) => c.id),
+        )
         .groupBy(orders.column('assigneeRef'))
         .select({ id: orders.column('assigneeRef') })
         .count({ n: '*' }),
@@ -207,10 +245,18 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const visitOf = (def: LoadedDefinition, step: string, start: Date, end: Date) => {
     const measured = getService('elapsed').of(stepMeta(def.nodes, step), start, end);
-    return { visitStartedAt: start, visitHours: (end.getTime() - new Date(start).getTime()) / 3_600_000, visitOnTime: measured.thresholdHours !== null ? !measured.overdue : null };
+    return {
+      visitStartedAt: start,
+      visitHours: (end.getTime() - new Date(start).getTime()) / 3_600_000,
+      visitOnTime: measured.thresholdHours !== null ? !measured.overdue : null,
+    };
   };
 
-  const runEffects = async (def: LoadedDefinition, actions: Array<{ type: string; params?: any }>, ctx: Omit<EffectContext, 'params'>) => {
+  const runEffects = async (
+    def: LoadedDefinition,
+    actions: Array<{ type: string; params?: any }>,
+    ctx: Omit<EffectContext, 'params'>,
+  ) => {
     for (const action of effectsOf(actions)) {
       const effect = getService('registry').effect(action.type);
       if (!effect) throw new Error(`Effect ${action.type} of ${def.key}@${def.version} is not registered`);
@@ -231,17 +277,27 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
         // MySQL picks a deadlock victim among writers of different orders (link-table gaps): the work
         // starts again (the conditional update or the locked read), which tells a real loser that someone acted first.
         if (error?.code === 'ER_LOCK_DEADLOCK' && attempt < DEADLOCK_ATTEMPTS) continue;
-        const locked = ['SQLITE_BUSY', 'SQLITE_BUSY_SNAPSHOT', 'ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT'].includes(error?.code) || /database is locked/.test(error?.message ?? '');
+        const locked =
+          ['SQLITE_BUSY', 'SQLITE_BUSY_SNAPSHOT', 'ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT'].includes(error?.code) ||
+          /database is locked/.test(error?.message ?? '');
         if (locked) throw conflict(version + 1);
         throw error;
       }
     }
   };
 
-  const inTransaction = <T>(version: number, work: () => Promise<T>): Promise<T> => retrying(version, async () => await strapi.db.transaction(work));
+  const inTransaction = <T>(version: number, work: () => Promise<T>): Promise<T> =>
+    retrying(version, async () => await strapi.db.transaction(work));
 
   /** Entering a step: its label, outcome, assignee and notifications. */
-  const entering = async (def: LoadedDefinition, order: any, fromStep: string | null, value: StateValue, form: Record<string, unknown>, transitionMeta?: TransitionConfig['meta']) => {
+  const entering = async (
+    def: LoadedDefinition,
+    order: any,
+    fromStep: string | null,
+    value: StateValue,
+    form: Record<string, unknown>,
+    transitionMeta?: TransitionConfig['meta'],
+  ) => {
     const toStep = primaryStep(def.nodes, value);
     const meta = stepMeta(def.nodes, toStep);
     const moved = toStep !== fromStep;
@@ -249,10 +305,20 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
     if (moved) {
       const namedField = transitionMeta?.assignField;
       const named = namedField && form[namedField] ? Number(form[namedField]) : null;
-      assignee = meta?.assign || named ? await chooseAssignee(order, meta?.roles ?? [], named, order.organization?.id ?? null, namedField) : null;
+      assignee =
+        meta?.assign || named
+          ? await chooseAssignee(order, meta?.roles ?? [], named, order.organization?.id ?? null, namedField)
+          : null;
     }
-    const notify: Notification[] = [...(transitionMeta?.notify ?? []), ...(moved ? meta?.notify ?? [] : [])];
-    return { toStep, meta, moved, assignee, notify, outcome: def.nodes.get(toStep)?.config.type === 'final' ? meta?.outcome ?? 'completed' : null };
+    const notify: Notification[] = [...(transitionMeta?.notify ?? []), ...(moved ? (meta?.notify ?? []) : [])];
+    return {
+      toStep,
+      meta,
+      moved,
+      assignee,
+      notify,
+      outcome: def.nodes.get(toStep)?.config.type === 'final' ? (meta?.outcome ?? 'completed') : null,
+    };
   };
 
   /** The checks of a transition, in the order callers are told: scope, version, step, role, form, guard, artifacts. */
@@ -281,15 +347,32 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
     const facts = await gatherFacts(order, input.action, form);
     const snapshot = restoreSnapshot(def.machine, value, facts);
     if (!snapshot.can({ type: input.action, form } as any)) {
-      throw unprocessable(first.meta?.guardMessage ?? '当前条件不满足，不能执行此操作', { action: input.action, guard: first.guard ?? null });
+      throw unprocessable(first.meta?.guardMessage ?? '当前条件不满足，不能执行此操作', {
+        action: input.action,
+        guard: first.guard ?? null,
+      });
     }
     const chosen = candidate.transitions.find((t) => !t.guard) ?? first;
     const missing = await missingArtifacts(order, chosen.meta?.artifacts ?? first.meta?.artifacts ?? []);
     if (missing.length > 0) {
-      throw unprocessable(`缺少必需的附件：${missing.map((m) => `${m.label}（需${m.min}个，已有${m.have}个）`).join('；')}`, { missing });
+      throw unprocessable(
+        `缺少必需的附件：${missing.map((m) => `${m.label}（需${m.min}个，已有${m.have}个）`).join('；')}`,
+        { missing },
+      );
     }
     const [next, actions] = pureStep(def.machine, snapshot, { type: input.action, form } as any);
-    return { order, def, version, value, nextValue: next.value as StateValue, actions: actions as any[], first, chosen, form, facts };
+    return {
+      order,
+      def,
+      version,
+      value,
+      nextValue: next.value as StateValue,
+      actions: actions as any[],
+      first,
+      chosen,
+      form,
+      facts,
+    };
   };
 
   type Checked = Awaited<ReturnType<typeof checkAction>>;
@@ -313,7 +396,16 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
     const fromStep = order.currentStep as string;
     const enter = await entering(def, order, fromStep, nextValue, form, first.meta);
     const stepChanged = enter.moved || JSON.stringify(nextValue) !== JSON.stringify(value);
-    const ctx = { strapi, order, form, actor, at, facts: c.facts, patch: {} as Record<string, unknown>, changes: {} as EffectContext['changes'] };
+    const ctx = {
+      strapi,
+      order,
+      form,
+      actor,
+      at,
+      facts: c.facts,
+      patch: {} as Record<string, unknown>,
+      changes: {} as EffectContext['changes'],
+    };
     await runEffects(def, c.actions, ctx);
     const { relations, rest } = getService('orderRows').splitRelations(ctx.patch);
     if (enter.moved && (order.assignee?.id ?? null) !== (enter.assignee ?? null)) {
@@ -331,14 +423,20 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
       fromStep,
       toStep: enter.toStep,
       comment: commentOf(form),
-      changes: { ...(stepChanged ? { state: { before: value, after: nextValue } } : {}), ...(Object.keys(form).length ? { form: { before: null, after: form } } : {}), ...ctx.changes },
+      changes: {
+        ...(stepChanged ? { state: { before: value, after: nextValue } } : {}),
+        ...(Object.keys(form).length ? { form: { before: null, after: form } } : {}),
+        ...ctx.changes,
+      },
       artifacts: await attachedFiles(c),
     });
     // The visit this move ends, measured once here: the dashboard adds these up instead of replaying histories.
     const visit = enter.moved ? visitOf(def, fromStep, seen.stepEnteredAt, at) : {};
     const patch = {
       ...rest,
-      ...((RETURN_ACTIONS.includes(input.action) || RETURN_STEPS.includes(enter.toStep)) && !seen.returned ? { returned: true, returnedAt: at } : {}),
+      ...((RETURN_ACTIONS.includes(input.action) || RETURN_STEPS.includes(enter.toStep)) && !seen.returned
+        ? { returned: true, returnedAt: at }
+        : {}),
       ...head,
       lockVersion: version + 1,
       currentStep: enter.toStep,
@@ -348,7 +446,13 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
       ...(enter.outcome ? { outcome: enter.outcome, closedAt: at } : {}),
       ...(actor.kind === 'staff' && !seen.firstResponseAt ? { firstResponseAt: at } : {}),
     };
-    const payload = { number: order.number, action: input.action, step: enter.toStep, stepLabel: enter.meta?.label, ...(typeof form.reason === 'string' ? { reason: form.reason } : {}) };
+    const payload = {
+      number: order.number,
+      action: input.action,
+      step: enter.toStep,
+      stepLabel: enter.meta?.label,
+      ...(typeof form.reason === 'string' ? { reason: form.reason } : {}),
+    };
     const write: OrderWrite = {
       order,
       patch,
@@ -377,9 +481,17 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
     const write = async ({ enter, write: plan }: Awaited<ReturnType<typeof planTransition>>) => {
       if ((await getService('orderWrites').carryOut(plan)) === null) throw new OrderMoved(version + 1);
       if (first.meta?.warningLevel) {
-        await getService('escalation').raise(order.id, first.meta.warningLevel, { exception: true, reason: typeof form.text === 'string' ? form.text : undefined });
+        await getService('escalation').raise(order.id, first.meta.warningLevel, {
+          exception: true,
+          reason: typeof form.text === 'string' ? form.text : undefined,
+        });
       }
-      strapi.eventHub.emit(EVENTS.ORDER_TRANSITIONED, { number: order.number, action: input.action, from: order.currentStep, to: enter.toStep });
+      strapi.eventHub.emit(EVENTS.ORDER_TRANSITIONED, {
+        number: order.number,
+        action: input.action,
+        from: order.currentStep,
+        to: enter.toStep,
+      });
       return {
         number: order.number,
         version: version + 1,
@@ -456,9 +568,18 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
       const locked: any = await getService('orderRows').load({ id: order.id }, { lock: true });
       if (!locked || locked.lockVersion !== version) throw conflict(locked?.lockVersion ?? version + 1);
       const { row, head } = await getService('history').next(locked, {
-        orderId: order.id, at, actorKind: actor.kind, actorId: actor.id, actorName: actor.name,
-        action: 'correct', actionLabel: '更正申请信息', fromStep: locked.currentStep, toStep: locked.currentStep,
-        comment: reason, changes: { formData: changed }, artifacts: null,
+        orderId: order.id,
+        at,
+        actorKind: actor.kind,
+        actorId: actor.id,
+        actorName: actor.name,
+        action: 'correct',
+        actionLabel: '更正申请信息',
+        fromStep: locked.currentStep,
+        toStep: locked.currentStep,
+        comment: reason,
+        changes: { formData: changed },
+        artifacts: null,
       });
       const written = await getService('orderWrites').carryOut({
         order: locked,
@@ -474,12 +595,15 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
   /** The checks of a submission: the process, a repeated Idempotency-Key, the applicant's type, channel and form. */
   const checkStart = async (input: StartInput) => {
     const { actor } = input;
-    if (typeof input.processKey !== 'string' || !input.processKey) throw badRequest('申请信息有误', [{ path: ['processKey'], message: '缺少业务流程' }]);
-    const def = await getService('definitions').latest(input.processKey).catch(() => {
-      throw badRequest('申请信息有误', [{ path: ['processKey'], message: '未知的业务流程' }]);
-    });
+    if (typeof input.processKey !== 'string' || !input.processKey)
+      throw badRequest('申请信息有误', [{ path: ['processKey'], message: '缺少业务流程' }]);
+    const def = await getService('definitions')
+      .latest(input.processKey)
+      .catch(() => {
+        throw badRequest('申请信息有误', [{ path: ['processKey'], message: '未知的业务流程' }]);
+      });
     const fromApplicant = actor.kind === 'applicant';
-    const key = fromApplicant ? input.idempotencyKey ?? null : null;
+    const key = fromApplicant ? (input.idempotencyKey ?? null) : null;
     const made = key ? await madeWithKey(actor.id, key) : null;
     if (made) return { made };
     if (fromApplicant) await mayStart(actor, def.spec);
@@ -487,11 +611,12 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
     const problems: FieldProblem[] = [];
     const channels = fromApplicant ? ['official-account', 'mini-program'] : ['window', 'staff-app'];
     const channel = (input.channel ?? channels[0]) as string;
-    if (!channels.includes(channel)) problems.push({ path: ['channel'], message: `申请渠道应为：${channels.join('、')}` });
+    if (!channels.includes(channel))
+      problems.push({ path: ['channel'], message: `申请渠道应为：${channels.join('、')}` });
     const { value: form, errors } = validateForm(def.spec.form, input.formData, ['formData']);
     problems.push(...errors);
     if (problems.length > 0) throw badRequest('申请信息有误', problems);
-    const applicantId = fromApplicant ? actor.id : input.applicantId ?? null;
+    const applicantId = fromApplicant ? actor.id : (input.applicantId ?? null);
     return { def, fromApplicant, key, channel, form, applicantId };
   };
 
@@ -501,9 +626,19 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
   const startingPoint = async (c: StartChecked) => {
     const { def, form, channel, applicantId } = c;
     const entry = def.spec.entry;
-    const draft: any = { processKey: def.key, channel, formData: form, category: null, organization: null, applicant: applicantId ? { id: applicantId } : null };
+    const draft: any = {
+      processKey: def.key,
+      channel,
+      formData: form,
+      category: null,
+      organization: null,
+      applicant: applicantId ? { id: applicantId } : null,
+    };
     const facts = await gatherFacts(draft, 'submit', form);
-    const category = 'fixed' in entry.category ? entry.category.fixed : ((form[entry.category.field] as string) || facts.suggestedCategory || null);
+    const category =
+      'fixed' in entry.category
+        ? entry.category.fixed
+        : (form[entry.category.field] as string) || facts.suggestedCategory || null;
     facts.category = category;
     const organization = entry.organization ? await getService('scope').organizationByCode(entry.organization) : null;
     const [snapshot, actions] = startSnapshot(def.machine, facts);
@@ -549,16 +684,44 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
     const { number, submitted } = await strapi.db.transaction(async ({ trx }) => {
       const takeNumber = () => strapi.service('api::order.order-number').next(trx, at) as Promise<string>;
       const id = await getService('orderRows').create(row, relationsAtStart);
-      const created: any = { id, ...row, historyHead: null, applicant: applicantId ? { id: applicantId } : null, organization: start.organization, assignee: null };
+      const created: any = {
+        id,
+        ...row,
+        historyHead: null,
+        applicant: applicantId ? { id: applicantId } : null,
+        organization: start.organization,
+        assignee: null,
+      };
       if (start.effects.length > 0) created.number = await takeNumber();
-      const ctx = { strapi, order: created, form, actor, at, facts: start.facts, patch: {} as Record<string, unknown>, changes: {} };
+      const ctx = {
+        strapi,
+        order: created,
+        form,
+        actor,
+        at,
+        facts: start.facts,
+        patch: {} as Record<string, unknown>,
+        changes: {},
+      };
       await runEffects(def, start.effects, ctx);
       const enter = await entering(def, created, null, start.value, form);
-      const { relations, rest } = getService('orderRows').splitRelations({ ...ctx.patch, ...(enter.assignee ? { assignee: enter.assignee } : {}) });
+      const { relations, rest } = getService('orderRows').splitRelations({
+        ...ctx.patch,
+        ...(enter.assignee ? { assignee: enter.assignee } : {}),
+      });
       const { row: eventRow, head } = await getService('history').next(created, {
-        orderId: id, at, actorKind: actor.kind, actorId: actor.id, actorName: actor.name,
-        action: 'submit', actionLabel: c.fromApplicant ? '提交申请' : '窗口受理', fromStep: null, toStep: enter.toStep,
-        comment: null, changes: { formData: { before: null, after: form }, ...ctx.changes }, artifacts: null,
+        orderId: id,
+        at,
+        actorKind: actor.kind,
+        actorId: actor.id,
+        actorName: actor.name,
+        action: 'submit',
+        actionLabel: c.fromApplicant ? '提交申请' : '窗口受理',
+        fromStep: null,
+        toStep: enter.toStep,
+        comment: null,
+        changes: { formData: { before: null, after: form }, ...ctx.changes },
+        artifacts: null,
       });
       if (start.effects.length === 0) created.number = await takeNumber();
       const finished = {
@@ -572,13 +735,28 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
         relations,
         // Kept beside the event for the dashboard; not part of its hash.
         event: { ...eventRow, definitionId: def.id, organizationRef: start.organization?.id ?? null },
-        notify: { notifications: enter.notify, payload: { number: created.number, step: enter.toStep, stepLabel: enter.meta?.label } },
+        notify: {
+          notifications: enter.notify,
+          payload: { number: created.number, step: enter.toStep, stepLabel: enter.meta?.label },
+        },
         entered: enter.toStep,
         closes: !!enter.outcome,
       });
       // What the transaction wrote, for the answer's view; effects may have made records besides.
-      const order = start.effects.length || enter.assignee ? undefined : { ...created, ...finished, ...head, applicantRef: applicantId, organizationRef: start.organization?.id ?? null };
-      return { number: created.number as string, submitted: start.effects.length ? undefined : ({ id, event: { ...eventRow, id: eventId }, order } as Submitted) };
+      const order =
+        start.effects.length || enter.assignee
+          ? undefined
+          : {
+              ...created,
+              ...finished,
+              ...head,
+              applicantRef: applicantId,
+              organizationRef: start.organization?.id ?? null,
+            };
+      return {
+        number: created.number as string,
+        submitted: start.effects.length ? undefined : ({ id, event: { ...eventRow, id: eventId }, order } as Submitted),
+      };
     });
     strapi.eventHub.emit(EVENTS.ORDER_STARTED, { number, processKey: def.key });
     return { created: true, number, submitted };
@@ -598,11 +776,24 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
         const def = await getService('definitions').get(order.processKey, order.definitionVersion);
         const payload = { number, step, stepLabel: stepMeta(def.nodes, step)?.label ?? step };
         const notifications = [{ to: order.assignee ? 'assignee' : 'managers', template: 'order-urged' }];
-        await getService('history').append({
-          orderId: order.id, at, actorKind: actor.kind, actorId: actor.id, actorName: actor.name,
-          action: 'urge', actionLabel: '催办', fromStep: step, toStep: step, comment: null, changes: null, artifacts: null,
-          onceKey: `urge:${chinaDay(at)}`,
-        }, { notifications, payload });
+        await getService('history').append(
+          {
+            orderId: order.id,
+            at,
+            actorKind: actor.kind,
+            actorId: actor.id,
+            actorName: actor.name,
+            action: 'urge',
+            actionLabel: '催办',
+            fromStep: step,
+            toStep: step,
+            comment: null,
+            changes: null,
+            artifacts: null,
+            onceKey: `urge:${chinaDay(at)}`,
+          },
+          { notifications, payload },
+        );
         strapi.eventHub.emit(EVENTS.ORDER_URGED, { number });
         return { number, urgedAt: at };
       };
@@ -617,14 +808,19 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Who may be named for a `staff` form field of the order (same rule the engine checks on submit). */
     async assigneeChoices(actor: Actor, number: string, role: string) {
       const order = await getService('scope').loadVisible(actor, number);
-      return (await eligibleStaff([role], order.organization?.id ?? null)).map((s: any) => ({ id: s.id, name: s.name }));
+      return (await eligibleStaff([role], order.organization?.id ?? null)).map((s: any) => ({
+        id: s.id,
+        name: s.name,
+      }));
     },
 
     /** Names of the actions the actor's role allows now, without evaluating guards: cheap enough for list rows. */
     actionLabels(def: LoadedDefinition, order: any, actor: Actor) {
       if (order.outcome) return [];
       return candidateEvents(def.nodes, storedValue(order.stateValue)).flatMap((c) =>
-        mayAct(actor, rolesFor(def.nodes, c, c.transitions[0]), order) ? [{ action: c.event, label: c.transitions[0].meta?.label ?? c.event }] : []
+        mayAct(actor, rolesFor(def.nodes, c, c.transitions[0]), order)
+          ? [{ action: c.event, label: c.transitions[0].meta?.label ?? c.event }]
+          : [],
       );
     },
 
@@ -637,19 +833,21 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
         const roles = rolesFor(def.nodes, candidate, t);
         if (!mayAct(actor, roles, order)) return [];
         const enabled = snapshot.can({ type: candidate.event, form: {} } as any);
-        return [{
-          action: candidate.event,
-          label: t.meta?.label ?? candidate.event,
-          step: candidate.owner.key,
-          enabled,
-          form: t.meta?.form ?? EMPTY_FORM,
-          artifacts: t.meta?.artifacts ?? [],
-          ...(enabled ? {} : { reason: t.meta?.guardMessage ?? '当前条件不满足' }),
-        }];
+        return [
+          {
+            action: candidate.event,
+            label: t.meta?.label ?? candidate.event,
+            step: candidate.owner.key,
+            enabled,
+            form: t.meta?.form ?? EMPTY_FORM,
+            artifacts: t.meta?.artifacts ?? [],
+            ...(enabled ? {} : { reason: t.meta?.guardMessage ?? '当前条件不满足' }),
+          },
+        ];
       });
     },
 
-    /** Creates an order in its process's first step(s): one transaction for order, first history event and notifications. */
+    /** Creates an order in its process's first step(s): one transaction for order, first event and notifications. */
     async start(input: StartInput) {
       const at = input.at ?? getService('clock').now();
       const checked = await checkStart(input);

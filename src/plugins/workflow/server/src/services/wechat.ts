@@ -28,7 +28,12 @@ const wechat = ({ strapi }: { strapi: Core.Strapi }) => {
     if (token && token.until > now) return token.value;
     const { apiBase, appId, secret } = app();
     const url = `${apiBase}/cgi-bin/token?grant_type=client_credential&appid=${encodeURIComponent(appId)}&secret=${encodeURIComponent(secret)}`;
-    const body = (await (await fetch(url)).json()) as { access_token?: string; expires_in?: number; errcode?: number; errmsg?: string };
+    const body = (await (await fetch(url)).json()) as {
+      access_token?: string;
+      expires_in?: number;
+      errcode?: number;
+      errmsg?: string;
+    };
     if (!body.access_token) throw new Error(`获取access_token失败：${body.errcode} ${body.errmsg}`);
     token = { value: body.access_token, until: now + ((body.expires_in ?? 7200) - 300) * 1000 };
     return token.value;
@@ -43,19 +48,24 @@ const wechat = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!config) return { ok: 'skipped', reason: `未配置订阅消息模板：${template}` };
       const fields = config.fields ?? { character_string1: 'number', thing2: 'stepLabel' };
       // WeChat limits `thing` values to 20 characters.
-      const data = Object.fromEntries(Object.entries(fields).map(([key, from]) => [key, { value: String(payload[from] ?? '').slice(0, 20) }]));
+      const data = Object.fromEntries(
+        Object.entries(fields).map(([key, from]) => [key, { value: String(payload[from] ?? '').slice(0, 20) }]),
+      );
       for (let attempt = 0; attempt < 2; attempt += 1) {
         try {
-          const res = await fetch(`${app().apiBase}/cgi-bin/message/subscribe/send?access_token=${await accessToken(now)}`, {
-            method: 'POST',
-            headers: { 'Content-Type': 'application/json' },
-            body: JSON.stringify({
-              touser: openid,
-              template_id: config.id,
-              page: `${own().page}?number=${payload.number ?? ''}`,
-              data,
-            }),
-          });
+          const res = await fetch(
+            `${app().apiBase}/cgi-bin/message/subscribe/send?access_token=${await accessToken(now)}`,
+            {
+              method: 'POST',
+              headers: { 'Content-Type': 'application/json' },
+              body: JSON.stringify({
+                touser: openid,
+                template_id: config.id,
+                page: `${own().page}?number=${payload.number ?? ''}`,
+                data,
+              }),
+            },
+          );
           const body = (await res.json()) as { errcode?: number; errmsg?: string; msgid?: number };
           if (!body.errcode) return { ok: true, providerId: String(body.msgid ?? '') };
           if (body.errcode === NO_SUBSCRIPTION) return { ok: 'skipped', reason: '用户未订阅或订阅次数已用完（43101）' };
