@@ -14,7 +14,7 @@ const fs = require('node:fs');
 const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
-const { chromium } = require('playwright-core');
+const { launch } = require('../scripts/chromium');
 
 const root = path.resolve(__dirname, '..');
 const demo = require(path.join(root, 'database/seeds/demo-data.json'));
@@ -46,20 +46,6 @@ const startDemo = async () => {
   });
   return { base: `http://127.0.0.1:${port}`, stop: () => child.kill('SIGTERM') };
 };
-
-const launch = () =>
-  chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
 
 /**
  * Opens `url` in a fresh context with the browser's cache off (a cold cache, after `prepare` such as a

@@ -1,25 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import data from '../../database/seeds/demo-data.json';
 
 export const SHOTS = path.resolve(__dirname, '../../test-results/screenshots');
 
-/** Debian's Chromium, never a downloaded browser; no traffic beyond loopback. */
-export const launch = (): Promise<Browser> =>
-  chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
+/** Debian's Chromium, never a downloaded browser; no traffic beyond loopback (scripts/chromium.js). */
+export const launch = (): Promise<Browser> => require('../../scripts/chromium').launch();
 
 export const shot = async (page: Page, name: string) => {
   fs.mkdirSync(SHOTS, { recursive: true });
