@@ -20,7 +20,11 @@ const reports = { sent: 0, raised: 0 };
 const plugin = () => app.strapi.plugin('workflow');
 const db = () => app.strapi.db;
 
+/** An applicant of this file's own, made before the second instance starts writing (SQLite: one writer at a time). */
+let applicant: Awaited<ReturnType<typeof registerApplicant>>;
+
 beforeAll(async () => {
+  applicant = await registerApplicant(app);
   sms = await fakeSms();
   const smsEnv = useFakeAliyunSms(app.strapi, sms.port, { 'application-rejected': 'SMS_REJECTED' });
   const env = {
@@ -171,7 +175,7 @@ describe('two instances sharing one database', () => {
   });
 
   it('refuse on the very next request an applicant blocked, or a permission taken away, on the other instance', async () => {
-    const { jwt, user } = await registerApplicant(app);
+    const { jwt, user } = applicant;
     const orders = (base: string) => supertest(base).get('/api/workflow/orders').set('Authorization', `Bearer ${jwt}`);
     const urge = (base: string) =>
       supertest(base).post('/api/workflow/orders/BZ0000000000/urge').set('Authorization', `Bearer ${jwt}`).send({});
