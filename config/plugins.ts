@@ -1,3 +1,5 @@
+import { workflowDomain } from '../src/workflows/domain';
+
 export default ({ env }) => {
   // Cron jobs of the workflow engine; WORKFLOW_TIMERS=false switches all of them off (tests drive them).
   const jobs = env.bool('WORKFLOW_TIMERS', true);
@@ -6,6 +8,8 @@ export default ({ env }) => {
       enabled: true,
       resolve: './src/plugins/workflow',
       config: {
+        // The app's content types and checks the engine works on.
+        domain: workflowDomain,
         timersCron: jobs ? env('WORKFLOW_TIMERS_CRON', '*/10 * * * *') : false,
         outboxCron: jobs ? env('WORKFLOW_OUTBOX_CRON', '*/5 * * * * *') : false,
         slaCron: jobs ? env('WORKFLOW_SLA_CRON', '0 * * * * *') : false,

@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { app, apply, call, download, enterpriseForm, step, upload, useWorld, w } from './helpers/workflow';
 import { buildMetricsData, PERIOD } from './helpers/metrics-data';
 import { isMysql } from './helpers/database';
+import { acrossCategories } from '../src/plugins/workflow/server/src/storage';
 
 /**
  * The dashboard's query layer on a fixed data set (tests/helpers/metrics-data.ts), each figure worked
@@ -343,7 +344,7 @@ describe('the daily sums', () => {
     expect((await metrics({ process: 'water-resident' })).indicators.warnings).not.toEqual(
       summed[1].indicators.warnings,
     );
-    await require('../database/migrations/2026.11.27T01.00.00.workflow-daily-sums-across.js').up(db());
+    await acrossCategories(db());
     expect(
       await across()
         .clone()

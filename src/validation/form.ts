@@ -2,43 +2,9 @@ import { creditCodeProblem } from './credit-code';
 import { idNumberProblem } from './id-number';
 import { mobileProblem, normalizeMobile } from './mobile';
 import { areaProblem } from './area';
+import type { FieldError, FieldType, FormField, FormSchema } from '../plugins/workflow/server/src/engine/form';
 
-export type FieldType =
-  | 'text'
-  | 'textarea'
-  | 'mobile'
-  | 'credit-code'
-  | 'id-number'
-  | 'area'
-  | 'select'
-  | 'number'
-  | 'integer'
-  | 'staff'
-  | 'image';
-
-export interface FormField {
-  name: string;
-  label: string;
-  type: FieldType;
-  required?: boolean;
-  maxLength?: number;
-  options?: string[];
-  min?: number;
-  max?: number;
-  /** For `staff` fields: the job role the named staff member must hold (checked by the workflow engine). */
-  role?: string;
-}
-
-export interface FormSchema {
-  fields: FormField[];
-}
-
-/** One problem with one field; `path` follows Strapi's ValidationError details. */
-export interface FieldError {
-  path: string[];
-  message: string;
-  name: 'ValidationError';
-}
+export type { FieldError, FieldType, FormField, FormSchema };
 
 const DEFAULT_MAX_LENGTH = 200;
 

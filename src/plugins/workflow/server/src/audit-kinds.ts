@@ -1,4 +1,5 @@
 import { UIDS } from './constants';
+import { uidOf } from './domain';
 
 type Row = Record<string, any>;
 
@@ -55,7 +56,7 @@ const permissionName = (action: string, subject?: string | null) => {
   return action;
 };
 
-export const AUDITED: Record<string, AuditKind> = {
+export const audited = (): Record<string, AuditKind> => ({
   [UIDS.organization]: {
     kind: 'organization',
     populate: { parent: ['id', 'name'] },
@@ -76,8 +77,8 @@ export const AUDITED: Record<string, AuditKind> = {
     // The settings administrators keep; the workflow's other keys are markers of its own upkeep.
     skip: (r) => r.key !== SETTINGS_KEY,
   },
-  'api::knowledge-article.knowledge-article': { kind: 'knowledge', label: nameOf },
-  'api::contract-template.contract-template': {
+  [uidOf('knowledgeArticle')]: { kind: 'knowledge', label: nameOf },
+  [uidOf('contractTemplate')]: {
     kind: 'contract-template',
     populate: { file: ['id', 'name'] },
     label: nameOf,
@@ -94,10 +95,10 @@ export const AUDITED: Record<string, AuditKind> = {
     populate: { role: ['id', 'name'] },
     label: (r) => `${r.role?.name ?? '角色'}：${permissionName(r.action, r.subject)}`,
   },
-};
+});
 
 /** The kinds by key, for filters. */
-export const AUDIT_KINDS = Object.values(AUDITED).map((k) => k.kind);
+export const auditKinds = () => Object.values(audited()).map((k) => k.kind);
 
 /** Values never written to the trail: passwords, tokens and the like. */
 const SECRET = /password|token|secret|salt|apikey/i;

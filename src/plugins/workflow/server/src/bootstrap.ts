@@ -5,6 +5,8 @@ import { getService } from './utils';
 import { schedule } from './scheduler';
 import type { WorkflowConfig } from './config';
 import { registerActions } from './rbac';
+import { registerDashboard } from './dashboard/projection';
+import { upgradeStorage } from './storage';
 
 /**
  * Registers the workflow's permissions, loads the app's definitions and rules, and schedules the timers,
@@ -12,7 +14,11 @@ import { registerActions } from './rbac';
  */
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   const config = strapi.config.get('plugin::workflow') as WorkflowConfig;
+  // The workflow's own tables first: the jobs and the dashboard use them.
+  await upgradeStorage(strapi);
   await registerActions(strapi);
+  // The dashboard follows the history from the first event written.
+  registerDashboard();
   // From here on, every change to the administration is recorded (services/audit.ts).
   await getService('audit').start();
   const filled = await getService('orderRows').backfillRefs();

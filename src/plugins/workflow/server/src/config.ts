@@ -1,12 +1,16 @@
 /** The workflow plugin's settings; the app sets them in config/plugins.ts from the environment. */
+import { domainProblem, type DomainFacts } from './domain';
+
 export interface WorkflowConfig {
+  /** The app's content types and functions the engine works on (domain.ts). */
+  domain: DomainFacts;
   definitionsDir: string;
   rulesDir: string;
   /** node-cron expressions; false switches a job off. */
   timersCron: string | false;
   outboxCron: string | false;
   slaCron: string | false;
-  /** Sums the days that are over for the dashboard (services/rollups.ts). */
+  /** Sums the days that are over for the dashboard (dashboard/rollups.ts). */
   rollupCron: string | false;
   outbox: { batchSize: number; leaseSeconds: number; maxAttempts: number; backoffSeconds: number };
   /** Percent of a step's threshold at which warning levels 1, 2 and 3 fire. */
@@ -57,8 +61,10 @@ export default {
     officeHours: '09:00-17:00',
     sms: { provider: 'log', protocol: 'HTTPS', signName: '', templates: {}, included: 20000, price: 0.05 },
     wechat: { templates: {}, page: 'pages/orders/detail' },
-  } satisfies WorkflowConfig,
+  } satisfies Omit<WorkflowConfig, 'domain'>,
   validator(config: Partial<WorkflowConfig>) {
+    const problem = domainProblem(config.domain);
+    if (problem) throw new Error(problem);
     for (const key of ['timersCron', 'outboxCron', 'slaCron', 'rollupCron'] as const) {
       if (config[key] !== undefined && config[key] !== false && typeof config[key] !== 'string')
         throw new Error(`workflow.${key} must be a cron expression or false`);

@@ -6,7 +6,7 @@ import { UIDS } from './constants';
  * sync creates them (and owns them) on SQLite and MySQL alike. Column names, not attribute names.
  * docs/performance.md tells which query each one serves and what it bought.
  */
-const INDEXES: Record<string, Array<{ name: string; columns: string[]; type?: 'unique' }>> = {
+const engineIndexes = (): Record<string, Array<{ name: string; columns: string[]; type?: 'unique' }>> => ({
   [UIDS.order]: [
     // Every request names an order by its number. Strapi keeps `unique: true` in the application layer
     // only (no key), so without this each lookup read the whole table.
@@ -104,11 +104,11 @@ const INDEXES: Record<string, Array<{ name: string; columns: string[]; type?: 'u
     { name: 'workflow_outbox_order_idx', columns: ['order_id'] },
     { name: 'workflow_outbox_sent_idx', columns: ['channel', 'status', 'sent_at'] },
   ],
-};
+});
 
 /** Called in register, before Strapi turns content types into database models. */
 export const declareIndexes = (strapi: Core.Strapi) => {
-  for (const [uid, indexes] of Object.entries(INDEXES)) {
+  for (const [uid, indexes] of Object.entries(engineIndexes())) {
     const contentType = strapi.contentType(uid as any) as unknown as { indexes?: unknown[] };
     contentType.indexes = [...(contentType.indexes ?? []), ...indexes];
   }

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { DOMAIN_UIDS, UIDS } from './constants';
+import { UIDS } from './constants';
+import { engineWrittenUids } from './domain';
 import { getService } from './utils';
 
 export const CONDITIONS = {
@@ -157,7 +158,7 @@ const revokeDomainWrites = async (strapi: Core.Strapi) => {
   if (roles.length === 0) return;
   const role = { id: { $in: roles.map((r: any) => r.id) } };
   await strapi.db.query('admin::permission').deleteMany({
-    where: { role, action: { $in: WRITES }, subject: { $in: [...DOMAIN_UIDS] } },
+    where: { role, action: { $in: WRITES }, subject: { $in: engineWrittenUids() } },
   });
 };
 

@@ -1,12 +1,16 @@
 import type { Core } from '@strapi/strapi';
-import { DOMAIN_UIDS } from './constants';
+import { engineWrittenUids } from './domain';
 import { forbidden } from './errors';
 
 /** The answer to any write of domain data outside the workflow's own APIs. */
 export const READ_ONLY_MESSAGE =
   '工单及其记录、员工档案和机构只能通过业务办理和机构人员管理页面修改，内容管理中只能查看';
 
-export const isDomainData = (uid: unknown) => (DOMAIN_UIDS as readonly string[]).includes(uid as string);
+/**
+ * Orders, their records, staff profiles and organizations: they change only through the workflow's own APIs,
+ * which check scope and write history; the document service (content manager, REST) only reads them.
+ */
+export const isDomainData = (uid: unknown) => engineWrittenUids().includes(uid as string);
 
 export const READ_ONLY_POLICY = 'plugin::workflow.domain-read-only';
 

@@ -1,3 +1,5 @@
+import { uidOf } from '../domain';
+
 /** Names of the events the engine emits on strapi.eventHub, and other fixed names. */
 export const EVENTS = {
   ORDER_STARTED: 'workflow.order.started',
@@ -11,30 +13,21 @@ export const UIDS = {
   historyEvent: 'plugin::workflow.history-event',
   outbox: 'plugin::workflow.outbox-message',
   rule: 'plugin::workflow.rule',
-  order: 'api::order.order',
-  orderFile: 'api::order-file.order-file',
-  staff: 'api::staff-profile.staff-profile',
-  organization: 'api::organization.organization',
   auditEntry: 'plugin::workflow.audit-entry',
-} as const;
-
-/**
- * Orders, their records, staff profiles and organizations: they change only through the workflow's own
- * APIs, which check scope and write history; the document service (content manager, REST) only reads them.
- */
-export const DOMAIN_UIDS = [
-  UIDS.order,
-  'api::contract.contract',
-  'api::payment.payment',
-  'api::survey-record.survey-record',
-  'api::progress-report.progress-report',
-  UIDS.orderFile,
-  'api::signature.signature',
-  'api::evaluation.evaluation',
-  'api::message.message',
-  UIDS.staff,
-  UIDS.organization,
-] as const;
+  // The app's content types the engine reads most (domain.ts): named by the app, read when used.
+  get order() {
+    return uidOf('order');
+  },
+  get orderFile() {
+    return uidOf('orderFile');
+  },
+  get staff() {
+    return uidOf('staff');
+  },
+  get organization() {
+    return uidOf('organization');
+  },
+};
 
 /**
  * How long what an instance keeps in memory of records read on most requests and seldom changed (staff

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { badRequest } from '../errors';
 import { getService } from '../utils';
-import type { MetricsQuery } from '../services/metrics';
+import type { MetricsQuery } from '../dashboard/metrics';
 import { chinaDay, dayStart } from '../engine/calendar';
 import { sendXlsx } from './query';
 

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { UIDS } from '../constants';
 import { forbidden } from '../errors';
 import { getService } from '../utils';
 import { ACTIONS, actionId, type ActionName } from '../rbac';
@@ -33,7 +34,7 @@ const staffOrders = ({ strapi }: { strapi: Core.Strapi }) => {
         ? { active: true }
         : { active: true, organization: { id: { $in: root ? await getService('scope').treeIds(root) : [-1] } } };
       const rows = await strapi.db
-        .query('api::staff-profile.staff-profile')
+        .query(UIDS.staff)
         .findMany({ where, select: ['id', 'name', 'jobRoles'], orderBy: { id: 'asc' } });
       ctx.body = { data: rows.map((r: any) => ({ id: r.id, name: r.name, jobRoles: r.jobRoles })) };
     },
@@ -43,7 +44,7 @@ const staffOrders = ({ strapi }: { strapi: Core.Strapi }) => {
       const who = await actor(ctx);
       const root = who.superAdmin ? null : await getService('scope').rootOf(who.organizationId);
       const where = who.superAdmin ? {} : { id: { $in: root ? await getService('scope').treeIds(root) : [-1] } };
-      const rows = await strapi.db.query('api::organization.organization').findMany({
+      const rows = await strapi.db.query(UIDS.organization).findMany({
         where,
         select: ['id', 'name', 'code'],
         populate: { parent: { select: ['id'] } },

@@ -2,7 +2,7 @@
  * The definition format: an XState v5 machine config whose state nodes and transitions carry `meta`
  * (label, roles, thresholds, forms, artifacts, notifications). Helpers here read it; nothing runs it.
  */
-import type { FormSchema } from '../../../../../validation';
+import type { FormSchema } from './form';
 
 export interface ArtifactRequirement {
   kind: string;

@@ -3,7 +3,7 @@ import { APPLICANT_ROLE, SYSTEM_ROLE, UIDS } from '../constants';
 import { kept } from '../kept';
 import { randomBytes } from 'node:crypto';
 import { badRequest, forbidden } from '../errors';
-import { normalizeMobile } from '../../../../../validation';
+import { domain } from '../domain';
 import type { Actor } from './registry';
 import { APPLICANT_TYPES, type ApplicantType } from '../engine/spec';
 
@@ -68,7 +68,7 @@ const actors = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** 窗口受理: the walk-in applicant by mobile number, created when new (they sign in later by SMS or WeChat). */
     async findOrCreateApplicant(mobileInput: unknown, name: unknown): Promise<number> {
-      const mobile = typeof mobileInput === 'string' ? normalizeMobile(mobileInput) : null;
+      const mobile = typeof mobileInput === 'string' ? domain().normalizeMobile(mobileInput) : null;
       if (!mobile)
         throw badRequest('申请人信息有误', [
           { path: ['applicantMobile'], message: '申请人手机号码应为11位中国大陆手机号码' },

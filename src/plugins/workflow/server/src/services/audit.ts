@@ -6,8 +6,8 @@ import { getService } from '../utils';
 import type { Actor } from './registry';
 import {
   AUDIT_HEAD_KEY,
-  AUDIT_KINDS,
-  AUDITED,
+  auditKinds,
+  audited,
   STORE_UID,
   adminName,
   markChangedSecrets,
@@ -145,7 +145,7 @@ const audit = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** Writes the entries of one change: a record per row, before and after (nothing when nothing changed). */
   const record = async (uid: string, action: Action, before: Seen[], after: Seen[]) => {
-    const def = AUDITED[uid];
+    const def = audited()[uid];
     const who = actor();
     const ids = [...new Set([...before, ...after].map((s) => Number(s.raw.id)))];
     for (const id of ids) {
@@ -177,20 +177,20 @@ const audit = ({ strapi }: { strapi: Core.Strapi }) => {
     async start() {
       await headId(strapi.db.connection);
       const rememberOne = async (e: any) => {
-        e.state.auditBefore = await read(e.model.uid, AUDITED[e.model.uid], e.params.where ?? {}, 1);
+        e.state.auditBefore = await read(e.model.uid, audited()[e.model.uid], e.params.where ?? {}, 1);
       };
       const rememberMany = async (e: any) => {
-        e.state.auditBefore = await read(e.model.uid, AUDITED[e.model.uid], e.params.where ?? {});
+        e.state.auditBefore = await read(e.model.uid, audited()[e.model.uid], e.params.where ?? {});
       };
       const again = (e: any, list: unknown[]) =>
-        list.length ? read(e.model.uid, AUDITED[e.model.uid], { id: { $in: list } }) : [];
+        list.length ? read(e.model.uid, audited()[e.model.uid], { id: { $in: list } }) : [];
       const created = async (e: any, list: unknown[]) =>
         record(e.model.uid, 'create', [], await again(e, list.filter(Boolean)));
       const updated = async (e: any) =>
         record(e.model.uid, 'update', e.state.auditBefore ?? [], await again(e, ids(e.state.auditBefore)));
       const deleted = async (e: any) => record(e.model.uid, 'delete', e.state.auditBefore ?? [], []);
       strapi.db.lifecycles.subscribe({
-        models: Object.keys(AUDITED),
+        models: Object.keys(audited()),
         beforeUpdate: rememberOne,
         beforeUpdateMany: rememberMany,
         beforeDelete: rememberOne,
@@ -218,9 +218,14 @@ const audit = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async where(actor: Actor, query: Omit<AuditQuery, 'page' | 'pageSize'>) {
       const orgs = await this.organizationsInView(actor);
-      if (query.kind && !AUDIT_KINDS.includes(query.kind)) {
+      if (query.kind && !auditKinds().includes(query.kind)) {
         throw badRequest('筛选条件有误', [
-          { path: ['kind'], message: `类型应为：${AUDIT_KINDS.map((k) => KIND_LABELS[k]).join('、')}` },
+          {
+            path: ['kind'],
+            message: `类型应为：${auditKinds()
+              .map((k) => KIND_LABELS[k])
+              .join('、')}`,
+          },
         ]);
       }
       const where: Row[] = [];
@@ -255,7 +260,7 @@ const audit = ({ strapi }: { strapi: Core.Strapi }) => {
             pageCount: Math.max(1, Math.ceil(total / query.pageSize)),
           },
           people: await this.people(orgs),
-          kinds: AUDIT_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] })),
+          kinds: auditKinds().map((k) => ({ value: k, label: KIND_LABELS[k] })),
         },
       };
     },

@@ -10,8 +10,9 @@ import { badRequest, forbidden, notFound } from '../errors';
 import type { Actor } from './registry';
 import type { IncomingFile } from './files';
 import { getService } from '../utils';
+import { uidOf } from '../domain';
 
-const TEMPLATE = 'api::contract-template.contract-template';
+const TEMPLATE = () => uidOf('contractTemplate');
 const CONTRACT_ROLES = ['contract-approver', 'department-admin'];
 
 const compile = (buffer: Buffer) =>
@@ -48,7 +49,7 @@ const tempFile = (buffer: Buffer, ext: string) => {
  */
 const contracts = ({ strapi }: { strapi: Core.Strapi }) => ({
   async list() {
-    const rows = await strapi.db.query(TEMPLATE).findMany({
+    const rows = await strapi.db.query(TEMPLATE()).findMany({
       where: { active: true },
       select: ['id', 'name', 'processKey', 'placeholders', 'createdAt'],
       orderBy: { id: 'desc' },
@@ -91,7 +92,7 @@ const contracts = ({ strapi }: { strapi: Core.Strapi }) => ({
         files: { ...input.file!, originalFilename: `${name}.docx`, mimetype: type.mime },
       });
     const processKey = typeof input.processKey === 'string' && input.processKey ? input.processKey : null;
-    return strapi.db.query(TEMPLATE).create({
+    return strapi.db.query(TEMPLATE()).create({
       data: { name, processKey, file: uploaded.id, placeholders, active: true },
       select: ['id', 'name', 'processKey', 'placeholders'],
     });
@@ -100,7 +101,7 @@ const contracts = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** The values a template's placeholders take for an order: its contract record, parties, form fields. */
   async values(order: any) {
     const contract = await strapi.db
-      .query('api::contract.contract')
+      .query(uidOf('contract'))
       .findOne({ where: { order: { id: order.id } }, orderBy: { id: 'desc' } });
     const def = await getService('definitions').get(order.processKey, order.definitionVersion);
     const form = order.formData ?? {};
@@ -130,7 +131,7 @@ const contracts = ({ strapi }: { strapi: Core.Strapi }) => ({
     if (!Number.isInteger(templateId) || templateId < 1)
       throw badRequest('合同草稿有误', [{ path: ['templateId'], message: '请选择合同模板' }]);
     const template = await strapi.db
-      .query(TEMPLATE)
+      .query(TEMPLATE())
       .findOne({ where: { id: templateId, active: true }, populate: { file: true } });
     if (!template?.file) throw notFound('合同模板不存在');
     const source = fs.readFileSync(path.join(strapi.dirs.static.public, template.file.url));

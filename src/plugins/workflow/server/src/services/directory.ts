@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { UIDS } from '../constants';
 import { badRequest, forbidden, notFound, type FieldProblem } from '../errors';
-import { mobileProblem, normalizeMobile } from '../../../../../validation';
+import { domain } from '../domain';
 import type { Actor } from './registry';
 import { getService } from '../utils';
 
@@ -125,9 +125,9 @@ const directory = ({ strapi }: { strapi: Core.Strapi }) => {
         data.jobRoles = input.jobRoles;
       }
       if (input.mobile !== undefined && input.mobile !== '' && input.mobile !== null) {
-        const problem = mobileProblem(String(input.mobile));
+        const problem = domain().mobileProblem(String(input.mobile));
         if (problem) problems.push({ path: ['mobile'], message: `手机号${problem}` });
-        data.mobile = normalizeMobile(String(input.mobile)) ?? input.mobile;
+        data.mobile = domain().normalizeMobile(String(input.mobile)) ?? input.mobile;
       }
       if (input.capacity !== undefined) {
         const capacity = Number(input.capacity);

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import ExcelJS from 'exceljs';
 import type { Actor } from './registry';
 import type { InboxQuery } from './orders';
-import type { MetricsQuery } from './metrics';
+import type { MetricsQuery } from '../dashboard/metrics';
 import type { AuditQuery } from './audit';
 import { changesText } from '../audit-diff';
 import { getService } from '../utils';

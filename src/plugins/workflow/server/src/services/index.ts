@@ -20,14 +20,14 @@ import sms from './sms';
 import wechat from './wechat';
 import escalation from './escalation';
 import knowledge from './knowledge';
-import metrics from './metrics';
+import metrics from '../dashboard/metrics';
 import contracts from './contracts';
 import directory from './directory';
 import archives from './archives';
 import settings from './settings';
 import tables from './tables';
 import orderRows from './order-rows';
-import rollups from './rollups';
+import rollups from '../dashboard/rollups';
 import orderWrites from './order-writes';
 import audit from './audit';
 

@@ -3,8 +3,9 @@ import { kept } from '../kept';
 import { stepMeta, type Notification } from '../engine/spec';
 import type { Actor } from './registry';
 import { getService } from '../utils';
+import { uidOf } from '../domain';
 
-const ARTICLE = 'api::knowledge-article.knowledge-article';
+const ARTICLE = () => uidOf('knowledgeArticle');
 
 export type EnteringOrder = {
   id: number;
@@ -29,8 +30,8 @@ const forOrder = (order: { processKey: string; category?: string | null }) => ({
  */
 const knowledge = ({ strapi }: { strapi: Core.Strapi }) => {
   // Every step entered asks which articles are tagged with it: the tags of all active articles are few.
-  const tags = kept(strapi, [ARTICLE], () =>
-    strapi.db.query(ARTICLE).findMany({
+  const tags = kept(strapi, [ARTICLE()], () =>
+    strapi.db.query(ARTICLE()).findMany({
       where: { active: true, step: { $notNull: true } },
       select: ['id', 'title', 'audience', 'processKey', 'category', 'step'],
       orderBy: { id: 'asc' },
@@ -80,7 +81,7 @@ const knowledge = ({ strapi }: { strapi: Core.Strapi }) => {
     async listForOrder(actor: Actor, number: string) {
       const order = await getService('scope').loadVisible(actor, number);
       const audience = actor.kind === 'applicant' ? ['applicant', 'both'] : ['staff', 'both'];
-      const rows = await strapi.db.query(ARTICLE).findMany({
+      const rows = await strapi.db.query(ARTICLE()).findMany({
         where: { ...forOrder(order), audience: { $in: audience } },
         select: ['id', 'title', 'body', 'step', 'category', 'updatedAt'],
         orderBy: { id: 'asc' },

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { getService } from '../utils';
+import { LEASES } from '../storage';
 
-/** The table from database/migrations: one row per job, its holder and expiry. */
-const TABLE = 'workflow_leases';
+/** One row per job, its holder and expiry (storage.ts). */
+const TABLE = LEASES;
 
 /**
  * Jobs that must run on one app instance at a time (the warning scan) take a lease in the database;

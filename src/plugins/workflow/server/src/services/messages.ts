@@ -2,8 +2,9 @@ import type { Core } from '@strapi/strapi';
 import { MANAGER_ROLE, UIDS } from '../constants';
 import { notFound } from '../errors';
 import { getService } from '../utils';
+import { uidOf } from '../domain';
 
-const MESSAGE = 'api::message.message';
+const MESSAGE = () => uidOf('message');
 const LEADER_ROLE = 'leader';
 
 /** The reader of a message list: an applicant (users-permissions user) or a staff member (admin user). */
@@ -74,19 +75,19 @@ const messages = ({ strapi }: { strapi: Core.Strapi }) => ({
     };
     if (row.audience === 'applicant') {
       if (!row.recipient) return 0;
-      await strapi.db.query(MESSAGE).create({ data: { ...base, recipientUser: Number(row.recipient) } });
+      await strapi.db.query(MESSAGE()).create({ data: { ...base, recipientUser: Number(row.recipient) } });
       return 1;
     }
     const admins = await this.staffAudience(row.orderId, row.audience);
     for (const adminId of admins)
-      await strapi.db.query(MESSAGE).create({ data: { ...base, recipientAdminId: adminId } });
+      await strapi.db.query(MESSAGE()).create({ data: { ...base, recipientAdminId: adminId } });
     return admins.length;
   },
 
   async list(reader: Reader, query: { page: number; pageSize: number; unread?: boolean }) {
     const where = { ...mine(reader), ...(query.unread ? { readAt: { $null: true } } : {}) };
     const [rows, total, unread] = await Promise.all([
-      strapi.db.query(MESSAGE).findMany({
+      strapi.db.query(MESSAGE()).findMany({
         where,
         select: ['id', 'kind', 'title', 'body', 'data', 'readAt', 'createdAt'],
         populate: { order: { select: ['number'] } },
@@ -94,7 +95,7 @@ const messages = ({ strapi }: { strapi: Core.Strapi }) => ({
         offset: (query.page - 1) * query.pageSize,
         limit: query.pageSize,
       }),
-      strapi.db.query(MESSAGE).count({ where }),
+      strapi.db.query(MESSAGE()).count({ where }),
       this.unreadCount(reader),
     ]);
     return {
@@ -116,26 +117,26 @@ const messages = ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   unreadCount: (reader: Reader): Promise<number> =>
-    strapi.db.query(MESSAGE).count({ where: { ...mine(reader), readAt: { $null: true } } }),
+    strapi.db.query(MESSAGE()).count({ where: { ...mine(reader), readAt: { $null: true } } }),
 
   /** Marks one of the reader's messages read; someone else's is 404. */
   async markRead(reader: Reader, id: number) {
     const message = await strapi.db
-      .query(MESSAGE)
+      .query(MESSAGE())
       .findOne({ where: { id, ...mine(reader) }, select: ['id', 'readAt'] });
     if (!message) throw notFound();
     if (!message.readAt)
-      await strapi.db.query(MESSAGE).update({ where: { id }, data: { readAt: getService('clock').now() } });
+      await strapi.db.query(MESSAGE()).update({ where: { id }, data: { readAt: getService('clock').now() } });
     return { unread: await this.unreadCount(reader) };
   },
 
   async markAllRead(reader: Reader) {
     // updateMany cannot filter on a relation; select the ids first.
     const unread = await strapi.db
-      .query(MESSAGE)
+      .query(MESSAGE())
       .findMany({ where: { ...mine(reader), readAt: { $null: true } }, select: ['id'] });
     if (unread.length)
-      await strapi.db.query(MESSAGE).updateMany({
+      await strapi.db.query(MESSAGE()).updateMany({
         where: { id: { $in: unread.map((m: any) => m.id) } },
         data: { readAt: getService('clock').now() },
       });

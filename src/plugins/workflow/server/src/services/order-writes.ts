@@ -10,6 +10,8 @@ import { getService } from '../utils';
  */
 export interface OrderWrite {
   order: EnteringOrder;
+  /** The order's row as the plan was made from it (the locked row when there is one); none for a new order. */
+  current?: Record<string, any>;
   /** Attribute values of the order's row (its chain head among them). */
   patch: Record<string, unknown>;
   /** When given, the row is written only while it still holds these values. */
@@ -27,9 +29,10 @@ export interface OrderWrite {
 /** The one executor of an order's writes, in one transaction of Strapi's on SQLite and MySQL alike. */
 const orderWrites = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** Writes the plan; answers the event's id, or null (nothing written) when the row no longer held `expected`. */
-  async carryOut(plan: OrderWrite): Promise<number | null> {
-    const { order } = plan;
+  async carryOut(planned: OrderWrite): Promise<number | null> {
+    const { order } = planned;
     return strapi.db.transaction(async () => {
+      const plan = await getService('history').projected(planned);
       const written = await getService('orderRows').update(order.id, plan.patch, plan.expected);
       if (plan.expected && written === 0) return null;
       const eventId = await getService('history').insert(plan.event);

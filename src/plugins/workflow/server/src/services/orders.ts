@@ -5,6 +5,7 @@ import type { Actor } from './registry';
 import type { LoadedDefinition } from './definitions';
 import type { WorkflowConfig } from '../config';
 import { getService } from '../utils';
+import { uidOf } from '../domain';
 
 /** An order the caller's transaction has just written: its id and the one event it wrote. */
 export interface Submitted {
@@ -163,7 +164,7 @@ const orders = ({ strapi }: { strapi: Core.Strapi }) => {
   const relatedRecords = async (orderId: number) => {
     const byOrder = { where: { order: { id: orderId } }, orderBy: { id: 'asc' } } as const;
     const [contracts, payments, surveys, reports, signatures] = await Promise.all([
-      strapi.db.query('api::contract.contract').findMany({
+      strapi.db.query(uidOf('contract')).findMany({
         ...byOrder,
         select: [
           'contractNo',
@@ -178,16 +179,14 @@ const orders = ({ strapi }: { strapi: Core.Strapi }) => {
           'outcome',
         ],
       }),
+      strapi.db.query(uidOf('payment')).findMany({ ...byOrder, select: ['amount', 'paid', 'paidAt', 'receiptNo'] }),
       strapi.db
-        .query('api::payment.payment')
-        .findMany({ ...byOrder, select: ['amount', 'paid', 'paidAt', 'receiptNo'] }),
-      strapi.db
-        .query('api::survey-record.survey-record')
+        .query(uidOf('surveyRecord'))
         .findMany({ ...byOrder, select: ['latitude', 'longitude', 'notes', 'createdAt'] }),
       strapi.db
-        .query('api::progress-report.progress-report')
+        .query(uidOf('progressReport'))
         .findMany({ ...byOrder, select: ['text', 'stage', 'exception', 'createdAt'] }),
-      strapi.db.query('api::signature.signature').findMany({ ...byOrder, select: ['action', 'signedAt', 'sha256'] }),
+      strapi.db.query(uidOf('signature')).findMany({ ...byOrder, select: ['action', 'signedAt', 'sha256'] }),
     ]);
     return { contracts, payments, surveys, reports, signatures };
   };

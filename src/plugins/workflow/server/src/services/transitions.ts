@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { randomBytes } from 'node:crypto';
-import { APPLICANT_ROLE, EVENTS, MANAGER_ROLE, RETURN_ACTIONS, RETURN_STEPS, SYSTEM_ROLE, UIDS } from '../constants';
+import { APPLICANT_ROLE, EVENTS, MANAGER_ROLE, SYSTEM_ROLE, UIDS } from '../constants';
 import {
   badRequest,
   conflict,
@@ -27,7 +27,8 @@ import {
   type TransitionConfig,
 } from '../engine/spec';
 import { chinaDay } from '../engine/calendar';
-import { validateForm, type FormSchema } from '../../../../../validation';
+import type { FormSchema } from '../engine/form';
+import { domain } from '../domain';
 import type { Actor, EffectContext } from './registry';
 import type { LoadedDefinition } from './definitions';
 import type { Submitted } from './orders';
@@ -243,15 +244,6 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
     return [...load.entries()].sort((a, b) => a[1] - b[1] || a[0] - b[0])[0][0];
   };
 
-  const visitOf = (def: LoadedDefinition, step: string, start: Date, end: Date) => {
-    const measured = getService('elapsed').of(stepMeta(def.nodes, step), start, end);
-    return {
-      visitStartedAt: start,
-      visitHours: (end.getTime() - new Date(start).getTime()) / 3_600_000,
-      visitOnTime: measured.thresholdHours !== null ? !measured.overdue : null,
-    };
-  };
-
   const runEffects = async (
     def: LoadedDefinition,
     actions: Array<{ type: string; params?: any }>,
@@ -341,7 +333,7 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
     const first = candidate.transitions[0];
     if (!mayAct(actor, rolesFor(def.nodes, candidate, first), order)) throw forbidden('您没有权限执行此操作');
 
-    const { value: form, errors } = validateForm(first.meta?.form ?? EMPTY_FORM, input.form ?? {}, ['form']);
+    const { value: form, errors } = domain().validateForm(first.meta?.form ?? EMPTY_FORM, input.form ?? {}, ['form']);
     if (errors.length > 0) throw badRequest('操作信息有误', errors);
 
     const facts = await gatherFacts(order, input.action, form);
@@ -430,13 +422,8 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
       },
       artifacts: await attachedFiles(c),
     });
-    // The visit this move ends, measured once here: the dashboard adds these up instead of replaying histories.
-    const visit = enter.moved ? visitOf(def, fromStep, seen.stepEnteredAt, at) : {};
     const patch = {
       ...rest,
-      ...((RETURN_ACTIONS.includes(input.action) || RETURN_STEPS.includes(enter.toStep)) && !seen.returned
-        ? { returned: true, returnedAt: at }
-        : {}),
       ...head,
       lockVersion: version + 1,
       currentStep: enter.toStep,
@@ -444,7 +431,6 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
       // A new step visit starts with no warning.
       ...(enter.moved ? { stepEnteredAt: at, warningLevel: 0 } : {}),
       ...(enter.outcome ? { outcome: enter.outcome, closedAt: at } : {}),
-      ...(actor.kind === 'staff' && !seen.firstResponseAt ? { firstResponseAt: at } : {}),
     };
     const payload = {
       number: order.number,
@@ -458,7 +444,8 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
       patch,
       expected: { lockVersion: version, historySeq: seen.historySeq ?? null },
       relations,
-      event: { ...eventRow, definitionId: def.id, organizationRef: seen.organizationRef ?? null, ...visit },
+      current: seen,
+      event: { ...eventRow, definitionId: def.id, organizationRef: seen.organizationRef ?? null },
       notify: { notifications: enter.notify, payload },
       entered: enter.moved ? enter.toStep : null,
       closes: !!enter.outcome,
@@ -543,7 +530,7 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
     if (version !== order.lockVersion) throw conflict(order.lockVersion);
     if (order.outcome) throw unprocessable('工单已结束，不能更正申请信息', { outcome: order.outcome });
     if (!mayCorrect(def, order, input.actor)) throw forbidden('您没有权限更正申请信息');
-    const { value: form, errors } = validateForm(def.spec.form, input.formData, ['formData']);
+    const { value: form, errors } = domain().validateForm(def.spec.form, input.formData, ['formData']);
     const problems: FieldProblem[] = [...errors];
     const reason = typeof input.reason === 'string' ? input.reason.trim() : '';
     if (!reason) problems.push({ path: ['reason'], message: '请填写更正原因' });
@@ -583,6 +570,7 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
       });
       const written = await getService('orderWrites').carryOut({
         order: locked,
+        current: locked,
         patch: { formData: form, ...formColumns(def, form), ...head, lockVersion: version + 1 },
         expected: { lockVersion: version },
         event: { ...row, definitionId: def.id, organizationRef: locked.organizationRef ?? null },
@@ -613,7 +601,7 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
     const channel = (input.channel ?? channels[0]) as string;
     if (!channels.includes(channel))
       problems.push({ path: ['channel'], message: `申请渠道应为：${channels.join('、')}` });
-    const { value: form, errors } = validateForm(def.spec.form, input.formData, ['formData']);
+    const { value: form, errors } = domain().validateForm(def.spec.form, input.formData, ['formData']);
     problems.push(...errors);
     if (problems.length > 0) throw badRequest('申请信息有误', problems);
     const applicantId = fromApplicant ? actor.id : (input.applicantId ?? null);
@@ -682,7 +670,7 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
     const row = newOrderRow(c, start, at);
     const relationsAtStart = { applicant: applicantId, organization: start.organization?.id ?? null };
     const { number, submitted } = await strapi.db.transaction(async ({ trx }) => {
-      const takeNumber = () => strapi.service('api::order.order-number').next(trx, at) as Promise<string>;
+      const takeNumber = () => strapi.service(domain().numbering as any).next(trx, at) as Promise<string>;
       const id = await getService('orderRows').create(row, relationsAtStart);
       const created: any = {
         id,
@@ -726,14 +714,13 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
       if (start.effects.length === 0) created.number = await takeNumber();
       const finished = {
         ...rest,
-        ...(RETURN_STEPS.includes(enter.toStep) ? { returned: true, returnedAt: at } : {}),
         ...(enter.outcome ? { outcome: enter.outcome, closedAt: at } : {}),
       };
       const eventId = await getService('orderWrites').carryOut({
         order: created,
         patch: { number: created.number, ...finished, ...head },
         relations,
-        // Kept beside the event for the dashboard; not part of its hash.
+        // Kept beside the event to read events by process and organization; not part of its hash.
         event: { ...eventRow, definitionId: def.id, organizationRef: start.organization?.id ?? null },
         notify: {
           notifications: enter.notify,

@@ -2,10 +2,19 @@ import type { Core } from '@strapi/strapi';
 import { UIDS } from '../constants';
 import { getService } from '../utils';
 import { chinaDay, dayStart } from '../engine/calendar';
+import {
+  aliased,
+  applications,
+  inRanges,
+  completions,
+  endedVisits,
+  raisedWarnings,
+  VISIT_COLUMNS,
+  WARNING_COLUMNS,
+  type Ranges,
+} from './aggregates';
+import { ROLLED, SUMS } from '../storage';
 
-/** Tables from database/migrations. */
-const SUMS = 'workflow_daily_sums';
-const ROLLED = 'workflow_rolled_days';
 const DAY = 86_400_000;
 /** An event is written a moment after its time: a day is summed once it has been over this long. */
 const SETTLE_MS = 10 * 60_000;
@@ -44,12 +53,6 @@ const SUM_COLUMNS = [
   'on_time',
 ];
 const INSERT_CHUNK = 500;
-
-/** SQL for the hours between two datetime columns (SQLite keeps milliseconds, MySQL datetimes). */
-export const hoursBetween = (strapi: Core.Strapi, from: string, to: string) =>
-  strapi.db.dialect.client === 'sqlite'
-    ? `((${to}) - (${from})) / 3600000.0`
-    : `TIMESTAMPDIFF(MICROSECOND, ${from}, ${to}) / 3600000000.0`;
 
 const nextDay = (day: string) => chinaDay(dayStart(day).getTime() + DAY);
 /** Where a summed day's sums end: the day's end, or the minute the current day was summed up to. */
@@ -142,54 +145,29 @@ const rollups = ({ strapi }: { strapi: Core.Strapi }) => {
     return summedUntil.until;
   };
 
-  /** The events of one day up to `to` (the day's end, or where today's sums end), as rows of the daily sums. */
+  /**
+   * The events of one day up to `to` (the day's end, or where today's sums end), as rows of the daily
+   * sums with the columns each names: the aggregates, by the order's organization and category.
+   */
   const daySelects = (db: any, day: string, to: Date) => {
-    const e = getService('tables').table(UIDS.historyEvent);
-    const o = getService('tables').table(UIDS.order);
-    const ec = (name: string) => `e.${e.column(name)}`;
-    const oc = (name: string) => `o.${o.column(name)}`;
-    const from = dayStart(day);
-    const base = () =>
-      db(`${e.name} as e`)
-        .join(`${o.name} as o`, 'o.id', ec('orderId'))
-        .where(ec('at'), '>=', from)
-        .andWhere(ec('at'), '<', to);
-    const endedBy = `CASE WHEN ${ec('actorKind')} = 'staff' THEN ${ec('actorId')} ELSE NULL END`;
-    const visits = base()
-      .whereNotNull(ec('visitHours'))
-      .select(
-        db.raw('? as day, ? as kind', [day, 'visit']),
-        ec('definitionId'),
-        ec('fromStep'),
-        db.raw(`${endedBy} as ended_by, NULL as level`),
-        oc('organizationRef'),
-        oc('category'),
-        db.raw('NULL as channel, NULL as on_day'),
-      )
-      .select(
-        db.raw(
-          `COUNT(*) as n, SUM(${ec('visitHours')}) as hours, SUM(CASE WHEN ${ec('visitOnTime')} IS NULL THEN 0 ELSE 1 END) as measured`,
-        ),
-      )
-      .select(db.raw(`SUM(CASE WHEN ${ec('visitOnTime')} = ? THEN 1 ELSE 0 END) as on_time`, [true]))
-      .groupBy(ec('definitionId'), ec('fromStep'))
-      .groupByRaw(endedBy)
-      .groupBy(oc('organizationRef'), oc('category'));
-    const warnings = base()
-      .where(ec('action'), 'warn')
-      .select(
-        db.raw('? as day, ? as kind', [day, 'warning']),
-        ec('definitionId'),
-        ec('fromStep'),
-        db.raw('NULL as ended_by'),
-        ec('warningLevel'),
-        oc('organizationRef'),
-        oc('category'),
-        db.raw('NULL as channel, NULL as on_day'),
-      )
-      .select(db.raw('COUNT(*) as n, 0 as hours, 0 as measured, 0 as on_time'))
-      .groupBy(ec('definitionId'), ec('fromStep'), ec('warningLevel'), oc('organizationRef'), oc('category'));
-    return [visits, warnings];
+    const o = aliased(UIDS.order, 'o');
+    const range: Ranges = [[dayStart(day), to]];
+    const byOrder = ({ query, col }: { query: any; col: (name: string) => string }, kind: string) =>
+      query
+        .join(o.from, 'o.id', col('orderId'))
+        .select(db.raw('? as day, ? as kind', [day, kind]))
+        .select(`${o.col('organizationRef')} as organization_ref`, `${o.col('category')} as category`)
+        .groupBy(o.col('organizationRef'), o.col('category'));
+    const visits = byOrder(endedVisits(db, range), 'visit');
+    // Warnings have no hours: the sums' columns are not null.
+    const warnings = byOrder(raisedWarnings(db, range), 'warning').select(
+      db.raw('0 as hours, 0 as measured, 0 as on_time'),
+    );
+    const grouped = ['day', 'kind', 'organization_ref', 'category'];
+    return [
+      { select: visits, columns: [...VISIT_COLUMNS, ...grouped] },
+      { select: warnings, columns: [...WARNING_COLUMNS, ...grouped, 'hours', 'measured', 'on_time'] },
+    ];
   };
 
   /** Definition ids by process key and version, the way order rows name their definition. */
@@ -210,11 +188,11 @@ const rollups = ({ strapi }: { strapi: Core.Strapi }) => {
    * the orders; the process version is looked up here, as a join made MariaDB read whole processes.
    */
   const orderRowsOf = async (db: any, day: string, to: Date) => {
-    const o = getService('tables').table(UIDS.order);
-    const oc = (name: string) => o.column(name);
-    const from = dayStart(day);
+    const o = aliased(UIDS.order, 'o');
+    const oc = o.col;
+    const range: Ranges = [[dayStart(day), to]];
     const definitions = await definitionIds(db);
-    const inDay = (attribute: string) => db(o.name).where(oc(attribute), '>=', from).andWhere(oc(attribute), '<', to);
+    const inDay = (attribute: string) => db(o.from).where(inRanges(oc(attribute), range));
     const row = (kind: string, r: any, extra: Record<string, unknown>) => ({
       day,
       kind,
@@ -239,15 +217,10 @@ const rollups = ({ strapi }: { strapi: Core.Strapi }) => {
       oc('category') + ' as category',
     ];
     const groupBy = [oc('processKey'), oc('definitionVersion'), oc('organizationRef'), oc('category')];
-    const applied = await inDay('createdAt')
+    const applied = await applications(db, db(o.from), oc, range)
       .select([...groups, oc('channel') + ' as channel'])
-      .count({ n: '*' })
       .groupBy([...groupBy, oc('channel')]);
-    const completed = await inDay('closedAt')
-      .where(oc('outcome'), 'completed')
-      .select(groups)
-      .select(db.raw(`COUNT(*) as n, SUM(${hoursBetween(strapi, oc('createdAt'), oc('closedAt'))}) as hours`))
-      .groupBy(groupBy);
+    const completed = await completions(strapi, db(o.from), oc, range).select(groups).groupBy(groupBy);
     const rows: Array<Record<string, unknown>> = [
       ...applied.map((r: any) => row('applied', r, { channel: r.channel })),
       ...completed.map((r: any) => row('completed', r, { hours: Number(r.hours ?? 0) })),
@@ -278,7 +251,9 @@ const rollups = ({ strapi }: { strapi: Core.Strapi }) => {
     await db(SUMS).where({ on_day: day }).whereIn('kind', FACT_KINDS).delete();
   };
 
-  const into = (db: any) => db.into(db.raw(`?? (${SUM_COLUMNS.map(() => '??').join(', ')})`, [SUMS, ...SUM_COLUMNS]));
+  /** An insert into the daily sums of a select answering `columns`, in that order. */
+  const into = (db: any, columns: string[]) =>
+    db.into(db.raw(`?? (${columns.map(() => '??').join(', ')})`, [SUMS, ...columns]));
 
   /** Visits or warnings: the sums by category when the filter names one, else those across categories. */
   const eventKind = (kind: keyof typeof ACROSS_CATEGORIES, filter: SumsFilter) =>
@@ -301,9 +276,9 @@ const rollups = ({ strapi }: { strapi: Core.Strapi }) => {
       const to = until ?? new Date(dayStart(day).getTime() + DAY);
       await getService('tables').inTransaction(async (trx) => {
         await dropDay(trx, day);
-        for (const select of daySelects(trx, day, to)) await into(trx).insert(select);
+        for (const { select, columns } of daySelects(trx, day, to)) await into(trx, columns).insert(select);
         for (const [kind, across] of Object.entries(ACROSS_CATEGORIES)) {
-          await into(trx).insert(
+          await into(trx, SUM_COLUMNS).insert(
             trx(SUMS)
               .where({ kind, day })
               .select(
