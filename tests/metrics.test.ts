@@ -39,7 +39,7 @@ const statementsOfDashboard = async () => {
 /**
  * A statement on the orders answered from one index alone (forced: the statistics of a small data set
  * may pick another plan). On a cold buffer pool every row read is a random page: at 1 M orders the
- * responses' count took 205 ms reading rows and 18 ms warm (docs/performance.md).
+ * responses' count took 205 ms reading rows and 18 ms warm.
  */
 const expectIndexOnly = async (sql: string, index: string) => {
   const knex = app.strapi.db.connection;

@@ -4,7 +4,7 @@ import { UIDS } from './constants';
 /**
  * Secondary indexes the engine's queries need, declared on the content types so that Strapi's schema
  * sync creates them (and owns them) on SQLite and MySQL alike. Column names, not attribute names.
- * docs/performance.md tells which query each one serves and what it bought.
+ * docs/performance.md lists the figures the benchmark measures with them.
  */
 const engineIndexes = (): Record<string, Array<{ name: string; columns: string[]; type?: 'unique' }>> => ({
   [UIDS.order]: [

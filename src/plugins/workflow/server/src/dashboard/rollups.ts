@@ -21,7 +21,7 @@ const SETTLE_MS = 10 * 60_000;
 /**
  * Visits and warnings are also summed across categories, for the dashboard without a category filter:
  * at 1 M orders a day's warnings are 487 rows instead of 1,045, its visits 159 instead of 443, and the
- * warning sums were the dashboard's longest statement (docs/performance.md).
+ * warning sums were the dashboard's longest statement.
  */
 const ACROSS_CATEGORIES = { visit: 'visit:any', warning: 'warning:any' } as const;
 /** What is summed on the day it happened; deletes name them to use the index's leading column. */

@@ -101,7 +101,7 @@ const orders = ({ strapi }: { strapi: Core.Strapi }) => {
    * Orders with the names of their assignees and organizations, in the same statement: the names are
    * joined by the ids the order row keeps (primary-key lookups). Strapi's populate joined the link
    * table from the organizations' side (18 ms at 100 k orders), and separate reads by id cost a round
-   * trip each (docs/performance.md).
+   * trip each.
    */
   const named = async (query: any) => {
     const tables = getService('tables');
