@@ -1,11 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { JOB_ROLES } from '../../../../../api/staff-profile/job-roles';
-import orderFileSchema from '../../../../../api/order-file/content-types/order-file/schema.json';
-import energyService from '../../../../../workflows/definitions/energy-service.json';
-import waterEnterprise from '../../../../../workflows/definitions/water-enterprise.json';
-import waterResident from '../../../../../workflows/definitions/water-resident.json';
-import { effects } from '../../../../../workflows/effects';
-import { guards } from '../../../../../workflows/guards';
 import type { ProcessSpec } from './spec';
 import { validateSpec, type ValidationEnv } from './validate';
 
@@ -76,37 +69,6 @@ const paths = (problems: { path: string[] }[]) => problems.map((p) => p.path.joi
 describe('validateSpec: accepted definitions', () => {
   it('accepts a complete definition', () => {
     expect(validateSpec(base(), env)).toEqual([]);
-  });
-
-  /** The environment the app registers (src/workflows/register.ts) and the order file's attachment kinds. */
-  const appEnv: ValidationEnv = {
-    roles: Object.keys(JOB_ROLES),
-    hasGuard: (name) => name in guards,
-    hasEffect: (name) => name in effects,
-    artifactKinds: orderFileSchema.attributes.kind.enum,
-  };
-
-  it.each([
-    ['water-resident', waterResident],
-    ['water-enterprise', waterEnterprise],
-    ['energy-service', energyService],
-  ])('accepts the shipped definition %s', (key, definition) => {
-    expect((definition as unknown as ProcessSpec).key).toBe(key);
-    expect(validateSpec(definition as unknown as ProcessSpec, appEnv)).toEqual([]);
-  });
-
-  it('refuses a shipped definition once the app no longer registers what it names', () => {
-    const problems = validateSpec(waterResident as unknown as ProcessSpec, {
-      ...appEnv,
-      hasGuard: () => false,
-      hasEffect: () => false,
-    });
-    expect(problems).toContainEqual(
-      problem('machine.states.submitted.always.0.guard', '未注册的条件：enteredAtWindow'),
-    );
-    expect(problems).toContainEqual(
-      problem('machine.states.payment.on.record-paid.actions.0', '未注册的动作：recordPayment'),
-    );
   });
 });
 
@@ -593,6 +555,17 @@ describe('validateSpec: applicant files', () => {
       problem('applicantFilesFrom.video', '未知的附件类型：video'),
       problem('applicantFilesFrom.video', '步骤“nowhere”不存在'),
     ]);
+  });
+});
+
+describe('validateSpec: values of the wrong shape', () => {
+  it('reports the part it could not read instead of failing', () => {
+    expect(check((s) => (s.corrections = { roles: 'window-clerk' }))).toContainEqual(
+      problem('corrections', '格式不正确，请对照流程定义说明检查'),
+    );
+    expect(check((s) => (s.machine.states.survey.on.complete.meta.notify = 'applicant'))).toContainEqual(
+      problem('machine.states', '格式不正确，请对照流程定义说明检查'),
+    );
   });
 });
 

@@ -78,15 +78,30 @@ export const validateSpec = (spec: ProcessSpec, env: ValidationEnv): FieldProble
     roles: new Set([...env.roles, APPLICANT_ROLE, SYSTEM_ROLE]),
     kinds: new Set(env.artifactKinds),
   };
-  validateForm(add, spec.form, 'form');
-  validateCorrections(spec, env, add);
-  const index = indexStates(spec.machine.states, add);
-  if (!spec.machine.initial || !spec.machine.states[spec.machine.initial]) add('machine.initial', '初始状态不存在');
-  const edges = validateSteps(ctx, index, spec.machine.states);
-  const reached = reachableSteps(spec.machine.initial, edges, index.parentOf);
-  validateApplicantFiles(spec, ctx, index);
-  validateReachability(add, index, reached);
+  shaped(add, 'form', () => validateForm(add, spec.form, 'form'));
+  shaped(add, 'corrections', () => validateCorrections(spec, env, add));
+  shaped(add, 'machine.states', () => {
+    const index = indexStates(spec.machine.states, add);
+    if (!spec.machine.initial || !spec.machine.states[spec.machine.initial]) add('machine.initial', '初始状态不存在');
+    const edges = validateSteps(ctx, index, spec.machine.states);
+    const reached = reachableSteps(spec.machine.initial, edges, index.parentOf);
+    validateApplicantFiles(spec, ctx, index);
+    validateReachability(add, index, reached);
+  });
   return problems;
+};
+
+/**
+ * A check that meets a value of the wrong shape (a text where a list belongs, a missing object) reports
+ * the part it was checking as malformed, instead of failing the request.
+ */
+const shaped = (add: Add, path: string, check: () => void) => {
+  try {
+    check();
+  } catch (error) {
+    if (!(error instanceof TypeError)) throw error;
+    add(path, '格式不正确，请对照流程定义说明检查');
+  }
 };
 
 /** The process's own fields: key, name, who may apply. */
