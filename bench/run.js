@@ -470,7 +470,8 @@ const writes = async (more) => {
         clients: 16,
         email: 'clerk@demo.local',
       });
-      return summary(engine.latencies, engine.seconds, engine.errors);
+      if (engine.failures?.length) log('the engine alone failed:', engine.failures.join(' | '));
+      return { ...summary(engine.latencies, engine.seconds, engine.errors), failures: engine.failures };
     });
     log(`ceiling: Strapi's own authenticated admin request (GET /admin/users/me) ×${quarter} at 16 clients`);
     const adminNoop = await warmThenMeasure(

@@ -115,6 +115,8 @@ const main = async () => {
       const transitions = app.plugin('workflow').service('transitions');
       const latencies = [];
       let errors = 0;
+      /** The first few failures' messages, to tell a conflict from a fault. */
+      const failures = [];
       let next = 0;
       const started = process.hrtime.bigint();
       await Promise.all(
@@ -125,13 +127,14 @@ const main = async () => {
             try {
               await transitions.perform({ number, action: 'approve', version: 1, form: {}, actor });
               latencies.push(Number(process.hrtime.bigint() - t) / 1e6);
-            } catch {
+            } catch (error) {
               errors += 1;
+              if (failures.length < 5) failures.push(`${error?.status ?? ''} ${error?.message ?? error}`.trim());
             }
           }
         }),
       );
-      return { latencies, errors, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
+      return { latencies, errors, failures, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
     },
     async token() {
       const token = await app

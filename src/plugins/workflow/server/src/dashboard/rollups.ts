@@ -14,6 +14,7 @@ import {
   type Ranges,
 } from './aggregates';
 import { ROLLED, SUMS } from '../storage';
+import { kept } from '../kept';
 
 const DAY = 86_400_000;
 /** An event is written a moment after its time: a day is summed once it has been over this long. */
@@ -133,17 +134,16 @@ export interface WarningSum {
 const rollups = ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = () => strapi.db.connection;
   const num = (v: unknown) => Number(v ?? 0);
-  /** The end of the newest day summed, kept a few seconds: events before it are checked on insert. */
-  let summedUntil: { at: number; until: number } | null = null;
-
-  const summedUntilNow = async (db: any) => {
-    const now = Date.now();
-    if (!summedUntil || now - summedUntil.at > 5_000) {
+  /**
+   * The end of the newest day summed (events before it are checked on insert): kept like the plugin's
+   * other reads (kept.ts), dropped here whenever a day's sums change; read in the caller's transaction.
+   */
+  const summedUntil = kept<'end', number>(strapi, [], () =>
+    getService('tables').current(async (db: any) => {
       const row = await db(ROLLED).orderBy('day', 'desc').select('day', 'until_ms').first();
-      summedUntil = { at: now, until: row ? endOf(row) : 0 };
-    }
-    return summedUntil.until;
-  };
+      return row ? endOf(row) : 0;
+    }),
+  );
 
   /**
    * The events of one day up to `to` (the day's end, or where today's sums end), as rows of the daily
@@ -302,7 +302,7 @@ const rollups = ({ strapi }: { strapi: Core.Strapi }) => {
           .onConflict('day')
           .merge();
       });
-      summedUntil = null;
+      summedUntil.forget();
     },
 
     /**
@@ -337,17 +337,17 @@ const rollups = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Whether an event at `at` falls on a day already summed (whose sums `touched` then drops). */
-    async summed(at: Date, db: any = strapi.db.connection) {
-      return at.getTime() < (await summedUntilNow(db));
+    async summed(at: Date) {
+      return at.getTime() < (await summedUntil.get('end'));
     },
 
     /** Called with each event written (in its transaction): an event for a day already summed drops that day's sums. */
     async touched(db: any, at: Date) {
-      if (!(await this.summed(at, db))) return;
+      if (!(await this.summed(at))) return;
       const day = chinaDay(at);
       await db(ROLLED).where({ day }).delete();
       await dropDay(db, day);
-      summedUntil = null;
+      summedUntil.forget();
     },
 
     /**
