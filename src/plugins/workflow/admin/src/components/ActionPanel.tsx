@@ -2,18 +2,15 @@ import { useEffect, useState } from 'react';
 import { Box, Button, Flex, TextInput, Textarea, Typography } from '@strapi/design-system';
 import { assigneeChoices, explain, performAction, uploadFile, type ActionInfo, type FormField } from '../api/orders';
 
-/** A `staff` field: who may take the next step, as the engine will check it; empty keeps the default. */
-const StaffSelect = ({
-  number,
-  field,
-  value,
-  onChange,
-}: {
+interface FieldProps {
   number: string;
   field: FormField;
   value: string;
   onChange: (v: string) => void;
-}) => {
+}
+
+/** A `staff` field: who may take the next step, as the engine will check it; empty keeps the default. */
+const StaffSelect = ({ number, field, value, onChange }: FieldProps) => {
   const [choices, setChoices] = useState<Array<{ id: number; name: string }>>([]);
   useEffect(() => {
     assigneeChoices(number, field.role ?? '')
@@ -37,57 +34,45 @@ const StaffSelect = ({
   );
 };
 
-export const FieldInput = ({
-  number,
-  field,
-  value,
-  onChange,
-  error,
-}: {
-  number: string;
-  field: FormField;
-  value: string;
-  onChange: (v: string) => void;
-  error?: string;
-}) => (
+/** The control of a field's type: staff, a list of options, a long text, or a text or number. */
+const FieldControl = ({ number, field, value, onChange }: FieldProps) =>
+  field.type === 'staff' ? (
+    <StaffSelect number={number} field={field} value={value} onChange={onChange} />
+  ) : field.type === 'select' ? (
+    <select
+      id={`f-${field.name}`}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      style={{ height: 36, minWidth: 200 }}
+    >
+      <option value="">请选择</option>
+      {(field.options ?? []).map((o) => (
+        <option key={o} value={o}>
+          {o}
+        </option>
+      ))}
+    </select>
+  ) : field.type === 'textarea' ? (
+    <Textarea id={`f-${field.name}`} name={field.name} value={value} onChange={(e: any) => onChange(e.target.value)} />
+  ) : (
+    <TextInput
+      id={`f-${field.name}`}
+      name={field.name}
+      value={value}
+      type={['number', 'integer', 'area', 'staff'].includes(field.type) ? 'number' : 'text'}
+      onChange={(e: any) => onChange(e.target.value)}
+    />
+  );
+
+/** A form field: its label (* when required), its control, and the engine's problem with it. */
+export const FieldInput = ({ number, field, value, onChange, error }: FieldProps & { error?: string }) => (
   <Box marginBottom={3}>
     <Typography variant="pi" fontWeight="bold" tag="label" htmlFor={`f-${field.name}`}>
       {field.label}
       {field.required ? ' *' : ''}
     </Typography>
     <Box marginTop={1}>
-      {field.type === 'staff' ? (
-        <StaffSelect number={number} field={field} value={value} onChange={onChange} />
-      ) : field.type === 'select' ? (
-        <select
-          id={`f-${field.name}`}
-          value={value}
-          onChange={(e) => onChange(e.target.value)}
-          style={{ height: 36, minWidth: 200 }}
-        >
-          <option value="">请选择</option>
-          {(field.options ?? []).map((o) => (
-            <option key={o} value={o}>
-              {o}
-            </option>
-          ))}
-        </select>
-      ) : field.type === 'textarea' ? (
-        <Textarea
-          id={`f-${field.name}`}
-          name={field.name}
-          value={value}
-          onChange={(e: any) => onChange(e.target.value)}
-        />
-      ) : (
-        <TextInput
-          id={`f-${field.name}`}
-          name={field.name}
-          value={value}
-          type={['number', 'integer', 'area', 'staff'].includes(field.type) ? 'number' : 'text'}
-          onChange={(e: any) => onChange(e.target.value)}
-        />
-      )}
+      <FieldControl number={number} field={field} value={value} onChange={onChange} />
     </Box>
     {error ? (
       <Typography variant="pi" textColor="danger600" data-testid={`error-${field.name}`}>
@@ -100,20 +85,16 @@ export const FieldInput = ({
 export const toValue = (field: FormField, raw: string) =>
   ['number', 'integer', 'area', 'staff'].includes(field.type) && raw !== '' ? Number(raw) : raw;
 
-/** One action open to this person: its form, the files it needs, and the engine's answer next to its cause. */
-const ActionForm = ({
-  number,
-  version,
-  info,
-  onDone,
-  onUploaded,
-}: {
+interface ActionFormProps {
   number: string;
   version: number;
   info: ActionInfo;
   onDone: () => void;
   onUploaded: () => void;
-}) => {
+}
+
+/** The action's form values, its uploads so far, and submitting it; the engine's refusal as `error`. */
+const useActionForm = ({ number, version, info, onDone, onUploaded }: ActionFormProps) => {
   const [values, setValues] = useState<Record<string, string>>({});
   const [error, setError] = useState<ReturnType<typeof explain> | null>(null);
   const [busy, setBusy] = useState(false);
@@ -149,6 +130,51 @@ const ActionForm = ({
     }
   };
 
+  const setValue = (name: string, v: string) => setValues((s) => ({ ...s, [name]: v }));
+  return { values, setValue, error, busy, uploaded, submit, attach };
+};
+
+interface UploadProps {
+  action: string;
+  artifact: ActionInfo['artifacts'][number];
+  count: number;
+  onFiles: (files: FileList | null) => void;
+}
+
+/** One kind of file the action needs: how many and which formats, how many are uploaded, and the picker. */
+const ArtifactUpload = ({ action, artifact: a, count, onFiles }: UploadProps) => (
+  <Box marginBottom={3}>
+    <Typography variant="pi" fontWeight="bold" tag="label" htmlFor={`u-${action}-${a.kind}`}>
+      {a.label}（至少{a.min}个{a.types?.length ? `，格式：${a.types.join('、')}` : ''}）已上传 {count}
+    </Typography>
+    <Box marginTop={1}>
+      <input
+        id={`u-${action}-${a.kind}`}
+        data-testid={`upload-${a.kind}`}
+        type="file"
+        multiple
+        onChange={(e) => onFiles(e.target.files)}
+      />
+    </Box>
+  </Box>
+);
+
+/** The engine's refusal and the files still missing. */
+const ActionError = ({ error }: { error: ReturnType<typeof explain> }) => (
+  <Box marginBottom={3} data-testid="action-error">
+    <Typography textColor="danger600">{error.message}</Typography>
+    {(error.missing ?? []).map((m) => (
+      <Typography key={m.label} tag="p" textColor="danger600">
+        缺少：{m.label}（需{m.min}个，已有{m.have}个）
+      </Typography>
+    ))}
+  </Box>
+);
+
+/** One action open to this person: its form, the files it needs, and the engine's answer next to its cause. */
+const ActionForm = (props: ActionFormProps) => {
+  const { number, info } = props;
+  const { values, setValue, error, busy, uploaded, submit, attach } = useActionForm(props);
   return (
     <Box
       padding={4}
@@ -164,21 +190,13 @@ const ActionForm = ({
       {!info.enabled && info.reason ? <Typography textColor="warning600">{info.reason}</Typography> : null}
       <Box marginTop={3}>
         {info.artifacts.map((a) => (
-          <Box key={a.kind} marginBottom={3}>
-            <Typography variant="pi" fontWeight="bold" tag="label" htmlFor={`u-${info.action}-${a.kind}`}>
-              {a.label}（至少{a.min}个{a.types?.length ? `，格式：${a.types.join('、')}` : ''}）已上传{' '}
-              {uploaded[a.kind] ?? 0}
-            </Typography>
-            <Box marginTop={1}>
-              <input
-                id={`u-${info.action}-${a.kind}`}
-                data-testid={`upload-${a.kind}`}
-                type="file"
-                multiple
-                onChange={(e) => attach(a.kind, a.label, e.target.files)}
-              />
-            </Box>
-          </Box>
+          <ArtifactUpload
+            key={a.kind}
+            action={info.action}
+            artifact={a}
+            count={uploaded[a.kind] ?? 0}
+            onFiles={(files) => attach(a.kind, a.label, files)}
+          />
         ))}
         {info.form.fields.map((f) => (
           <FieldInput
@@ -187,20 +205,11 @@ const ActionForm = ({
             field={f}
             value={values[f.name] ?? ''}
             error={error?.fields[f.name]}
-            onChange={(v) => setValues((s) => ({ ...s, [f.name]: v }))}
+            onChange={(v) => setValue(f.name, v)}
           />
         ))}
       </Box>
-      {error ? (
-        <Box marginBottom={3} data-testid="action-error">
-          <Typography textColor="danger600">{error.message}</Typography>
-          {(error.missing ?? []).map((m) => (
-            <Typography key={m.label} tag="p" textColor="danger600">
-              缺少：{m.label}（需{m.min}个，已有{m.have}个）
-            </Typography>
-          ))}
-        </Box>
-      ) : null}
+      {error ? <ActionError error={error} /> : null}
       <Button onClick={submit} loading={busy} disabled={!info.enabled}>
         提交：{info.label}
       </Button>
@@ -208,19 +217,16 @@ const ActionForm = ({
   );
 };
 
-export const ActionPanel = ({
-  number,
-  version,
-  actions,
-  onDone,
-  onUploaded,
-}: {
+interface ActionPanelProps {
   number: string;
   version: number;
   actions: ActionInfo[];
   onDone: () => void;
   onUploaded: () => void;
-}) => (
+}
+
+/** Every action open to this person, each with its form; or that there is none. */
+export const ActionPanel = ({ number, version, actions, onDone, onUploaded }: ActionPanelProps) => (
   <Flex direction="column" alignItems="stretch">
     {actions.length === 0 ? <Typography textColor="neutral600">当前没有您可以执行的操作</Typography> : null}
     {actions.map((a) => (

@@ -5,8 +5,8 @@ import { FieldInput, toValue } from './ActionPanel';
 
 const asText = (value: unknown) => (value === undefined || value === null ? '' : String(value));
 
-/** 更正申请信息: the application form prefilled with the current data, and the reason the history keeps. */
-export const CorrectionForm = ({ order, onDone }: { order: OrderView; onDone: () => void }) => {
+/** The correction being written: open or not, the values, the reason, and saving it. */
+const useCorrection = (order: OrderView, onDone: () => void) => {
   const [open, setOpen] = useState(false);
   const [values, setValues] = useState<Record<string, string>>({});
   const [reason, setReason] = useState('');
@@ -37,11 +37,36 @@ export const CorrectionForm = ({ order, onDone }: { order: OrderView; onDone: ()
     }
   };
 
+  const setValue = (name: string, v: string) => setValues((s) => ({ ...s, [name]: v }));
+  const cancel = () => setOpen(false);
+  return { open, values, setValue, reason, setReason, error, busy, start, save, cancel };
+};
+
+/** 更正原因: the reason the history keeps, and the engine's problem with it. */
+const ReasonInput = ({ value, onChange, error }: { value: string; onChange: (v: string) => void; error?: string }) => (
+  <>
+    <Typography variant="pi" fontWeight="bold" tag="label" htmlFor="f-correction-reason">
+      更正原因 *
+    </Typography>
+    <Box marginTop={1} marginBottom={3}>
+      <Textarea id="f-correction-reason" name="reason" value={value} onChange={(e: any) => onChange(e.target.value)} />
+      {error ? (
+        <Typography variant="pi" textColor="danger600" data-testid="error-reason">
+          {error}
+        </Typography>
+      ) : null}
+    </Box>
+  </>
+);
+
+/** 更正申请信息: the application form prefilled with the current data, and the reason the history keeps. */
+export const CorrectionForm = ({ order, onDone }: { order: OrderView; onDone: () => void }) => {
+  const c = useCorrection(order, onDone);
   if (!order.mayCorrect) return null;
-  if (!open) {
+  if (!c.open) {
     return (
       <Box marginTop={3}>
-        <Button variant="secondary" onClick={start} data-testid="correct-open">
+        <Button variant="secondary" onClick={c.start} data-testid="correct-open">
           更正申请信息
         </Button>
       </Box>
@@ -58,38 +83,23 @@ export const CorrectionForm = ({ order, onDone }: { order: OrderView; onDone: ()
             key={f.name}
             number={order.number}
             field={f}
-            value={values[f.name] ?? ''}
-            error={error?.fields[f.name]}
-            onChange={(v) => setValues((s) => ({ ...s, [f.name]: v }))}
+            value={c.values[f.name] ?? ''}
+            error={c.error?.fields[f.name]}
+            onChange={(v) => c.setValue(f.name, v)}
           />
         ))}
-        <Typography variant="pi" fontWeight="bold" tag="label" htmlFor="f-correction-reason">
-          更正原因 *
-        </Typography>
-        <Box marginTop={1} marginBottom={3}>
-          <Textarea
-            id="f-correction-reason"
-            name="reason"
-            value={reason}
-            onChange={(e: any) => setReason(e.target.value)}
-          />
-          {error?.fields.reason ? (
-            <Typography variant="pi" textColor="danger600" data-testid="error-reason">
-              {error.fields.reason}
-            </Typography>
-          ) : null}
-        </Box>
+        <ReasonInput value={c.reason} onChange={c.setReason} error={c.error?.fields.reason} />
       </Box>
-      {error ? (
+      {c.error ? (
         <Box marginBottom={3} data-testid="correction-error">
-          <Typography textColor="danger600">{error.message}</Typography>
+          <Typography textColor="danger600">{c.error.message}</Typography>
         </Box>
       ) : null}
       <Flex gap={2}>
-        <Button onClick={save} loading={busy} data-testid="correct-save">
+        <Button onClick={c.save} loading={c.busy} data-testid="correct-save">
           保存更正
         </Button>
-        <Button variant="tertiary" onClick={() => setOpen(false)}>
+        <Button variant="tertiary" onClick={c.cancel}>
           取消
         </Button>
       </Flex>

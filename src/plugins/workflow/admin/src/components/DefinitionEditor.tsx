@@ -1,22 +1,12 @@
 import { Box, Button, Flex, Typography } from '@strapi/design-system';
-import { findState } from './processGraph';
+import { Notifications } from './NotifyEditor';
+import { findState, type StateConfig } from './processGraph';
 
 /**
  * The parts of a draft definition an administrator edits: the selected step, the selected action
  * (transition), and the application form. Each change is made on a copy and handed back whole.
  */
 const FIELD_TYPES = ['text', 'textarea', 'mobile', 'credit-code', 'id-number', 'area', 'select', 'number', 'integer'];
-const AUDIENCES = [
-  { value: 'applicant', label: '申请人' },
-  { value: 'assignee', label: '经办人' },
-  { value: 'managers', label: '部门管理员' },
-  { value: 'executives', label: '领导与超级管理员' },
-];
-const CHANNELS = [
-  { value: 'sms', label: '短信' },
-  { value: 'message', label: '站内消息' },
-  { value: 'wechat', label: '微信' },
-];
 
 const input = { height: 32, width: '100%', boxSizing: 'border-box' as const };
 const Row = ({ label, children, htmlFor }: { label: string; children: React.ReactNode; htmlFor?: string }) => (
@@ -29,81 +19,108 @@ const Row = ({ label, children, htmlFor }: { label: string; children: React.Reac
 );
 
 type Change = (mutate: (spec: any) => void) => void;
+type Patch = (patch: Record<string, unknown>) => void;
 
-const Notifications = ({ list, onChange }: { list: any[]; onChange: (next: any[]) => void }) => (
+/** The step's name, time limit and how the limit is counted. */
+const StepFields = ({ meta, set }: { meta: Record<string, any>; set: Patch }) => (
+  <>
+    <Row label="名称" htmlFor="step-label">
+      <input id="step-label" style={input} value={meta.label ?? ''} onChange={(e) => set({ label: e.target.value })} />
+    </Row>
+    <Row label="时限（小时）" htmlFor="step-threshold">
+      <input
+        id="step-threshold"
+        type="number"
+        min={1}
+        style={input}
+        value={meta.thresholdHours ?? ''}
+        onChange={(e) => set({ thresholdHours: e.target.value === '' ? undefined : Number(e.target.value) })}
+      />
+    </Row>
+    <Row label="计时方式" htmlFor="step-unit">
+      <select
+        id="step-unit"
+        style={input}
+        value={meta.thresholdUnit ?? 'natural'}
+        onChange={(e) => set({ thresholdUnit: e.target.value === 'natural' ? undefined : e.target.value })}
+      >
+        <option value="natural">自然小时</option>
+        <option value="working">工作小时（跳过周末和法定节假日）</option>
+      </select>
+    </Row>
+  </>
+);
+
+interface StepRolesProps {
+  roles: string[];
+  roleLabels: Record<string, string>;
+  chosen: string[];
+  onChange: (roles: string[]) => void;
+}
+
+/** 办理角色: the job roles that take the step. */
+const StepRoles = ({ roles, roleLabels, chosen, onChange }: StepRolesProps) => (
+  <Row label="办理角色">
+    <Flex gap={2} wrap="wrap">
+      {roles.map((r) => (
+        <label key={r} style={{ fontSize: 12 }}>
+          <input
+            type="checkbox"
+            checked={chosen.includes(r)}
+            onChange={(e) => onChange(e.target.checked ? [...chosen, r] : chosen.filter((x) => x !== r))}
+          />
+          {roleLabels[r] ?? r}
+        </label>
+      ))}
+    </Flex>
+  </Row>
+);
+
+/** 此步骤的操作: each transition out of the step, opening its editor. */
+const StepActions = ({
+  state,
+  step,
+  onSelect,
+}: {
+  state: StateConfig;
+  step: string;
+  onSelect: (id: string) => void;
+}) => (
   <Box marginTop={2}>
-    <Typography variant="sigma">通知</Typography>
-    {list.map((n, i) => (
-      <Flex key={i} gap={1} marginTop={1} wrap="wrap">
-        <select
-          value={n.to}
-          onChange={(e) => onChange(list.map((x, j) => (j === i ? { ...x, to: e.target.value } : x)))}
-        >
-          {AUDIENCES.map((a) => (
-            <option key={a.value} value={a.value}>
-              {a.label}
-            </option>
-          ))}
-        </select>
-        <input
-          aria-label="通知模板"
-          value={n.template}
-          onChange={(e) => onChange(list.map((x, j) => (j === i ? { ...x, template: e.target.value } : x)))}
-          style={{ width: 130 }}
-        />
-        {CHANNELS.map((c) => (
-          <label key={c.value} style={{ fontSize: 12 }}>
-            <input
-              type="checkbox"
-              checked={(n.channels ?? (n.to === 'applicant' ? ['sms', 'message', 'wechat'] : ['message'])).includes(
-                c.value,
-              )}
-              onChange={(e) => {
-                const current = n.channels ?? (n.to === 'applicant' ? ['sms', 'message', 'wechat'] : ['message']);
-                const channels = e.target.checked
-                  ? [...current, c.value]
-                  : current.filter((x: string) => x !== c.value);
-                onChange(list.map((x, j) => (j === i ? { ...x, channels } : x)));
-              }}
-            />
-            {c.label}
-          </label>
-        ))}
-        <Button size="S" variant="danger-light" onClick={() => onChange(list.filter((_, j) => j !== i))}>
-          删除
-        </Button>
-      </Flex>
-    ))}
-    <Button
-      size="S"
-      variant="tertiary"
-      marginTop={1}
-      onClick={() => onChange([...list, { to: 'applicant', template: '' }])}
-    >
-      添加通知
-    </Button>
+    <Typography variant="sigma">此步骤的操作</Typography>
+    <Flex gap={1} wrap="wrap" marginTop={1}>
+      {Object.entries(state.on ?? {}).flatMap(([event, t]) =>
+        (Array.isArray(t) ? t : [t]).map((tr: any, i: number) => (
+          <Button
+            key={`${event}:${i}`}
+            size="S"
+            variant="secondary"
+            data-testid="step-action"
+            onClick={() => onSelect(`${step}:${event}:${i}`)}
+          >
+            {tr?.meta?.label ?? event}
+          </Button>
+        )),
+      )}
+    </Flex>
   </Box>
 );
 
-export const StepEditor = ({
-  spec,
-  step,
-  roles,
-  roleLabels,
-  onChange,
-  onSelectAction,
-}: {
+interface StepEditorProps {
   spec: any;
   step: string;
   roles: string[];
   roleLabels: Record<string, string>;
   onChange: Change;
   onSelectAction: (id: string) => void;
-}) => {
+}
+
+export const StepEditor = ({ spec, step, roles, roleLabels, onChange, onSelectAction }: StepEditorProps) => {
   const state = findState(spec.machine.states, step);
   if (!state) return null;
   const meta = state.meta ?? {};
-  const set = (patch: Record<string, unknown>) =>
+  // Empty settings are removed, so an untouched step keeps the definition as it was.
+  const set: Patch = (patch) =>
     onChange((draft) => {
       const s = findState(draft.machine.states, step)!;
       s.meta = { ...(s.meta ?? {}), ...patch };
@@ -112,105 +129,102 @@ export const StepEditor = ({
   return (
     <Box data-testid="step-editor">
       <Typography variant="delta">步骤：{meta.label ?? step}</Typography>
-      <Row label="名称" htmlFor="step-label">
-        <input
-          id="step-label"
-          style={input}
-          value={meta.label ?? ''}
-          onChange={(e) => set({ label: e.target.value })}
-        />
-      </Row>
-      <Row label="时限（小时）" htmlFor="step-threshold">
-        <input
-          id="step-threshold"
-          type="number"
-          min={1}
-          style={input}
-          value={meta.thresholdHours ?? ''}
-          onChange={(e) => set({ thresholdHours: e.target.value === '' ? undefined : Number(e.target.value) })}
-        />
-      </Row>
-      <Row label="计时方式" htmlFor="step-unit">
-        <select
-          id="step-unit"
-          style={input}
-          value={meta.thresholdUnit ?? 'natural'}
-          onChange={(e) => set({ thresholdUnit: e.target.value === 'natural' ? undefined : e.target.value })}
-        >
-          <option value="natural">自然小时</option>
-          <option value="working">工作小时（跳过周末和法定节假日）</option>
-        </select>
-      </Row>
-      <Row label="办理角色">
-        <Flex gap={2} wrap="wrap">
-          {roles.map((r) => (
-            <label key={r} style={{ fontSize: 12 }}>
-              <input
-                type="checkbox"
-                checked={(meta.roles ?? []).includes(r)}
-                onChange={(e) =>
-                  set({
-                    roles: e.target.checked
-                      ? [...(meta.roles ?? []), r]
-                      : (meta.roles ?? []).filter((x: string) => x !== r),
-                  })
-                }
-              />
-              {roleLabels[r] ?? r}
-            </label>
-          ))}
-        </Flex>
-      </Row>
+      <StepFields meta={meta} set={set} />
+      <StepRoles roles={roles} roleLabels={roleLabels} chosen={meta.roles ?? []} onChange={(r) => set({ roles: r })} />
       <Notifications
         list={meta.notify ?? []}
         onChange={(notify) => set({ notify: notify.length ? notify : undefined })}
       />
-      <Box marginTop={2}>
-        <Typography variant="sigma">此步骤的操作</Typography>
-        <Flex gap={1} wrap="wrap" marginTop={1}>
-          {Object.entries(state.on ?? {}).flatMap(([event, t]) =>
-            (Array.isArray(t) ? t : [t]).map((tr: any, i: number) => (
-              <Button
-                key={`${event}:${i}`}
-                size="S"
-                variant="secondary"
-                data-testid="step-action"
-                onClick={() => onSelectAction(`${step}:${event}:${i}`)}
-              >
-                {tr?.meta?.label ?? event}
-              </Button>
-            )),
-          )}
-        </Flex>
-      </Box>
+      <StepActions state={state} step={step} onSelect={onSelectAction} />
     </Box>
   );
 };
 
-export const EdgeEditor = ({
-  spec,
-  edge,
-  kinds,
-  onChange,
-}: {
+type Edge = { from: string; event: string; index: number };
+
+/** The edge's transition in a spec: one of the event's transitions, or the event's only one. */
+const transitionOf = (spec: any, edge: Edge) => {
+  const raw = findState(spec.machine.states, edge.from)?.on?.[edge.event];
+  return Array.isArray(raw) ? raw[edge.index] : raw;
+};
+
+/** Removes the edge's transition; the event goes with its last one, the step's `on` with its last event. */
+const removeTransition = (spec: any, edge: Edge) => {
+  const s = findState(spec.machine.states, edge.from)!;
+  if (Array.isArray(s.on![edge.event]) && s.on![edge.event].length > 1) s.on![edge.event].splice(edge.index, 1);
+  else delete s.on![edge.event];
+  if (s.on && !Object.keys(s.on).length) delete s.on;
+};
+
+interface ArtifactsProps {
+  artifacts: any[];
+  kinds: string[];
+  /** Changes the transition (its meta is there). */
+  update: (mutate: (t: any) => void) => void;
+}
+
+/** 必需附件: the files the action needs, by kind, name and least number, and one more. */
+const Artifacts = ({ artifacts, kinds, update }: ArtifactsProps) => (
+  <>
+    <Typography variant="sigma">必需附件</Typography>
+    {artifacts.map((a, i) => (
+      <Flex key={i} gap={1} marginTop={1}>
+        <select value={a.kind} onChange={(e) => update((t) => (t.meta.artifacts[i].kind = e.target.value))}>
+          {kinds.map((k) => (
+            <option key={k} value={k}>
+              {k}
+            </option>
+          ))}
+        </select>
+        <input
+          aria-label="附件名称"
+          value={a.label}
+          onChange={(e) => update((t) => (t.meta.artifacts[i].label = e.target.value))}
+          style={{ width: 120 }}
+        />
+        <input
+          aria-label="最少数量"
+          type="number"
+          min={1}
+          value={a.min}
+          onChange={(e) => update((t) => (t.meta.artifacts[i].min = Number(e.target.value)))}
+          style={{ width: 50 }}
+        />
+        <Button size="S" variant="danger-light" onClick={() => update((t) => t.meta.artifacts.splice(i, 1))}>
+          删除
+        </Button>
+      </Flex>
+    ))}
+    <Button
+      size="S"
+      variant="tertiary"
+      marginTop={1}
+      onClick={() =>
+        update((t) => (t.meta.artifacts = [...(t.meta.artifacts ?? []), { kind: kinds[0], label: '附件', min: 1 }]))
+      }
+    >
+      添加附件要求
+    </Button>
+  </>
+);
+
+interface EdgeEditorProps {
   spec: any;
-  edge: { from: string; event: string; index: number };
+  edge: Edge;
   kinds: string[];
   onChange: Change;
-}) => {
-  const state = findState(spec.machine.states, edge.from);
-  const raw = state?.on?.[edge.event];
-  const transition = Array.isArray(raw) ? raw[edge.index] : raw;
+}
+
+export const EdgeEditor = ({ spec, edge, kinds, onChange }: EdgeEditorProps) => {
+  const transition = transitionOf(spec, edge);
   if (!transition) return null;
   const meta = transition.meta ?? {};
   const update = (mutate: (t: any) => void) =>
     onChange((draft) => {
-      const s = findState(draft.machine.states, edge.from)!;
-      const t = Array.isArray(s.on![edge.event]) ? s.on![edge.event][edge.index] : s.on![edge.event];
+      const t = transitionOf(draft, edge);
       t.meta = t.meta ?? {};
       mutate(t);
     });
-  const artifacts: any[] = meta.artifacts ?? [];
   return (
     <Box data-testid="edge-editor">
       <Typography variant="delta">操作：{meta.label ?? edge.event}</Typography>
@@ -222,45 +236,7 @@ export const EdgeEditor = ({
           onChange={(e) => update((t) => (t.meta.label = e.target.value))}
         />
       </Row>
-      <Typography variant="sigma">必需附件</Typography>
-      {artifacts.map((a, i) => (
-        <Flex key={i} gap={1} marginTop={1}>
-          <select value={a.kind} onChange={(e) => update((t) => (t.meta.artifacts[i].kind = e.target.value))}>
-            {kinds.map((k) => (
-              <option key={k} value={k}>
-                {k}
-              </option>
-            ))}
-          </select>
-          <input
-            aria-label="附件名称"
-            value={a.label}
-            onChange={(e) => update((t) => (t.meta.artifacts[i].label = e.target.value))}
-            style={{ width: 120 }}
-          />
-          <input
-            aria-label="最少数量"
-            type="number"
-            min={1}
-            value={a.min}
-            onChange={(e) => update((t) => (t.meta.artifacts[i].min = Number(e.target.value)))}
-            style={{ width: 50 }}
-          />
-          <Button size="S" variant="danger-light" onClick={() => update((t) => t.meta.artifacts.splice(i, 1))}>
-            删除
-          </Button>
-        </Flex>
-      ))}
-      <Button
-        size="S"
-        variant="tertiary"
-        marginTop={1}
-        onClick={() =>
-          update((t) => (t.meta.artifacts = [...(t.meta.artifacts ?? []), { kind: kinds[0], label: '附件', min: 1 }]))
-        }
-      >
-        添加附件要求
-      </Button>
+      <Artifacts artifacts={meta.artifacts ?? []} kinds={kinds} update={update} />
       <Notifications
         list={meta.notify ?? []}
         onChange={(notify) => update((t) => (notify.length ? (t.meta.notify = notify) : delete t.meta.notify))}
@@ -269,15 +245,7 @@ export const EdgeEditor = ({
         <Button
           variant="danger"
           data-testid="delete-transition"
-          onClick={() =>
-            onChange((draft) => {
-              const s = findState(draft.machine.states, edge.from)!;
-              if (Array.isArray(s.on![edge.event]) && s.on![edge.event].length > 1)
-                s.on![edge.event].splice(edge.index, 1);
-              else delete s.on![edge.event];
-              if (s.on && !Object.keys(s.on).length) delete s.on;
-            })
-          }
+          onClick={() => onChange((d) => removeTransition(d, edge))}
         >
           删除此操作
         </Button>
@@ -285,6 +253,65 @@ export const EdgeEditor = ({
     </Box>
   );
 };
+
+/** A select field's options (separated by either comma), or another field's maximum length. */
+const FieldLimit = ({ field: f, update }: { field: any; update: Patch }) =>
+  f.type === 'select' ? (
+    <input
+      aria-label={`${f.name}的选项`}
+      value={(f.options ?? []).join('，')}
+      onChange={(e) =>
+        update({
+          options: e.target.value
+            .split(/[,，]/)
+            .map((x) => x.trim())
+            .filter(Boolean),
+        })
+      }
+      style={{ width: 180 }}
+    />
+  ) : (
+    <input
+      aria-label={`${f.name}的最大长度`}
+      type="number"
+      placeholder="最大长度"
+      value={f.maxLength ?? ''}
+      onChange={(e) => update({ maxLength: e.target.value ? Number(e.target.value) : undefined })}
+      style={{ width: 80 }}
+    />
+  );
+
+/** One field of the application form: its name, label, type, whether required, its limit. */
+const FieldRow = ({ field: f, update, onDelete }: { field: any; update: Patch; onDelete: () => void }) => (
+  <Flex gap={1} marginTop={1} wrap="wrap" data-testid="form-field">
+    <code style={{ width: 110, fontSize: 11 }}>{f.name}</code>
+    <input
+      aria-label={`${f.name}的名称`}
+      value={f.label}
+      onChange={(e) => update({ label: e.target.value })}
+      style={{ width: 120 }}
+    />
+    <select aria-label={`${f.name}的类型`} value={f.type} onChange={(e) => update({ type: e.target.value })}>
+      {FIELD_TYPES.map((t) => (
+        <option key={t} value={t}>
+          {t}
+        </option>
+      ))}
+    </select>
+    <label style={{ fontSize: 12 }}>
+      <input
+        type="checkbox"
+        checked={!!f.required}
+        onChange={(e) => update({ required: e.target.checked || undefined })}
+      />
+      必填
+    </label>
+    <FieldLimit field={f} update={update} />
+    <Button size="S" variant="danger-light" onClick={onDelete}>
+      删除
+    </Button>
+  </Flex>
+);
 
 export const FormEditor = ({ spec, onChange }: { spec: any; onChange: Change }) => {
   const fields: any[] = spec.form?.fields ?? [];
@@ -298,57 +325,12 @@ export const FormEditor = ({ spec, onChange }: { spec: any; onChange: Change }) 
     <Box data-testid="form-editor">
       <Typography variant="delta">申请表单</Typography>
       {fields.map((f, i) => (
-        <Flex key={f.name} gap={1} marginTop={1} wrap="wrap" data-testid="form-field">
-          <code style={{ width: 110, fontSize: 11 }}>{f.name}</code>
-          <input
-            aria-label={`${f.name}的名称`}
-            value={f.label}
-            onChange={(e) => update(i, { label: e.target.value })}
-            style={{ width: 120 }}
-          />
-          <select aria-label={`${f.name}的类型`} value={f.type} onChange={(e) => update(i, { type: e.target.value })}>
-            {FIELD_TYPES.map((t) => (
-              <option key={t} value={t}>
-                {t}
-              </option>
-            ))}
-          </select>
-          <label style={{ fontSize: 12 }}>
-            <input
-              type="checkbox"
-              checked={!!f.required}
-              onChange={(e) => update(i, { required: e.target.checked || undefined })}
-            />
-            必填
-          </label>
-          {f.type === 'select' ? (
-            <input
-              aria-label={`${f.name}的选项`}
-              value={(f.options ?? []).join('，')}
-              onChange={(e) =>
-                update(i, {
-                  options: e.target.value
-                    .split(/[,，]/)
-                    .map((x) => x.trim())
-                    .filter(Boolean),
-                })
-              }
-              style={{ width: 180 }}
-            />
-          ) : (
-            <input
-              aria-label={`${f.name}的最大长度`}
-              type="number"
-              placeholder="最大长度"
-              value={f.maxLength ?? ''}
-              onChange={(e) => update(i, { maxLength: e.target.value ? Number(e.target.value) : undefined })}
-              style={{ width: 80 }}
-            />
-          )}
-          <Button size="S" variant="danger-light" onClick={() => onChange((draft) => draft.form.fields.splice(i, 1))}>
-            删除
-          </Button>
-        </Flex>
+        <FieldRow
+          key={f.name}
+          field={f}
+          update={(patch) => update(i, patch)}
+          onDelete={() => onChange((draft) => draft.form.fields.splice(i, 1))}
+        />
       ))}
       <Button
         size="S"
