@@ -1,4 +1,17 @@
 import path from 'path';
+import SqliteTransaction from 'knex/lib/dialects/sqlite3/execution/sqlite-transaction';
+
+/**
+ * SQLite gives a transaction that has read and then writes no chance to wait: it fails at once with
+ * SQLITE_BUSY when another instance holds the write lock. Transactions therefore take the write lock
+ * when they begin (BEGIN IMMEDIATE), where SQLite waits for it (better-sqlite3's busy timeout, 5 s). Knex has no option
+ * for this, so its SQLite transaction's first statement is changed here, once.
+ */
+const writeLockUpFront = () => {
+  SqliteTransaction.prototype.begin = function begin(conn: unknown) {
+    return this.query(conn, 'BEGIN IMMEDIATE;');
+  };
+};
 
 /**
  * SQLite is the default so the product runs with no server; MySQL/MariaDB is production.
@@ -31,6 +44,7 @@ export default ({ env }) => {
     };
   }
 
+  writeLockUpFront();
   return {
     connection: {
       client: 'sqlite',

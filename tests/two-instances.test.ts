@@ -5,6 +5,7 @@ import { fakeSms, type FakeServer } from './helpers/fake-services';
 import { registerApplicant } from './helpers/applicants';
 import { startSecondApp, useFakeAliyunSms, type SecondApp } from './helpers/second-app';
 import { KEPT_MS } from '../src/plugins/workflow/server/src/constants';
+import { holdWriteLock } from './helpers/database';
 
 /**
  * Two app instances on one database: this test's app and a second one in its own process, both
@@ -152,6 +153,27 @@ describe('two instances sharing one database', () => {
     } finally {
       expect((await rename(app.url!, water.name)).status).toBe(200);
     }
+  }, 30_000);
+
+  it('wait for the other instance to finish writing instead of failing: an application and a renamed organization', async () => {
+    const water = await db()
+      .query('api::organization.organization')
+      .findOne({ where: { code: 'WATER' }, populate: { parent: { select: ['id'] } } });
+    const table = db().metadata.get('api::organization.organization').tableName;
+    const lock = await holdWriteLock(table, water.id, 1_500);
+    const [applied, renamed] = await Promise.all([
+      supertest(app.url!)
+        .post('/api/workflow/orders')
+        .set('Authorization', `Bearer ${w.applicants.zhujiang.token}`)
+        .send({ processKey: 'water-enterprise', formData: enterpriseForm({ unitName: '等待写锁的申请' }) }),
+      supertest(app.url!)
+        .put(`/workflow/directory/organizations/${water.id}`)
+        .set('Authorization', `Bearer ${w.admin.token}`)
+        .send({ name: water.name, parent: water.parent?.id ?? null }),
+    ]);
+    await lock.released;
+    expect(applied.status).toBe(201);
+    expect(renamed.status).toBe(200);
   }, 30_000);
 
   it('refuse on the very next request a staff session ended on the other instance', async () => {
