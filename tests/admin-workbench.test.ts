@@ -92,7 +92,44 @@ describe('工单中心 in the admin panel', () => {
     const row = await app.strapi.db.query('api::order.order').findOne({ where: { number: water } });
     expect(row.currentStep).toBe('design');
     await shot(page, 'survey-done');
-    expect(await page.getByTestId('action-done').innerText()).toContain(water);
+    const note = await page.getByTestId('action-done').innerText();
+    expect(note).toContain(water);
+    expect(note).toContain('已转至');
+    expect(note).not.toContain('不存在');
+    // 已办 keeps the order in the surveyor's sight, read-only, at the designer's step.
+    await page.getByRole('link', { name: '返回工单中心' }).first().click();
+    await page.getByTestId('tab-handled').click();
+    const handled = page.locator('[data-testid="order-row"]', { hasText: water });
+    await handled.waitFor();
+    expect(await handled.innerText()).toContain('设计');
+    await shot(page, 'inbox-handled');
+    await page.context().close();
+  });
+
+  it('window entry opens the order it created, with a receipt to print that links to the order by QR code', async () => {
+    const page = await signIn(browser(), app.url!, 'clerk@demo.local');
+    await page.goto(`${app.url}/admin/plugins/workflow/new`);
+    await page.locator('#wf-entry-process').selectOption('water-resident');
+    await page.locator('#applicantMobile').fill('13612345678');
+    await page.locator('#e-name').fill('张三');
+    await page.locator('#e-contactPhone').fill('13612345678');
+    await page.locator('#e-address').fill('回风路12号');
+    await page.locator('#e-waterAddress').fill('回风路12号2单元');
+    await page.getByRole('button', { name: '提交申请' }).click();
+    const note = page.getByTestId('entered-note');
+    await note.waitFor();
+    const number = /工单编号 (\S+)，/.exec(await note.innerText())![1];
+    expect(await app.strapi.db.query('api::order.order').count({ where: { number, channel: 'window' } })).toBe(1);
+    await shot(page, 'window-entry-done');
+    await note.getByTestId('print-receipt').click();
+    const sheet = page.getByTestId('print-sheet');
+    await sheet.waitFor();
+    await page.getByTestId('print-qr').waitFor();
+    const text = await sheet.innerText();
+    for (const expected of ['受理回执', number, '张三', '窗口', '王窗口', '受理人签字', '申请人签字'])
+      expect(text).toContain(expected);
+    expect(await page.getByTestId('print-qr').getAttribute('data-text')).toContain(`number=${number}`);
+    await shot(page, 'receipt');
     await page.context().close();
   });
 

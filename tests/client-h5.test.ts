@@ -410,6 +410,19 @@ describe('field staff on the H5 page', () => {
     });
     expect(record.photos).toHaveLength(1);
     expect(record.voiceNotes).toHaveLength(1);
+    // The order went on to someone else: the page says where, never that it does not exist.
+    const handedOn = page.getByTestId('handed-on');
+    await handedOn.waitFor();
+    expect(await handedOn.innerText()).toContain('已提交，工单已转至');
+    expect(await page.locator('body').innerText()).not.toContain('不存在');
+    await shot(page, 'h5-staff-handed-on');
+    // 已办 keeps it in sight with its step and holder now.
+    await page.goBack();
+    await page.getByTestId('tab-handled').click();
+    const handled = page.locator(`[data-testid="order-card"][data-number="${n}"]`);
+    await handled.waitFor();
+    expect(await handled.innerText()).toContain('处理人：');
+    await shot(page, 'h5-staff-handled');
     await page.context().close();
   });
 });

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { app, apply, call, enterpriseForm, step, upload, useWorld, w } from './helpers/workflow';
+import { app, apply, call, enterpriseForm, step, upload, useWorld, view, w } from './helpers/workflow';
 import { isMysql } from './helpers/database';
 
 useWorld();
@@ -362,5 +362,51 @@ describe('choosing people', () => {
     const names = (await call(app, w.staff.deptadmin, 'get', '/staff')).body.data.map((s: any) => s.name);
     expect(names).toContain('张勘察');
     expect(names).not.toContain('陈电力');
+  });
+});
+
+describe('已办', () => {
+  const handledList = async (who: any) =>
+    (await call(app, who, 'get', '/orders?handled=true&status=all&pageSize=100')).body.data as any[];
+
+  it('keeps every order the caller acted on in sight, read-only, with its step and holder now', async () => {
+    const n = await apply(app, w.applicants.zhujiang, 'water-enterprise', enterpriseForm({ unitName: '已办单位' }));
+    const before = (await call(app, w.staff.clerk, 'get', '/orders/counts')).body.data;
+    expect((await handledList(w.staff.clerk)).some((o) => o.number === n)).toBe(false);
+
+    const moved = await step(app, w.staff.clerk, n, 'approve');
+    const seen = await view(app, w.staff.clerk, n);
+    expect(seen).toMatchObject({ currentStep: moved.currentStep, actions: [] });
+    const row = (await handledList(w.staff.clerk)).find((o) => o.number === n);
+    expect(row).toMatchObject({ stepLabel: moved.stepLabel, actions: [] });
+    const after = (await call(app, w.staff.clerk, 'get', '/orders/counts')).body.data;
+    expect(after.handled).toBe(before.handled + 1);
+    expect(after.mine).toBe(before.mine - 1);
+    const mine = await call(app, w.staff.clerk, 'get', '/orders?mine=true&pageSize=100');
+    expect(mine.body.data.some((o: any) => o.number === n)).toBe(false);
+
+    // Every order on the list has the caller's name in its history; a colleague who did not act sees none of it.
+    const clerkId = (await app.strapi.db.query('admin::user').findOne({ where: { email: 'clerk@demo.local' } })).id;
+    for (const o of await handledList(w.staff.clerk)) {
+      const order = await app.strapi.db.query('api::order.order').findOne({ where: { number: o.number } });
+      const events = await app.strapi.db
+        .query('plugin::workflow.history-event')
+        .count({ where: { orderId: order.id, actorKind: 'staff', actorId: clerkId } });
+      expect(events).toBeGreaterThan(0);
+    }
+    expect((await handledList(w.staff.designer)).some((o) => o.number === n)).toBe(false);
+    expect(await handledList(w.applicants.zhujiang)).toEqual([]);
+  });
+
+  it('holds an application entered at the window, which the clerk then opens', async () => {
+    const res = await call(app, w.staff.clerk, 'post', '/orders').send({
+      processKey: 'water-resident',
+      applicantMobile: '13612345678',
+      formData: { name: '张三', contactPhone: '13612345678', address: '回风路9号', waterAddress: '回风路9号1单元' },
+    });
+    expect(res.status).toBe(201);
+    const number = res.body.data.number;
+    expect((await view(app, w.staff.clerk, number)).number).toBe(number);
+    expect((await handledList(w.staff.clerk)).some((o) => o.number === number)).toBe(true);
   });
 });

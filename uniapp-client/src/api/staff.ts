@@ -14,7 +14,8 @@ export const staffLogin = (email: string, password: string) =>
 
 export const listTasks = (params: ListParams) => get<Page<OrderRow>>(`${BASE}/orders`, params);
 
-export const countTasks = () => get<{ data: { mine: number; all: number; overdue: number } }>(`${BASE}/orders/counts`);
+export const countTasks = () =>
+  get<{ data: { mine: number; handled: number; all: number; overdue: number } }>(`${BASE}/orders/counts`);
 
 export const getTask = (number: string) => get<{ data: OrderView }>(`${BASE}/orders/${number}`);
 

@@ -70,6 +70,8 @@ const engineIndexes = (): Record<string, Array<{ name: string; columns: string[]
     // What may happen once per order and period (an urge a China-time day): NULL for other events,
     // and MySQL and SQLite keep any number of NULLs in a unique index.
     { name: 'workflow_history_once_uq', columns: ['order_id', 'once_key'], type: 'unique' },
+    // 已办: the orders a staff member acted on.
+    { name: 'workflow_history_actor_idx', columns: ['actor_kind', 'actor_id', 'order_id'] },
     // Warnings in a period, by process version, step and level, from the index alone.
     {
       name: 'workflow_history_action_at_idx',

@@ -15,8 +15,11 @@ export const listOrders = async (params: ListParams) =>
   (await getFetchClient().get<Page<OrderRow>>(`${BASE}/orders`, { params: clean(params) })).data;
 
 export const countOrders = async () =>
-  (await getFetchClient().get<{ data: { mine: number; all: number; overdue: number } }>(`${BASE}/orders/counts`)).data
-    .data;
+  (
+    await getFetchClient().get<{ data: { mine: number; handled: number; all: number; overdue: number } }>(
+      `${BASE}/orders/counts`,
+    )
+  ).data.data;
 
 export const getOrder = async (number: string) =>
   (await getFetchClient().get<{ data: OrderView }>(`${BASE}/orders/${number}`)).data.data;

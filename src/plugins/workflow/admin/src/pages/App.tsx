@@ -29,6 +29,7 @@ export const App = () => (
     <Route path=":number" element={<OrderPage />} />
     <Route path=":number/print/dispatch-sheet" element={<PrintPage kind="dispatch-sheet" />} />
     <Route path=":number/print/budget-book" element={<PrintPage kind="budget-book" />} />
+    <Route path=":number/print/receipt" element={<PrintPage kind="receipt" />} />
   </Routes>
 );
 

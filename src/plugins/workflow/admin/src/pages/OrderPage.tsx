@@ -1,8 +1,9 @@
-import { useParams } from 'react-router-dom';
+import { useLocation, useParams } from 'react-router-dom';
 import { Grid, Typography } from '@strapi/design-system';
 import { Layouts } from '@strapi/strapi/admin';
 import { ApplicationInfo } from './order/ApplicationInfo';
 import { DoneNote } from './order/DoneNote';
+import { EnteredNote } from './order/EnteredNote';
 import { OrderFiles } from './order/OrderFiles';
 import { OrderHandling } from './order/OrderHandling';
 import { OrderHeader } from './order/OrderHeader';
@@ -13,6 +14,8 @@ import { useOrder } from './order/useOrder';
 export const OrderPage = () => {
   const { number = '' } = useParams();
   const { order, error, done, load, afterAction } = useOrder(number);
+  // Window entry opens the order it created, with its receipt to print.
+  const entered = !!(useLocation().state as { entered?: boolean } | null)?.entered;
 
   if (done && !order) {
     return (
@@ -37,6 +40,7 @@ export const OrderPage = () => {
     <Layouts.Root>
       <OrderHeader order={order} done={done} />
       <Layouts.Content>
+        {entered && !done ? <EnteredNote order={order} /> : null}
         {done && order.actions.length === 0 ? <DoneNote number={number} order={order} /> : null}
         <Grid.Root gap={4}>
           <Grid.Item col={7} s={12} direction="column" alignItems="stretch">

@@ -13,6 +13,42 @@ import { getService } from '../utils';
 const diskPath = (root: string, url: string) => path.join(root, url.replace(/^\/+/, ''));
 const safeName = (name: string) => name.replace(/[\\/:*?"<>|]/g, '_');
 
+interface ZipContent {
+  order: Record<string, unknown>;
+  history: Record<string, unknown>;
+  files: any[];
+}
+
+const json = (value: unknown) => JSON.stringify(value, null, 2);
+
+/** Writes the archive's ZIP: order.json, history.json, files.json and every stored file version. */
+const writeZip = (target: string, publicRoot: string, content: ZipContent) =>
+  new Promise<void>((resolve, reject) => {
+    const output = fs.createWriteStream(target);
+    const zip = archiver('zip', { zlib: { level: 6 } });
+    output.on('close', () => resolve());
+    zip.on('error', reject);
+    zip.pipe(output);
+    zip.append(json(content.order), { name: 'order.json' });
+    zip.append(json(content.history), { name: 'history.json' });
+    const listed = content.files.map((f: any) => ({
+      kind: f.kind,
+      name: f.name,
+      version: f.version,
+      step: f.step,
+      sha256: f.sha256,
+      uploadedAt: f.createdAt,
+    }));
+    zip.append(json(listed), { name: 'files.json' });
+    for (const f of content.files) {
+      const file = f.file && diskPath(publicRoot, f.file.url);
+      if (!file || !fs.existsSync(file)) continue;
+      const ext = path.extname(f.name) ? '' : f.file.ext;
+      zip.file(file, { name: `files/${f.kind}/v${f.version}-${safeName(f.name)}${ext}` });
+    }
+    zip.finalize();
+  });
+
 /**
  * The archive of an ended order: its data, its history with every hash and the chain's verification,
  * and every version of every file, in one ZIP kept with the order. Built by the outbox worker after
@@ -51,48 +87,14 @@ const archives = ({ strapi }: { strapi: Core.Strapi }) => ({
     const def = await getService('definitions').get(order.processKey, order.definitionVersion);
     const target = path.join(os.tmpdir(), `archive-${randomBytes(6).toString('hex')}.zip`);
     const { historyHead, submissionKey, ...data } = order;
-    await new Promise<void>((resolve, reject) => {
-      const output = fs.createWriteStream(target);
-      const zip = archiver('zip', { zlib: { level: 6 } });
-      output.on('close', () => resolve());
-      zip.on('error', reject);
-      zip.pipe(output);
-      zip.append(
-        JSON.stringify(
-          {
-            order: data,
-            process: { key: def.key, version: def.version, name: def.spec.name },
-            archivedAt: getService('clock').now(),
-          },
-          null,
-          2,
-        ),
-        { name: 'order.json' },
-      );
-      zip.append(JSON.stringify({ verification, historyHead, events }, null, 2), { name: 'history.json' });
-      zip.append(
-        JSON.stringify(
-          files.map((f: any) => ({
-            kind: f.kind,
-            name: f.name,
-            version: f.version,
-            step: f.step,
-            sha256: f.sha256,
-            uploadedAt: f.createdAt,
-          })),
-          null,
-          2,
-        ),
-        { name: 'files.json' },
-      );
-      for (const f of files) {
-        const file = f.file && diskPath(strapi.dirs.static.public, f.file.url);
-        if (file && fs.existsSync(file))
-          zip.file(file, {
-            name: `files/${f.kind}/v${f.version}-${safeName(f.name)}${path.extname(f.name) ? '' : f.file.ext}`,
-          });
-      }
-      zip.finalize();
+    await writeZip(target, strapi.dirs.static.public, {
+      order: {
+        order: data,
+        process: { key: def.key, version: def.version, name: def.spec.name },
+        archivedAt: getService('clock').now(),
+      },
+      history: { verification, historyHead, events },
+      files,
     });
     try {
       const [uploaded] = await strapi

@@ -58,6 +58,8 @@ export interface InboxQuery {
   status?: 'open' | 'closed' | 'all';
   /** 我的待办: only the caller's own work (assigned or waiting for their job roles). */
   mine?: boolean;
+  /** 已办: the orders the caller acted on, wherever they are now (instead of the caller's scope). */
+  handled?: boolean;
   sort?: 'elapsed' | 'applied';
   page: number;
   pageSize: number;
@@ -252,20 +254,26 @@ const orders = ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
 
-    /** The tab counts of the inbox: my work, everything I may see, and what is overdue. */
+    /** The tab counts of the inbox: my work, what I acted on, everything open I may see, and the overdue. */
     async counts(actor: Actor, now = getService('clock').now()) {
       const base = { page: 1, pageSize: 1, status: 'open' as const };
       const count = async (q: Partial<InboxQuery>) =>
         strapi.db.query(UIDS.order).count({ where: await this.filter(actor, { ...base, ...q }, now) });
-      const [mine, all, overdue] = await Promise.all([count({ mine: true }), count({}), count({ overdue: true })]);
-      return { mine, all, overdue };
+      const [mine, handled, all, overdue] = await Promise.all([
+        count({ mine: true }),
+        count({ handled: true, status: 'all' }),
+        count({}),
+        count({ overdue: true }),
+      ]);
+      return { mine, handled, all, overdue };
     },
 
     overdueWhere,
 
     /** The query-engine condition for a list query, scoped to the actor. */
     async filter(actor: Actor, query: InboxQuery, now = getService('clock').now()) {
-      const where: any[] = [await getService('scope').where(actor)];
+      const scope = getService('scope');
+      const where: any[] = [query.handled ? scope.handledWhere(actor) : await scope.where(actor)];
       if (query.mine) where.push(await getService('scope').workWhere(actor));
       if (query.process) where.push({ processKey: query.process });
       if (query.step) where.push({ currentStep: Array.isArray(query.step) ? { $in: query.step } : query.step });

@@ -201,6 +201,18 @@ const scope = ({ strapi }: { strapi: Core.Strapi }) => {
       return (await strapi.db.query(UIDS.historyEvent).count({ where })) > 0;
     },
 
+    /** 已办: the orders a staff member acted on, read-only in their view whatever step they are in now. */
+    handledWhere(actor: Actor): Record<string, unknown> {
+      if (actor.kind !== 'staff' || actor.id === null) return { id: -1 };
+      const events = getService('tables').table(UIDS.historyEvent);
+      const acted = strapi.db
+        .connection(events.name)
+        .distinct(events.column('orderId'))
+        .where(events.column('actorKind'), 'staff')
+        .where(events.column('actorId'), actor.id);
+      return { id: { $in: acted } };
+    },
+
     /**
      * Whether the order is the actor's to see as it stands now: theirs, in their tree, assigned to them
      * or waiting for their job roles.

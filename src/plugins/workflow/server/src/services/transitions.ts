@@ -244,6 +244,18 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
     return [...load.entries()].sort((a, b) => a[1] - b[1] || a[0] - b[0])[0][0];
   };
 
+  /** What effects run with: the order, the action's form and facts; they add to `patch` and `changes`. */
+  const effectContext = (order: any, form: Record<string, unknown>, actor: Actor, at: Date, facts: Facts) => ({
+    strapi,
+    order,
+    form,
+    actor,
+    at,
+    facts,
+    patch: {} as Record<string, unknown>,
+    changes: {} as EffectContext['changes'],
+  });
+
   const runEffects = async (
     def: LoadedDefinition,
     actions: Array<{ type: string; params?: any }>,
@@ -388,16 +400,7 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
     const fromStep = order.currentStep as string;
     const enter = await entering(def, order, fromStep, nextValue, form, first.meta);
     const stepChanged = enter.moved || JSON.stringify(nextValue) !== JSON.stringify(value);
-    const ctx = {
-      strapi,
-      order,
-      form,
-      actor,
-      at,
-      facts: c.facts,
-      patch: {} as Record<string, unknown>,
-      changes: {} as EffectContext['changes'],
-    };
+    const ctx = effectContext(order, form, actor, at, c.facts);
     await runEffects(def, c.actions, ctx);
     const { relations, rest } = getService('orderRows').splitRelations(ctx.patch);
     if (enter.moved && (order.assignee?.id ?? null) !== (enter.assignee ?? null)) {
@@ -681,16 +684,7 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
         assignee: null,
       };
       if (start.effects.length > 0) created.number = await takeNumber();
-      const ctx = {
-        strapi,
-        order: created,
-        form,
-        actor,
-        at,
-        facts: start.facts,
-        patch: {} as Record<string, unknown>,
-        changes: {},
-      };
+      const ctx = effectContext(created, form, actor, at, start.facts);
       await runEffects(def, start.effects, ctx);
       const enter = await entering(def, created, null, start.value, form);
       const { relations, rest } = getService('orderRows').splitRelations({

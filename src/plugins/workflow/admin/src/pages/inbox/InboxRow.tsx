@@ -13,6 +13,9 @@ const formatTime = (iso: string) =>
     hour12: false,
   }).format(new Date(iso));
 
+/** Who holds the order now: its assignee, 待认领 while it waits for whoever of its step's roles takes it. */
+const holderOf = (o: OrderRow) => (o.assignee ? o.assignee.name : o.outcome ? '—' : '待认领');
+
 /** The actions the caller may take now, each opening the order at its form; — when there are none. */
 const RowActions = ({ order }: { order: OrderRow }) => {
   const navigate = useNavigate();
@@ -54,6 +57,9 @@ export const InboxRow = ({ order: o }: { order: OrderRow }) => (
     </Td>
     <Td>
       <Typography>{o.stepLabel}</Typography>
+    </Td>
+    <Td>
+      <Typography textColor={o.assignee ? undefined : 'neutral500'}>{holderOf(o)}</Typography>
     </Td>
     <Td>
       <ElapsedBadge elapsed={o.elapsed} warningLevel={o.warningLevel} />

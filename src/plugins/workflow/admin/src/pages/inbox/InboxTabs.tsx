@@ -8,7 +8,7 @@ interface InboxTabsProps {
   onChange: (tab: Tab) => void;
 }
 
-/** 我的待办, 本机构, 超期 with their counts, and the archive. */
+/** 待办, 已办, 全部, 超期 with their counts, and the archive. */
 export const InboxTabs = ({ tab, counts, onChange }: InboxTabsProps) => (
   <Flex gap={2} marginBottom={4} wrap="wrap">
     {TABS.map((t) => (

@@ -1,8 +1,9 @@
 /** The 工单中心's tabs, filter choices and page size. */
 
 export const TABS = [
-  { key: 'mine', label: '我的待办' },
-  { key: 'all', label: '本机构' },
+  { key: 'mine', label: '待办' },
+  { key: 'handled', label: '已办' },
+  { key: 'all', label: '全部' },
   { key: 'overdue', label: '超期' },
   { key: 'closed', label: '已结束（归档）' },
 ] as const;

@@ -19,6 +19,7 @@ export type FilterKey = keyof FilterValues;
 export type Sort = 'applied' | 'elapsed';
 export interface Counts {
   mine: number;
+  handled: number;
   all: number;
   overdue: number;
 }
@@ -42,8 +43,10 @@ const dayEnd = (day: string) =>
 /** What the list and the export ask the server for. */
 const toParams = (tab: Tab, f: FilterValues, sort: Sort): ListParams => ({
   mine: tab === 'mine',
+  // 已办: what the caller acted on, open or ended.
+  handled: tab === 'handled',
   overdue: tab === 'overdue',
-  status: tab === 'closed' ? 'closed' : undefined,
+  status: tab === 'closed' ? 'closed' : tab === 'handled' ? 'all' : undefined,
   process: f.process,
   step: f.step,
   category: f.category,

@@ -4,7 +4,7 @@ import { Layouts } from '@strapi/strapi/admin';
 import { downloadArchive, type OrderView } from '../../api/orders';
 import { saveBlob } from '../../components/saveBlob';
 
-/** The order's number, title and step, with its archive and, for enterprise water, the sheets to print. */
+/** The order's number, title and step, with its archive, its receipt and, for enterprise water, the sheets to print. */
 export const OrderHeader = ({ order, done }: { order: OrderView; done: boolean }) => (
   <Layouts.Header
     title={`${order.number} ${order.title ?? ''}`}
@@ -23,6 +23,7 @@ export const OrderHeader = ({ order, done }: { order: OrderView; done: boolean }
         ) : null}
         {order.processKey === 'water-enterprise' ? <Link to="print/dispatch-sheet">打印派工单</Link> : null}
         {order.processKey === 'water-enterprise' ? <Link to="print/budget-book">打印预算书</Link> : null}
+        <Link to="print/receipt">打印受理回执</Link>
       </Flex>
     }
   />

@@ -19,6 +19,8 @@ export const useOrder = (number: string) => {
       .catch((e) => setError(loadError(e)));
   }, [number]);
   useEffect(load, [load]);
+  // Another order opened from the note (下一条待办) starts fresh.
+  useEffect(() => setDone(false), [number]);
 
   // After an action the order may have moved to someone else's step: say so instead of "not found".
   const afterAction = () => {

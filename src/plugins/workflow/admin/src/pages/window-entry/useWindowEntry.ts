@@ -49,7 +49,7 @@ export const useWindowEntry = () => {
         applicantMobile: applicant.mobile || undefined,
         applicantName: applicant.name || undefined,
       });
-      navigate(`../${order.number}`);
+      navigate(`../${order.number}`, { state: { entered: true } });
     } catch (e) {
       setError(explain(e));
     }
