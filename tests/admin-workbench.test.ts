@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { app, apply, enterpriseForm, step, upload, useWorld, w } from './helpers/workflow';
+import { app, apply, call, enterpriseForm, step, upload, useWorld, w, waited } from './helpers/workflow';
 import { useBrowser, shot, signIn } from './helpers/browser';
 
 useWorld({ listen: true });
@@ -131,6 +131,35 @@ describe('工单中心 in the admin panel', () => {
     expect(await page.getByTestId('print-qr').getAttribute('data-text')).toContain(`number=${number}`);
     await shot(page, 'receipt');
     await page.context().close();
+  });
+
+  it('marks urged orders in the inbox, with a filter; a leader supervises one from its page', async () => {
+    const n = await apply(app, w.applicants.zhujiang, 'water-enterprise', enterpriseForm({ unitName: '催办页面单位' }));
+    await waited(app, n, 13);
+    expect((await call(app, w.applicants.zhujiang, 'post', `/orders/${n}/urge`)).status).toBe(200);
+    const clerk = await signIn(browser(), app.url!, 'clerk@demo.local');
+    const row = clerk.locator('[data-testid="order-row"]', { hasText: n });
+    await row.waitFor();
+    expect(await row.getByTestId('urged-badge').innerText()).toContain('催办1次');
+    await clerk.locator('#wf-urged').selectOption('true');
+    await clerk.getByTestId('urged-badge').first().waitFor();
+    const badges = await clerk.getByTestId('urged-badge').count();
+    expect(badges).toBe(await clerk.locator('[data-testid="order-row"]').count());
+    await shot(clerk, 'inbox-urged');
+    await clerk.context().close();
+
+    const leader = await signIn(browser(), app.url!, 'leader@demo.local');
+    await leader.goto(`${app.url}/admin/plugins/workflow/${n}`);
+    const box = leader.getByTestId('supervise');
+    await box.waitFor();
+    await box.getByRole('button', { name: '督办' }).click();
+    await expect(box.getByTestId('supervise-result').innerText()).resolves.toBe('请填写督办意见（500字以内）');
+    await box.getByLabel('督办意见').fill('请今天内完成审核');
+    await box.getByRole('button', { name: '督办' }).click();
+    await leader.getByText('已督办，处理人和部门负责人将收到消息').waitFor();
+    await leader.getByText('请今天内完成审核').first().waitFor();
+    await shot(leader, 'order-supervised');
+    await leader.context().close();
   });
 
   it('explains a 409 from a stale page instead of swallowing it', async () => {

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { app, apply, step, upload, useWorld, w } from './helpers/workflow';
+import { app, apply, step, upload, useWorld, w, waited } from './helpers/workflow';
 import {
   PHONE_LOCATION,
   chooseFiles,
@@ -156,7 +156,8 @@ describe('applicants on the H5 page', () => {
       formData: expect.objectContaining({ idNumber: '11010519491231002X' }),
     });
 
-    // Urge (催办): recorded in the history.
+    // Urge (催办), once half of the review's 24 hours have passed: recorded in the history.
+    await waited(app, number, 13);
     await page.getByTestId('urge').click();
     await expect
       .poll(async () =>

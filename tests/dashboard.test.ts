@@ -15,7 +15,7 @@ afterAll(async () => {
 });
 
 describe('the dashboard', () => {
-  it('shows the 14 indicators, the response time against the previous period, charts and the staff table', async () => {
+  it('shows the 15 indicators, the response time against the previous period, charts and the staff table', async () => {
     const page = await signIn(browser(), app.url!, 'admin@demo.local');
     await page.getByTestId('dashboard').click();
     await page.locator('#m-from').fill('2026-10-05');
@@ -36,6 +36,7 @@ describe('the dashboard', () => {
       returnRejectRate: '33.3%',
       satisfaction: '—',
       exceptions: '0',
+      urges: '1次',
       sms: '3条 · ¥0.00',
     };
     for (const [key, text] of Object.entries(expected)) await expect(value(key).innerText(), key).resolves.toBe(text);

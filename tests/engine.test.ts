@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { act, apply, call, app, w, useWorld, enterpriseForm, step, upload, view } from './helpers/workflow';
+import { act, apply, call, app, w, useWorld, enterpriseForm, step, upload, view, waited } from './helpers/workflow';
 import { errorPaths } from './helpers/applicants';
 import path from 'node:path';
 
@@ -393,7 +393,9 @@ describe('the tamper-evident history', () => {
       valid: true,
       events: 3,
     });
-    // The next event (an urge) continues the old chain under scheme 2, and the whole chain verifies.
+    // The next event (an urge, half of the survey's 72 hours on) continues the old chain under scheme 2,
+    // and the whole chain verifies.
+    await waited(app, n, 37);
     expect((await call(app, w.applicants.zhujiang, 'post', `/orders/${n}/urge`)).status).toBe(200);
     const chain = await events(n);
     expect(chain.map((e: any) => e.hashScheme ?? null)).toEqual([null, null, null, 2]);
@@ -527,6 +529,7 @@ describe('applicant extras', () => {
 
   it('urges an order at most once a day', async () => {
     const n = await newOrder();
+    await waited(app, n, 13);
     const first = await call(app, w.applicants.zhujiang, 'post', `/orders/${n}/urge`);
     expect(first.status).toBe(200);
     const again = await call(app, w.applicants.zhujiang, 'post', `/orders/${n}/urge`);

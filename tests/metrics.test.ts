@@ -54,7 +54,7 @@ const expectIndexOnly = async (sql: string, index: string) => {
   }
 };
 
-describe('the 14 indicators', () => {
+describe('the 15 indicators', () => {
   it('for water-resident in the two weeks from 5 October', async () => {
     const m = await metrics({ process: 'water-resident' });
     expect(m.indicators).toEqual({
@@ -80,6 +80,8 @@ describe('the 14 indicators', () => {
       returnRejectRate: 0.3333,
       satisfaction: { average: null, count: 0 },
       exceptions: 0,
+      // C, on 13 Oct.
+      urges: 1,
       sms: { sent: 3, overage: 0, cost: 0 },
     });
   });
@@ -91,6 +93,7 @@ describe('the 14 indicators', () => {
       completed: 1,
       completionRate: 1,
       exceptions: 1,
+      urges: 0,
       warnings: { 1: 0, 2: 0, 3: 1 },
       satisfaction: { average: 4, count: 1 },
       overdueNow: 0,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { act, app, apply, call, step, upload, useWorld, w } from './helpers/workflow';
+import { act, app, apply, call, enterpriseForm, step, upload, useWorld, w, waited } from './helpers/workflow';
 import { fakeSms, fakeWechat, smsAnswer, type FakeServer } from './helpers/fake-services';
 
 /**
@@ -235,19 +235,94 @@ describe('in-app messages', () => {
     expect((await call(app, me, 'get', '/messages')).body.meta.unread).toBe(0);
   });
 
-  it('an urge reaches the department administrator when nobody is assigned', async () => {
+  it('an urge waits for half the step\u2019s time, then reaches whoever may take the step; the inbox marks it', async () => {
     const n = await apply(app, w.applicants.zhangsan, 'water-resident', residentForm);
+    const early = await call(app, w.applicants.zhangsan, 'post', `/orders/${n}/urge`);
+    expect(early.status).toBe(422);
+    expect(early.body.error.message).toBe('本环节办理时限为24小时，受理满12小时后仍未办结方可催办');
+    expect(await rowsOf(n, { template: 'order-urged' })).toHaveLength(0);
+
+    await waited(app, n, 13);
     expect((await call(app, w.applicants.zhangsan, 'post', `/orders/${n}/urge`)).status).toBe(200);
     await drain();
-    const before = (await call(app, w.staff.deptadmin, 'get', '/messages/unread')).body.data.unread;
-    expect(before).toBeGreaterThan(0);
-    const list = await call(app, w.staff.deptadmin, 'get', '/messages');
-    expect(list.body.data.find((m: any) => m.number === n)).toMatchObject({
+    // Nobody holds the review: it reaches the window clerks who may take it, not the administrator.
+    const clerkMessages = (await call(app, w.staff.clerk, 'get', '/messages')).body.data;
+    expect(clerkMessages.find((m: any) => m.number === n)).toMatchObject({
       kind: 'order-urged',
       title: `工单${n}被申请人催办`,
       body: '当前环节：申请审核',
     });
-    expect((await call(app, w.staff.clerk, 'get', '/messages')).body.data.map((m: any) => m.number)).not.toContain(n);
+    expect((await call(app, w.staff.deptadmin, 'get', '/messages')).body.data.map((m: any) => m.number)).not.toContain(
+      n,
+    );
+    // No SMS unless the settings say so.
+    expect(await rowsOf(n, { template: 'order-urged', channel: 'sms' })).toHaveLength(0);
+
+    const urged = (await call(app, w.staff.clerk, 'get', '/orders?urged=true&pageSize=100')).body.data;
+    expect(urged.find((o: any) => o.number === n)?.urged).toMatchObject({ count: 1, lastAt: expect.any(String) });
+    expect(urged.every((o: any) => o.urged?.count > 0)).toBe(true);
+    // A new step starts unurged.
+    await step(app, w.staff.clerk, n, 'approve');
+    const after = (await call(app, w.staff.clerk, 'get', '/orders?urged=true&pageSize=100')).body.data;
+    expect(after.map((o: any) => o.number)).not.toContain(n);
+  });
+
+  it('an urge of an assigned order reaches its holder, by SMS too when the settings say so', async () => {
+    const settings = (await call(app, w.admin, 'get', '/settings')).body.data;
+    expect((await call(app, w.admin, 'put', '/settings').send({ ...settings, staffSms: { urge: true } })).status).toBe(
+      200,
+    );
+    try {
+      const n = await apply(app, w.applicants.zhujiang, 'water-enterprise', enterpriseForm({ unitName: '催办单位' }));
+      await step(app, w.staff.clerk, n, 'approve');
+      await step(app, w.staff.techhead, n, 'approve');
+      await waited(app, n, 40);
+      expect((await call(app, w.applicants.zhujiang, 'post', `/orders/${n}/urge`)).status).toBe(200);
+      const rows = await rowsOf(n, { template: 'order-urged' });
+      expect(rows.map((r: any) => [r.audience, r.channel, r.recipient])).toEqual([
+        ['handlers', 'message', null],
+        ['handlers', 'sms', '13800000003'],
+      ]);
+      await drain();
+      const surveyor = (await call(app, w.staff.surveyor, 'get', '/messages')).body.data;
+      expect(surveyor.find((m: any) => m.number === n)).toMatchObject({ kind: 'order-urged' });
+      expect((await call(app, w.staff.clerk, 'get', '/messages')).body.data.map((m: any) => m.number)).not.toContain(n);
+    } finally {
+      await call(app, w.admin, 'put', '/settings').send(settings);
+    }
+  });
+
+  it('a leader supervises (督办) an order: a note to its holder and the department administrator, in history', async () => {
+    const n = await apply(app, w.applicants.zhujiang, 'water-enterprise', enterpriseForm({ unitName: '督办单位' }));
+    await step(app, w.staff.clerk, n, 'approve');
+    await step(app, w.staff.techhead, n, 'approve');
+    const supervise = (who: any, note: unknown) => call(app, who, 'post', `/orders/${n}/supervise`).send({ note });
+    expect((await supervise(w.staff.clerk, '请尽快')).status).toBe(403);
+    const empty = await supervise(w.staff.leader, ' ');
+    expect(empty.status).toBe(400);
+    expect(empty.body.error.details.errors[0]).toMatchObject({
+      path: ['note'],
+      message: '请填写督办意见（500字以内）',
+    });
+    expect((await supervise(w.staff.leader, '请今天完成现场勘察')).status).toBe(200);
+    await drain();
+    for (const who of [w.staff.surveyor, w.staff.deptadmin]) {
+      const list = (await call(app, who, 'get', '/messages')).body.data;
+      expect(list.find((m: any) => m.number === n)).toMatchObject({
+        kind: 'order-supervised',
+        title: `工单${n}被周领导督办`,
+        body: '当前环节：现场勘察。督办意见：请今天完成现场勘察',
+      });
+    }
+    const order = await db()
+      .query('api::order.order')
+      .findOne({ where: { number: n } });
+    const event = await db()
+      .query('plugin::workflow.history-event')
+      .findOne({ where: { orderId: order.id, action: 'supervise' } });
+    expect(event).toMatchObject({ actionLabel: '督办', actorName: '周领导', comment: '请今天完成现场勘察' });
+    expect(order.currentStep).toBe('survey');
+    expect((await call(app, w.admin, 'get', `/orders/${n}/verify`)).body.data.valid).toBe(true);
   });
 });
 

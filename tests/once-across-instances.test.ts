@@ -1,6 +1,6 @@
 import supertest from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { app, apply, call, enterpriseForm, step, useWorld, w } from './helpers/workflow';
+import { app, apply, call, enterpriseForm, step, useWorld, w, waited } from './helpers/workflow';
 import { fakeSms, type FakeServer } from './helpers/fake-services';
 import { startSecondApp, useFakeAliyunSms, type SecondApp } from './helpers/second-app';
 
@@ -115,6 +115,8 @@ describe('the outbox with sends slower than the lease', () => {
 describe('urging once a day', () => {
   it('accepts one of 10 urges racing across two instances, the rest 429 with nothing written', async () => {
     const n = await apply(app, w.applicants.zhujiang, 'water-enterprise', enterpriseForm());
+    // Half of the review's 24 hours have passed: the applicant may urge.
+    await waited(app, n, 13);
     const urge = (i: number) =>
       (i % 2 ? supertest(second.url) : app.http())
         .post(`/api/workflow/orders/${n}/urge`)

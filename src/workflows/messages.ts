@@ -41,6 +41,10 @@ export const MESSAGES: Record<string, MessageText> = {
     body: '智能预审未通过，请按工单详情中的说明补充后重新提交。',
   }),
   'order-urged': (p) => ({ title: `工单${p.number}被申请人催办`, body: p.stepLabel ? `当前环节：${p.stepLabel}` : '' }),
+  'order-supervised': (p) => ({
+    title: `工单${p.number}被${p.by ?? '领导'}督办`,
+    body: `当前环节：${p.stepLabel ?? ''}。督办意见：${p.reason ?? ''}`,
+  }),
   'warning-level-1': (p) => ({
     title: `【一级预警】工单${p.number}“${p.stepLabel}”已用时${p.elapsed}`,
     body: `已达时限（${p.threshold}）的${p.percent}%，请尽快办理。`,

@@ -1,10 +1,10 @@
 import type { TestApp } from './strapi';
-import { apply, step, upload, type World } from './workflow';
+import { apply, call, step, upload, type World } from './workflow';
 
 /**
  * A fixed data set for the dashboard, played through the engine with its clock so that every time is
- * known: water-resident orders A (completed), B (rejected), C (late in review), D (from the previous
- * period, late in survey) and one energy order E (an exception, rated 4). The figures it implies are
+ * known: water-resident orders A (completed), B (rejected), C (late in review, urged once), D (from the
+ * previous period, late in survey) and one energy order E (an exception, rated 4). The figures it implies are
  * worked out by hand in tests/metrics.test.ts.
  */
 export const PERIOD = { from: '2026-10-05T00:00:00+08:00', to: '2026-10-19T00:00:00+08:00' };
@@ -62,6 +62,10 @@ export const buildMetricsData = async (app: TestApp, w: World) => {
   await scan();
   at('10-13T06:00');
   await scan();
+  at('10-13T08:00');
+  // 22 hours into C's review: its applicant urges.
+  const urged = await call(app, zhangsan, 'post', `/orders/${C}/urge`);
+  if (urged.status !== 200) throw new Error(`urge ${C}: ${urged.status} ${JSON.stringify(urged.body)}`);
 
   at('10-13T09:00');
   const E = await apply(

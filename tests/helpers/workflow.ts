@@ -36,7 +36,7 @@ export const demoWorld = async (app: TestApp): Promise<World> => {
   return { staff, applicants, admin: staff.admin };
 };
 
-export const call = (app: TestApp, who: Caller, method: 'get' | 'post', url: string) =>
+export const call = (app: TestApp, who: Caller, method: 'get' | 'post' | 'put', url: string) =>
   app.http()[method](`${who.base}${url}`).set('Authorization', `Bearer ${who.token}`);
 
 export const view = async (app: TestApp, who: Caller, number: string) => {
@@ -153,3 +153,11 @@ export const download = (app: TestApp, who: Caller, url: string) =>
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => cb(null, Buffer.concat(chunks)));
     });
+
+/** Moves the start of the order's current step back by `hours` of the engine's clock, as if it had waited there. */
+export const waited = async (app: TestApp, number: string, hours: number) => {
+  const orders = app.strapi.db.query('api::order.order');
+  const { id } = await orders.findOne({ where: { number }, select: ['id'] });
+  const now: Date = app.strapi.plugin('workflow').service('clock').now();
+  await orders.update({ where: { id }, data: { stepEnteredAt: new Date(now.getTime() - hours * 3_600_000) } });
+};

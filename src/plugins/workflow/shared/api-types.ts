@@ -33,6 +33,8 @@ export interface OrderRow {
   /** An ended order's archive (ZIP) has been made. */
   archived?: boolean;
   assignee: { id: number; name: string } | null;
+  /** 催办 in the current step: how often and when last (null when not urged). */
+  urged?: { count: number; lastAt: string } | null;
   /** Staff lists: the actions this person's role allows now. */
   actions?: Array<{ action: string; label: string }>;
 }
@@ -96,6 +98,8 @@ export interface OrderView extends Omit<OrderRow, 'actions'> {
   actions: ActionInfo[];
   /** Whether the caller may correct the application data (更正申请信息). */
   mayCorrect?: boolean;
+  /** Whether the caller may 督办 the order (leaders, super administrators). */
+  maySupervise?: boolean;
   related: {
     contracts: Array<{
       contractNo: string;

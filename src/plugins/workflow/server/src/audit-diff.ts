@@ -73,6 +73,11 @@ const FIELD_LABELS: Record<string, string> = {
   price: '单价（元/条）',
   officeHours: '办公时间',
   warningPercents: '预警比例（%）',
+  urgeAfterPercent: '可催办时间（办理时限的%）',
+  staffSms: '员工短信',
+  urge: '催办',
+  assignment: '新任务',
+  warning: '预警',
 };
 
 /** Values of enumerations as administrators know them; job roles come from the registry (see present()). */

@@ -1,6 +1,12 @@
 /** The workflow plugin's settings; the app sets them in config/plugins.ts from the environment. */
 import { domainProblem, type DomainFacts } from './domain';
 
+export interface StaffSms {
+  urge: boolean;
+  assignment: boolean;
+  warning: boolean;
+}
+
 export interface WorkflowConfig {
   /** The app's content types and functions the engine works on (domain.ts). */
   domain: DomainFacts;
@@ -15,6 +21,10 @@ export interface WorkflowConfig {
   outbox: { batchSize: number; leaseSeconds: number; maxAttempts: number; backoffSeconds: number };
   /** Percent of a step's threshold at which warning levels 1, 2 and 3 fire. */
   warningPercents: [number, number, number];
+  /** Percent of the current step's threshold after which its applicant may urge (催办). */
+  urgeAfterPercent: number;
+  /** Which staff notices also go out as SMS to the staff member's mobile: urges, new work, warnings. */
+  staffSms: StaffSms;
   /**
    * Lists count their matches exactly up to this many, or `pagesAhead` pages past the one asked for,
    * and say `totalAtLeast` beyond (an exact count of a large list reads every match).
@@ -57,6 +67,8 @@ export default {
     rollupCron: '10 * * * *',
     outbox: { batchSize: 50, leaseSeconds: 60, maxAttempts: 6, backoffSeconds: 30 },
     warningPercents: [80, 100, 200],
+    urgeAfterPercent: 50,
+    staffSms: { urge: false, assignment: false, warning: false },
     listCount: { cap: 1000, pagesAhead: 5 },
     officeHours: '09:00-17:00',
     sms: { provider: 'log', protocol: 'HTTPS', signName: '', templates: {}, included: 20000, price: 0.05 },

@@ -27,6 +27,7 @@ export interface Dashboard {
     returnRejectRate: number | null;
     satisfaction: { average: number | null; count: number };
     exceptions: number;
+    urges: number;
     sms: { sent: number; overage: number; cost: number };
   };
   responseComparison: { current: number | null; previous: number | null; change: number | null };

@@ -27,6 +27,10 @@ export const getOrder = async (number: string) =>
 export const performAction = async (number: string, action: string, version: number, form: Record<string, unknown>) =>
   (await getFetchClient().post(`${BASE}/orders/${number}/actions/${action}`, { version, form })).data;
 
+/** 督办: a note to the order's handlers and department administrators. */
+export const superviseOrder = async (number: string, note: string) =>
+  (await getFetchClient().post(`${BASE}/orders/${number}/supervise`, { note })).data;
+
 /** 更正申请信息: the whole corrected application data with the reason. */
 export const correctOrder = async (
   number: string,

@@ -5,6 +5,10 @@ export interface Settings {
   sms: { signName: string; templates: Record<string, string>; included: number; price: number };
   officeHours: string;
   warningPercents: [number, number, number];
+  /** Percent of the step's time limit after which applicants may urge. */
+  urgeAfterPercent: number;
+  /** Staff notices that also go out by SMS. */
+  staffSms: { urge: boolean; assignment: boolean; warning: boolean };
 }
 
 export const getSettings = async () =>

@@ -29,7 +29,7 @@ const useChain = (order: OrderView) => {
     verifyChain(order.number)
       .then(setChain)
       .catch(() => setChain(null));
-  }, [order.number, order.version]);
+  }, [order.number, order.version, order.history.length]);
   return chain;
 };
 

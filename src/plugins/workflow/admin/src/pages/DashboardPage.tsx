@@ -7,7 +7,7 @@ import { IndicatorCards } from './dashboard/IndicatorCards';
 import { StaffTable } from './dashboard/StaffTable';
 import { useDashboard } from './dashboard/useDashboard';
 
-/** 看板: the 14 indicators, charts and the staff table for a period, organization, process, category and person. */
+/** 看板: the 15 indicators, charts and the staff table for a period, organization, process, category and person. */
 export const DashboardPage = () => {
   const { filters, setFilter, orgs, people, data, error, charts, download } = useDashboard();
   return (

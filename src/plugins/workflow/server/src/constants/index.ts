@@ -41,6 +41,8 @@ export const KEPT_MS = 5_000;
 export const APPLICANT_ROLE = 'applicant';
 export const SYSTEM_ROLE = 'system';
 export const MANAGER_ROLE = 'department-admin';
+/** Leaders: 督办 any order in view, and the executives' notices. */
+export const LEADER_ROLE = 'leader';
 
 /** Relations the scope rules read; load them with any order that is checked. */
 export const SCOPE_POPULATE = {

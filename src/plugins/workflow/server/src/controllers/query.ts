@@ -39,6 +39,7 @@ export const parseListQuery = (q: Record<string, unknown>, defaults: Partial<Inb
   q: str(q.q),
   mine: q.mine === 'true' || q.mine === '1',
   handled: q.handled === 'true' || q.handled === '1',
+  urged: q.urged === 'true' || q.urged === '1',
   status: (['open', 'closed', 'all'] as const).find((s) => s === q.status) ?? defaults.status ?? 'open',
   sort: q.sort === 'elapsed' ? 'elapsed' : 'applied',
   page: positiveInt(q.page, 1),

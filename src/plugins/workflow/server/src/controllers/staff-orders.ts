@@ -92,6 +92,14 @@ const staffOrders = ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
 
+    /** 督办: {note} to the order's handlers and department administrators. */
+    async supervise(ctx) {
+      const body = ctx.request.body ?? {};
+      ctx.body = {
+        data: await getService('transitions').supervise(await actor(ctx), String(ctx.params.number), body),
+      };
+    },
+
     /** 更正申请信息: {version, formData, reason}; answers the new version and the changed fields. */
     async correct(ctx) {
       const body = ctx.request.body ?? {};

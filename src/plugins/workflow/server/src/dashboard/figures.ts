@@ -4,6 +4,7 @@ import type { Actor } from '../services/registry';
 import { getService } from '../utils';
 import { dayStart } from '../engine/calendar';
 import {
+  aliased,
   applications,
   completions,
   endedVisits,
@@ -333,6 +334,22 @@ export const staffInScope = async (actor: Actor, q: MetricsQuery) => {
 };
 
 /** SMS sent in the period and the cost of those beyond the package, counting all sent before it. */
+/** 催办 made in the period on the orders in view: a range of workflow_history_action_at_idx per part. */
+export const urgesInPeriod = async (parts: ViewPart[], q: MetricsQuery) => {
+  const e = aliased(UIDS.historyEvent, 'e');
+  const counts = await Promise.all(
+    parts.map(async (view) => {
+      const query = knex()(e.from)
+        .where(e.col('action'), 'urge')
+        .where(e.col('at'), '>=', q.from)
+        .where(e.col('at'), '<', q.to);
+      const [{ n }] = await ofPart(query, e.col, view).count({ n: '*' });
+      return num(n);
+    }),
+  );
+  return counts.reduce((total, n) => total + n, 0);
+};
+
 export const smsInPeriod = async (q: MetricsQuery) => {
   const { included, price } = (strapi.config.get('plugin::workflow') as WorkflowConfig).sms;
   const sent = (where: Record<string, unknown>) =>

@@ -44,11 +44,12 @@ const figures = (over: Partial<Figures> = {}): Figures => ({
   ],
   exceptions: [{}, {}],
   sms: { sent: 3, overage: 1, cost: 0.05 },
+  urges: 4,
   ...over,
 });
 
 describe('the dashboard indicators', () => {
-  it('are the 14 the dashboard shows, one function each', () => {
+  it('are the 15 the dashboard shows, one function each', () => {
     expect(Object.keys(INDICATORS)).toEqual([
       'created',
       'completed',
@@ -63,6 +64,7 @@ describe('the dashboard indicators', () => {
       'returnRejectRate',
       'satisfaction',
       'exceptions',
+      'urges',
       'sms',
     ]);
   });
@@ -86,6 +88,7 @@ describe('the dashboard indicators', () => {
       returnRejectRate: 0.2,
       satisfaction: { average: 4.5, count: 2 },
       exceptions: 2,
+      urges: 4,
       sms: { sent: 3, overage: 1, cost: 0.05 },
     });
   });

@@ -19,6 +19,7 @@ import {
   related,
   smsInPeriod,
   staffInScope,
+  urgesInPeriod,
   type Period,
 } from './figures';
 import { avg, DEFAULT_CAPACITY, firstResponseOf, handledVisits, indicatorsOf, round, type Figures } from './indicators';
@@ -89,24 +90,36 @@ const gather = async (actor: Actor, q: MetricsQuery) => {
   const period = await periodOf(q, weeks.ranges);
   const staffInView = staffInScope(actor, q);
   const inView = period.views.parts;
-  const [applied, categories, previousApplied, completed, events, open, overdueNow, evaluations, exceptions, sms] =
-    await Promise.all([
-      appliedFigures(period),
-      categoryFigures(period),
-      periodOf({ ...q, ...previous }, []).then(appliedFigures),
-      completedFigures(period),
-      eventFigures(period, now),
-      staffInView.then(async (staff) =>
-        openLoads(
-          staff.map((s: any) => s.id),
-          await openParts(),
-        ),
+  const [
+    applied,
+    categories,
+    previousApplied,
+    completed,
+    events,
+    open,
+    overdueNow,
+    evaluations,
+    exceptions,
+    sms,
+    urges,
+  ] = await Promise.all([
+    appliedFigures(period),
+    categoryFigures(period),
+    periodOf({ ...q, ...previous }, []).then(appliedFigures),
+    completedFigures(period),
+    eventFigures(period, now),
+    staffInView.then(async (staff) =>
+      openLoads(
+        staff.map((s: any) => s.id),
+        await openParts(),
       ),
-      overdueCount(now, openParts),
-      eachPart(inView, (orders) => related(orders, uidOf('evaluation'), q, ['score'])),
-      eachPart(inView, (orders) => related(orders, uidOf('progressReport'), q, [], { exception: true })),
-      smsInPeriod(q),
-    ]);
+    ),
+    overdueCount(now, openParts),
+    eachPart(inView, (orders) => related(orders, uidOf('evaluation'), q, ['score'])),
+    eachPart(inView, (orders) => related(orders, uidOf('progressReport'), q, [], { exception: true })),
+    smsInPeriod(q),
+    urgesInPeriod(inView, q),
+  ]);
   const openAssigned = new Map<number, number>();
   for (const r of open as any[])
     if (r.assignee !== null) openAssigned.set(num(r.assignee), (openAssigned.get(num(r.assignee)) ?? 0) + num(r.n));
@@ -122,6 +135,7 @@ const gather = async (actor: Actor, q: MetricsQuery) => {
     evaluations,
     exceptions,
     sms,
+    urges,
   };
   return { figures, categories, previousApplied, previous, weeks };
 };

@@ -127,10 +127,15 @@ const history = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * Appends one event that does not move the order (a warning, an urge), with its notifications:
-     * locks the order, links the event to its chain and writes both through the one executor.
+     * Appends one event that does not move the order (a warning, an urge, a supervision note), with its
+     * notifications: locks the order, links the event to its chain and writes both through the one
+     * executor. `patch` works out more of the order's columns from its locked row.
      */
-    async append(input: HistoryInput, notify?: OrderWrite['notify']) {
+    async append(
+      input: HistoryInput,
+      notify?: OrderWrite['notify'],
+      patch?: (order: Record<string, any>) => Record<string, unknown>,
+    ) {
       return strapi.db.transaction(async () => {
         const order = await getService('orderRows').load({ id: input.orderId }, { lock: true });
         if (!order) throw new Error(`order ${input.orderId} not found`);
@@ -147,7 +152,7 @@ const history = ({ strapi }: { strapi: Core.Strapi }) => {
         const id = await getService('orderWrites').carryOut({
           order: order as any,
           current: order,
-          patch: head,
+          patch: { ...(patch ? patch(order) : {}), ...head },
           event,
           notify,
         });

@@ -1,14 +1,31 @@
 import type { Core } from '@strapi/strapi';
-import { MANAGER_ROLE, UIDS } from '../constants';
+import { LEADER_ROLE, MANAGER_ROLE, UIDS } from '../constants';
 import { notFound } from '../errors';
 import { getService } from '../utils';
 import { uidOf } from '../domain';
+import { stepMeta } from '../engine/spec';
 
 const MESSAGE = () => uidOf('message');
-const LEADER_ROLE = 'leader';
 
 /** The reader of a message list: an applicant (users-permissions user) or a staff member (admin user). */
 export type Reader = { kind: 'applicant'; userId: number } | { kind: 'staff'; adminId: number };
+
+export interface StaffRecipient {
+  adminId: number;
+  mobile: string | null;
+}
+
+/** Where an audience's staff are (organizations) and which job roles they hold. */
+const audienceOf = async (order: any, orgId: number, audience: string) => {
+  const scope = getService('scope');
+  if (audience === 'handlers') {
+    const def = await getService('definitions').get(order.processKey, order.definitionVersion);
+    return { orgs: await scope.lineOf(orgId), roles: stepMeta(def.nodes, order.currentStep)?.roles ?? [] };
+  }
+  if (audience === 'executives')
+    return { orgs: await scope.treeIds((await scope.rootOf(orgId)) ?? orgId), roles: [LEADER_ROLE] };
+  return { orgs: await scope.ancestorsOf(orgId), roles: [MANAGER_ROLE] };
+};
 
 const mine = (reader: Reader) =>
   reader.kind === 'applicant' ? { recipientUser: { id: reader.userId } } : { recipientAdminId: reader.adminId };
@@ -18,43 +35,51 @@ const mine = (reader: Reader) =>
  * each reader's list with its unread count.
  */
 const messages = ({ strapi }: { strapi: Core.Strapi }) => ({
-  /** Admin user ids of the staff an audience means for this order. */
-  async staffAudience(orderId: number, audience: string): Promise<number[]> {
+  /**
+   * The staff an audience means for this order, each with their admin user id and mobile:
+   * - assignee: who holds the order;
+   * - handlers: who holds it, else everyone whose job roles its current step waits for, in its line;
+   * - managers: department administrators of its organization or above (an unassigned order's too);
+   * - executives: leaders of the whole company, and super administrators.
+   */
+  async staffRecipients(orderId: number, audience: string): Promise<StaffRecipient[]> {
     const order = await strapi.db.query(UIDS.order).findOne({
       where: { id: orderId },
-      select: ['id'],
+      select: ['id', 'processKey', 'definitionVersion', 'currentStep'],
       populate: {
         organization: { select: ['id'] },
-        assignee: { select: ['id'], populate: { adminUser: { select: ['id'] } } },
+        assignee: { select: ['id', 'mobile'], populate: { adminUser: { select: ['id'] } } },
       },
     });
     if (!order) return [];
-    if (audience === 'assignee' && order.assignee?.adminUser) return [order.assignee.adminUser.id];
+    const held = order.assignee?.adminUser
+      ? [{ adminId: order.assignee.adminUser.id, mobile: order.assignee.mobile }]
+      : [];
+    // Notices for the assignee of an order nobody holds go to its managers.
+    if ((audience === 'assignee' || audience === 'handlers') && held.length) return held;
     const orgId = order.organization?.id;
     if (!orgId) return [];
-    const scope = getService('scope');
-    const executives = audience === 'executives';
-    // Managers: department administrators of the order's organization or above it; an unassigned
-    // order's notices go to them too. Executives: leaders of the whole company, and super administrators.
-    const orgs = executives
-      ? await scope.treeIds((await scope.rootOf(orgId)) ?? orgId)
-      : await scope.ancestorsOf(orgId);
-    const role = executives ? LEADER_ROLE : MANAGER_ROLE;
+    const { orgs, roles } = await audienceOf(order, orgId, audience);
     const staff = await strapi.db.query(UIDS.staff).findMany({
       where: { organization: { id: { $in: orgs } }, active: true },
-      select: ['id', 'jobRoles'],
+      select: ['id', 'jobRoles', 'mobile'],
       populate: { adminUser: { select: ['id'] } },
     });
-    const ids = staff
-      .filter((s: any) => Array.isArray(s.jobRoles) && s.jobRoles.includes(role) && s.adminUser)
-      .map((s: any) => s.adminUser.id);
-    if (executives) {
+    const found: StaffRecipient[] = staff
+      .filter((s: any) => Array.isArray(s.jobRoles) && s.jobRoles.some((r: string) => roles.includes(r)) && s.adminUser)
+      .map((s: any) => ({ adminId: s.adminUser.id, mobile: s.mobile ?? null }));
+    if (audience === 'executives') {
       const supers = await strapi.db
         .query('admin::user')
         .findMany({ where: { roles: { code: 'strapi-super-admin' }, isActive: true }, select: ['id'] });
-      ids.push(...supers.map((u: any) => u.id));
+      found.push(...supers.map((u: any) => ({ adminId: u.id, mobile: null })));
     }
-    return [...new Set<number>(ids)];
+    return [...new Map(found.map((r) => [r.adminId, r])).values()];
+  },
+
+  /** Admin user ids of the staff an audience means for this order. */
+  async staffAudience(orderId: number, audience: string): Promise<number[]> {
+    return (await this.staffRecipients(orderId, audience)).map((r) => r.adminId);
   },
 
   /** Writes an outbox row's in-app messages; answers how many were written. */

@@ -33,6 +33,8 @@ const LIST_SELECT = [
   'stepEnteredAt',
   'lockVersion',
   'warningLevel',
+  'urgeCount',
+  'lastUrgedAt',
   'outcome',
   'closedAt',
   'archivedAt',
@@ -58,6 +60,8 @@ export interface InboxQuery {
   status?: 'open' | 'closed' | 'all';
   /** 我的待办: only the caller's own work (assigned or waiting for their job roles). */
   mine?: boolean;
+  /** Only orders urged (催办) in their current step. */
+  urged?: boolean;
   /** 已办: the orders the caller acted on, wherever they are now (instead of the caller's scope). */
   handled?: boolean;
   sort?: 'elapsed' | 'applied';
@@ -89,6 +93,8 @@ const orders = ({ strapi }: { strapi: Core.Strapi }) => {
       stepLabel: stepMeta(def.nodes, o.currentStep)?.label ?? o.currentStep,
       elapsed: currentElapsed(def, o, now),
       warningLevel: o.outcome ? 0 : (o.warningLevel ?? 0),
+      // 催办 in this visit of the step: how often, and when last.
+      urged: !o.outcome && o.urgeCount > 0 ? { count: Number(o.urgeCount), lastAt: o.lastUrgedAt } : null,
       assignee: o.assignee ? { id: o.assignee.id, name: o.assignee.name } : null,
       organization: o.organization ? { id: o.organization.id, name: o.organization.name } : null,
       version: o.lockVersion,
@@ -283,6 +289,7 @@ const orders = ({ strapi }: { strapi: Core.Strapi }) => {
       if (query.status === 'open' || query.status === undefined) where.push({ outcome: { $null: true } });
       if (query.status === 'closed') where.push({ outcome: { $notNull: true } });
       if (query.overdue) where.push(await overdueWhere(now));
+      if (query.urged) where.push({ outcome: { $null: true }, urgeCount: { $gt: 0 } });
       if (query.warning) where.push({ outcome: { $null: true }, warningLevel: { $gte: query.warning } });
       if (query.q)
         where.push({
@@ -368,6 +375,8 @@ const orders = ({ strapi }: { strapi: Core.Strapi }) => {
         actions,
         // Whether the 更正申请信息 form is the caller's to use (staff only; checked again on submit).
         mayCorrect: getService('transitions').mayCorrect(def, o, actor),
+        // Whether the 督办 form is the caller's to use (checked again on submit).
+        maySupervise: !o.outcome && getService('transitions').maySupervise(actor),
       };
     },
 

@@ -141,7 +141,10 @@ const outbox = ({ strapi }: { strapi: Core.Strapi }) => {
       return rows.length;
     },
 
-    /** The outbox rows of `enqueue`, not written yet. */
+    /**
+     * The outbox rows of `enqueue`, not written yet: one per notification and channel, except SMS to
+     * staff, one per staff member of the audience with a mobile number.
+     */
     async rowsFor(
       orderId: number,
       historyEventId: number | null,
@@ -150,35 +153,37 @@ const outbox = ({ strapi }: { strapi: Core.Strapi }) => {
     ) {
       if (!notifications.length) return [];
       const order = notifications.some((n) => n.to === 'applicant') ? await applicantContact(orderId) : null;
-      const recipientOf = (n: Notification, channel: Channel): string | null => {
-        if (n.to !== 'applicant') return null;
-        if (channel === 'message') return order?.applicant ? String(order.applicant.id) : null;
-        if (channel === 'sms') return order?.applicant?.mobile ?? order?.contactPhone ?? null;
-        return order?.applicant?.wechatOpenid ?? null;
+      const recipientsOf = async (n: Notification, channel: Channel): Promise<Array<string | null>> => {
+        if (n.to !== 'applicant') {
+          if (channel !== 'sms') return [null];
+          const staff = await getService('messages').staffRecipients(orderId, n.to);
+          return staff.flatMap((r) => (r.mobile ? [r.mobile] : []));
+        }
+        if (channel === 'message') return [order?.applicant ? String(order.applicant.id) : null];
+        if (channel === 'sms') return [order?.applicant?.mobile ?? order?.contactPhone ?? null];
+        // WeChat reaches only mini-program users: no openid, no row.
+        return order?.applicant?.wechatOpenid ? [order.applicant.wechatOpenid] : [];
       };
       const at = now();
-      const rows = notifications.flatMap((n) =>
-        (n.channels ?? DEFAULT_CHANNELS[n.to] ?? ['message']).flatMap((channel) => {
-          const recipient = recipientOf(n, channel);
-          // WeChat reaches only mini-program users: no openid, no row.
-          if (channel === 'wechat' && !recipient) return [];
-          const payloadOf = { ...payload, ...(n.level ? { level: n.level } : {}) };
-          return [
-            {
+      const rows = [];
+      for (const n of notifications) {
+        for (const channel of n.channels ?? DEFAULT_CHANNELS[n.to] ?? ['message']) {
+          for (const recipient of await recipientsOf(n, channel)) {
+            rows.push({
               orderId,
               historyEventId,
               audience: n.to,
               channel,
               template: n.template,
               recipient,
-              payload: payloadOf,
+              payload: { ...payload, ...(n.level ? { level: n.level } : {}) },
               status: 'pending',
               attempts: 0,
               nextAttemptAt: at,
-            },
-          ];
-        }),
-      );
+            });
+          }
+        }
+      }
       return rows;
     },
 

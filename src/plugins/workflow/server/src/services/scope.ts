@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Actor } from './registry';
-import { MANAGER_ROLE, UIDS } from '../constants';
+import { LEADER_ROLE, MANAGER_ROLE, UIDS } from '../constants';
 import { kept } from '../kept';
 import { stepMeta } from '../engine/spec';
 import { getService } from '../utils';
@@ -22,7 +22,7 @@ interface ScopedOrder {
  * Who may see which orders: the one place every query and action asks.
  * - applicants: their own orders;
  * - super administrators: everything;
- * - department administrators: orders of their organization and its sub-organizations;
+ * - department administrators and leaders: orders of their organization and its sub-organizations;
  * - frontline staff: orders assigned to them, and orders nobody holds yet that wait in a step their
  *   job roles act on, within their organization's line (their organization, its parents and children).
  */
@@ -94,6 +94,8 @@ const scope = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   const isManager = (actor: Actor) => actor.roles.includes(MANAGER_ROLE);
+  /** Department administrators and leaders see every order of their tree (leaders to 督办 them). */
+  const seesTree = (actor: Actor) => isManager(actor) || actor.roles.includes(LEADER_ROLE);
 
   return {
     /** Orders that are the actor's work now: assigned to them, or unclaimed in a step their job roles act on. */
@@ -133,7 +135,7 @@ const scope = ({ strapi }: { strapi: Core.Strapi }) => {
       if (actor.kind === 'system' || actor.superAdmin) return {};
       if (actor.kind === 'applicant') return { applicantRef: actor.id };
       if (!actor.organizationId) return { id: -1 };
-      if (!isManager(actor)) return this.workWhere(actor);
+      if (!seesTree(actor)) return this.workWhere(actor);
       const tree = await treeIds(actor.organizationId);
       // Their work inside their tree is in view already. For an administrator at the top of a tree that
       // leaves conditions on the columns of orders_inbox_idx alone, so MariaDB decides each order from the
@@ -148,7 +150,7 @@ const scope = ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async organizationsInView(actor: Actor): Promise<number[] | null> {
       if (actor.kind === 'system' || actor.superAdmin) return null;
-      if (actor.kind !== 'staff' || !actor.organizationId || !isManager(actor)) return [];
+      if (actor.kind !== 'staff' || !actor.organizationId || !seesTree(actor)) return [];
       return treeIds(actor.organizationId);
     },
 
@@ -221,7 +223,7 @@ const scope = ({ strapi }: { strapi: Core.Strapi }) => {
       if (actor.kind === 'system' || actor.superAdmin) return true;
       if (actor.kind === 'applicant') return !!order.applicant && order.applicant.id === actor.id;
       if (!actor.organizationId || !order.organization) return false;
-      if (isManager(actor) && (await treeIds(actor.organizationId)).includes(order.organization.id)) return true;
+      if (seesTree(actor) && (await treeIds(actor.organizationId)).includes(order.organization.id)) return true;
       if (order.assignee) return order.assignee.id === actor.staffId;
       if (!(await lineOf(actor.organizationId)).includes(order.organization.id)) return false;
       // Unclaimed: visible when its step waits for one of their job roles (what stepsFor lists, for this
@@ -238,6 +240,7 @@ const scope = ({ strapi }: { strapi: Core.Strapi }) => {
 
     treeIds,
     rootOf,
+    lineOf,
     /** Super administrators and department administrators: who keeps organizations, staff, templates, dead letters. */
     isAdministrator: (actor: Actor) => actor.kind === 'staff' && (!!actor.superAdmin || isManager(actor)),
     /**

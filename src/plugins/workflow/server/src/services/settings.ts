@@ -1,13 +1,15 @@
 import type { Core } from '@strapi/strapi';
 import { badRequest, type FieldProblem } from '../errors';
 import { parseOfficeHours } from '../engine/calendar';
-import type { WorkflowConfig } from '../config';
+import type { StaffSms, WorkflowConfig } from '../config';
 
 /** What administrators change in the panel, over the configuration's defaults. */
 export interface Settings {
   sms: { signName: string; templates: Record<string, string>; included: number; price: number };
   officeHours: string;
   warningPercents: [number, number, number];
+  urgeAfterPercent: number;
+  staffSms: StaffSms;
 }
 
 const store = (strapi: Core.Strapi) => strapi.store({ type: 'plugin', name: 'workflow', key: 'settings' });
@@ -25,6 +27,8 @@ const settings = ({ strapi }: { strapi: Core.Strapi }) => {
       sms: { signName: c.sms.signName, templates: c.sms.templates, included: c.sms.included, price: c.sms.price },
       officeHours: c.officeHours,
       warningPercents: c.warningPercents,
+      urgeAfterPercent: c.urgeAfterPercent,
+      staffSms: c.staffSms,
     };
   };
   const apply = (s: Partial<Settings>) => {
@@ -32,6 +36,8 @@ const settings = ({ strapi }: { strapi: Core.Strapi }) => {
     if (s.sms) strapi.config.set('plugin::workflow.sms', { ...c.sms, ...s.sms });
     if (s.officeHours) strapi.config.set('plugin::workflow.officeHours', s.officeHours);
     if (s.warningPercents) strapi.config.set('plugin::workflow.warningPercents', s.warningPercents);
+    if (s.urgeAfterPercent !== undefined) strapi.config.set('plugin::workflow.urgeAfterPercent', s.urgeAfterPercent);
+    if (s.staffSms) strapi.config.set('plugin::workflow.staffSms', { ...c.staffSms, ...s.staffSms });
   };
 
   return {
@@ -72,6 +78,12 @@ const settings = ({ strapi }: { strapi: Core.Strapi }) => {
       )) {
         problems.push({ path: ['warningPercents'], message: '预警比例应为三个递增的正数，如 80、100、200' });
       }
+      const urgeAfterPercent = input.urgeAfterPercent ?? current().urgeAfterPercent;
+      if (!Number.isInteger(urgeAfterPercent) || urgeAfterPercent < 0 || urgeAfterPercent > 100)
+        problems.push({ path: ['urgeAfterPercent'], message: '可催办时间应为办理时限的0–100%' });
+      const staffSms = { ...current().staffSms, ...(input.staffSms ?? {}) };
+      if (Object.values(staffSms).some((v) => typeof v !== 'boolean'))
+        problems.push({ path: ['staffSms'], message: '员工短信开关应为是或否' });
       if (problems.length) throw badRequest('设置有误', problems);
       const next: Settings = {
         sms: {
@@ -82,6 +94,8 @@ const settings = ({ strapi }: { strapi: Core.Strapi }) => {
         },
         officeHours: input.officeHours,
         warningPercents: p,
+        urgeAfterPercent,
+        staffSms: { urge: staffSms.urge, assignment: staffSms.assignment, warning: staffSms.warning },
       };
       await store(strapi).set({ value: next });
       apply(next);

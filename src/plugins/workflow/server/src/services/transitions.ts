@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { randomBytes } from 'node:crypto';
-import { APPLICANT_ROLE, EVENTS, MANAGER_ROLE, SYSTEM_ROLE, UIDS } from '../constants';
+import { APPLICANT_ROLE, EVENTS, LEADER_ROLE, MANAGER_ROLE, SYSTEM_ROLE, UIDS } from '../constants';
 import {
   badRequest,
   conflict,
@@ -33,6 +33,7 @@ import type { Actor, EffectContext } from './registry';
 import type { LoadedDefinition } from './definitions';
 import type { Submitted } from './orders';
 import { getService } from '../utils';
+import type { WorkflowConfig } from '../config';
 import type { OrderWrite } from './order-writes';
 import { documentId } from '../document-id';
 
@@ -431,8 +432,8 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
       lockVersion: version + 1,
       currentStep: enter.toStep,
       stateValue: storeValue(nextValue),
-      // A new step visit starts with no warning.
-      ...(enter.moved ? { stepEnteredAt: at, warningLevel: 0 } : {}),
+      // A new step visit starts with no warning and no urge.
+      ...(enter.moved ? { stepEnteredAt: at, warningLevel: 0, urgeCount: 0 } : {}),
       ...(enter.outcome ? { outcome: enter.outcome, closedAt: at } : {}),
     };
     const payload = {
@@ -743,47 +744,93 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
     return { created: true, number, submitted };
   };
 
+  /** 督办 is for leaders and super administrators. */
+  const maySupervise = (actor: Actor) =>
+    actor.kind === 'staff' && (!!actor.superAdmin || actor.roles.includes(LEADER_ROLE));
+
+  /** A history event that leaves the order in its step (an urge, a supervision note). */
+  const note = (
+    actor: Actor,
+    order: any,
+    at: Date,
+    what: { action: string; actionLabel: string; onceKey?: string },
+  ) => ({
+    orderId: order.id,
+    at,
+    actorKind: actor.kind,
+    actorId: actor.id,
+    actorName: actor.name,
+    fromStep: order.currentStep,
+    toStep: order.currentStep,
+    comment: null as string | null,
+    changes: null,
+    artifacts: null,
+    ...what,
+  });
+
+  /** Refuses an urge before the share of the step's threshold set in the settings (业务设置) has passed. */
+  const mayUrgeYet = (meta: ReturnType<typeof stepMeta>, enteredAt: Date, at: Date) => {
+    const percent = (strapi.config.get('plugin::workflow') as WorkflowConfig).urgeAfterPercent;
+    const elapsed = getService('elapsed').of(meta, enteredAt, at, true);
+    if (!elapsed.thresholdHours || elapsed.measuredHours * 100 >= elapsed.thresholdHours * percent) return;
+    const after = Math.ceil((elapsed.thresholdHours * percent) / 100);
+    throw unprocessable(`本环节办理时限为${elapsed.thresholdHours}小时，受理满${after}小时后仍未办结方可催办`, {
+      thresholdHours: elapsed.thresholdHours,
+      urgeAfterHours: after,
+    });
+  };
+
   return {
     /**
-     * 催办: the applicant asks for speed; goes to history and the outbox, in one transaction. Once per
-     * order and China-time day, kept by a unique key on the history event: of urges racing on any
-     * instances one is written, the others are refused (429) with nothing written.
+     * 催办: the applicant asks for speed, once a share of the step's threshold has passed; goes to
+     * history and to the step's handlers (in-app, and SMS when the settings say so), in one transaction.
+     * Once per order and China-time day, kept by a unique key on the history event: of urges racing on
+     * any instances one is written, the others are refused (429) with nothing written.
      */
     async urge(actor: Actor, number: string, at = getService('clock').now()) {
       const order = await getService('scope').loadVisible(actor, number);
       if (order.outcome) throw unprocessable('工单已结束，无需催办', { outcome: order.outcome });
-      const urged = async () => {
-        const step = order.currentStep;
-        const def = await getService('definitions').get(order.processKey, order.definitionVersion);
-        const payload = { number, step, stepLabel: stepMeta(def.nodes, step)?.label ?? step };
-        const notifications = [{ to: order.assignee ? 'assignee' : 'managers', template: 'order-urged' }];
-        await getService('history').append(
-          {
-            orderId: order.id,
-            at,
-            actorKind: actor.kind,
-            actorId: actor.id,
-            actorName: actor.name,
-            action: 'urge',
-            actionLabel: '催办',
-            fromStep: step,
-            toStep: step,
-            comment: null,
-            changes: null,
-            artifacts: null,
-            onceKey: `urge:${chinaDay(at)}`,
-          },
-          { notifications, payload },
-        );
-        strapi.eventHub.emit(EVENTS.ORDER_URGED, { number });
-        return { number, urgedAt: at };
-      };
+      const def = await getService('definitions').get(order.processKey, order.definitionVersion);
+      const meta = stepMeta(def.nodes, order.currentStep);
+      mayUrgeYet(meta, order.stepEnteredAt, at);
+      const config = strapi.config.get('plugin::workflow') as WorkflowConfig;
+      const notifications: Notification[] = [
+        { to: 'handlers', template: 'order-urged', channels: config.staffSms.urge ? ['message', 'sms'] : ['message'] },
+      ];
+      const event = note(actor, order, at, { action: 'urge', actionLabel: '催办', onceKey: `urge:${chinaDay(at)}` });
+      const payload = { number, step: order.currentStep, stepLabel: meta?.label ?? order.currentStep };
+      const counted = (o: Record<string, any>) => ({ urgeCount: Number(o.urgeCount ?? 0) + 1, lastUrgedAt: at });
       try {
-        return await urged();
+        await getService('history').append(event, { notifications, payload }, counted);
       } catch (error) {
         if (isUniqueViolation(error)) throw tooMany('每个工单每天只能催办一次');
         throw error;
       }
+      strapi.eventHub.emit(EVENTS.ORDER_URGED, { number });
+      return { number, urgedAt: at };
+    },
+
+    /**
+     * 督办: a leader (or a super administrator) asks the order's handlers and its department
+     * administrators to move it on, with a note; recorded in history.
+     */
+    async supervise(actor: Actor, number: string, input: { note?: unknown }, at = getService('clock').now()) {
+      if (!maySupervise(actor)) throw forbidden('只有领导可以督办');
+      const order = await getService('scope').loadVisible(actor, number);
+      if (order.outcome) throw unprocessable('工单已结束，无需督办', { outcome: order.outcome });
+      const text = typeof input.note === 'string' ? input.note.trim() : '';
+      if (!text || text.length > 500)
+        throw badRequest('督办信息有误', [{ path: ['note'], message: '请填写督办意见（500字以内）' }]);
+      const def = await getService('definitions').get(order.processKey, order.definitionVersion);
+      const stepLabel = stepMeta(def.nodes, order.currentStep)?.label ?? order.currentStep;
+      const notifications: Notification[] = [
+        { to: 'handlers', template: 'order-supervised' },
+        { to: 'managers', template: 'order-supervised' },
+      ];
+      const event = { ...note(actor, order, at, { action: 'supervise', actionLabel: '督办' }), comment: text };
+      const payload = { number, step: order.currentStep, stepLabel, reason: text, by: actor.name };
+      await getService('history').append(event, { notifications, payload });
+      return { number, supervisedAt: at };
     },
 
     /** Who may be named for a `staff` form field of the order (same rule the engine checks on submit). */
@@ -848,6 +895,7 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
     perform,
     correct,
     mayCorrect,
+    maySupervise,
   };
 };
 

@@ -50,7 +50,7 @@ const ResponseComparison = ({ comparison: r }: { comparison?: Dashboard['respons
   </Grid.Item>
 );
 
-/** The 14 indicators and the response time against the previous period. */
+/** The 15 indicators and the response time against the previous period. */
 export const IndicatorCards = ({ data }: { data: Dashboard }) => (
   <Grid.Root gap={3}>
     {INDICATORS.map((i) => (

@@ -9,7 +9,7 @@ export interface Indicator {
   value: (d: Dashboard['indicators']) => string;
 }
 
-/** The 14 indicators, each with how it is counted (shown on hover). */
+/** The 15 indicators, each with how it is counted (shown on hover). */
 export const INDICATORS: Indicator[] = [
   { key: 'created', label: '新建工单', help: '期间内提交（含窗口受理）的工单数', value: (d) => String(d.created) },
   { key: 'completed', label: '办结工单', help: '期间内办结（已完成）的工单数', value: (d) => String(d.completed) },
@@ -74,6 +74,7 @@ export const INDICATORS: Indicator[] = [
     value: (d) => (d.satisfaction.average === null ? '—' : `${d.satisfaction.average}分（${d.satisfaction.count}条）`),
   },
   { key: 'exceptions', label: '异常上报', help: '期间内施工人员上报的现场异常数', value: (d) => String(d.exceptions) },
+  { key: 'urges', label: '催办', help: '期间内申请人催办的次数', value: (d) => `${d.urges}次` },
   {
     key: 'sms',
     label: '短信与费用',

@@ -1,6 +1,6 @@
 import { Box, Button, Flex, TextInput, Typography } from '@strapi/design-system';
 import { DateFilter, Filter } from '../../components/Filter';
-import { CATEGORIES, CHANNELS, PROCESSES, WARNINGS } from './options';
+import { CATEGORIES, CHANNELS, PROCESSES, URGED, WARNINGS } from './options';
 import type { Colleague } from './useLookups';
 import type { FilterKey, FilterValues, Sort } from './useInbox';
 
@@ -60,6 +60,7 @@ export const InboxFilters = ({ filters, onChange, steps, colleagues, sort, onSor
         options={colleagues.map((c) => ({ value: String(c.id), label: c.name }))}
       />
       <Filter id="wf-warning" label="预警" value={filters.warning} onChange={on('warning')} options={WARNINGS} />
+      <Filter id="wf-urged" label="催办" value={filters.urged} onChange={on('urged')} options={URGED} />
       <DateFilter id="wf-from" label="申请日期从" value={filters.from} onChange={on('from')} />
       <DateFilter id="wf-to" label="至" value={filters.to} onChange={on('to')} />
       <Box minWidth="280px">

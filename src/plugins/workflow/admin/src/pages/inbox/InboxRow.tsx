@@ -1,5 +1,5 @@
 import { Link, useNavigate } from 'react-router-dom';
-import { Button, Flex, Td, Tr, Typography } from '@strapi/design-system';
+import { Badge, Button, Flex, Td, Tr, Typography } from '@strapi/design-system';
 import type { OrderRow } from '../../api/orders';
 import { ElapsedBadge } from '../../components/ElapsedBadge';
 
@@ -12,6 +12,14 @@ const formatTime = (iso: string) =>
     minute: '2-digit',
     hour12: false,
   }).format(new Date(iso));
+
+/** 催办 N次 with the last time, on an order urged in its current step. */
+const UrgedBadge = ({ order }: { order: OrderRow }) =>
+  order.urged ? (
+    <Badge active data-testid="urged-badge" title={`最近催办：${formatTime(order.urged.lastAt)}`}>
+      催办{order.urged.count}次 · {formatTime(order.urged.lastAt).slice(5)}
+    </Badge>
+  ) : null;
 
 /** Who holds the order now: its assignee, 待认领 while it waits for whoever of its step's roles takes it. */
 const holderOf = (o: OrderRow) => (o.assignee ? o.assignee.name : o.outcome ? '—' : '待认领');
@@ -56,7 +64,10 @@ export const InboxRow = ({ order: o }: { order: OrderRow }) => (
       <Typography>{o.buildingArea ?? '—'}</Typography>
     </Td>
     <Td>
-      <Typography>{o.stepLabel}</Typography>
+      <Flex direction="column" alignItems="flex-start" gap={1}>
+        <Typography>{o.stepLabel}</Typography>
+        <UrgedBadge order={o} />
+      </Flex>
     </Td>
     <Td>
       <Typography textColor={o.assignee ? undefined : 'neutral500'}>{holderOf(o)}</Typography>

@@ -34,6 +34,8 @@ export const WARNINGS = [
   { value: '3', label: '三级' },
 ];
 
+export const URGED = [{ value: 'true', label: '被催办的' }];
+
 export const PAGE_SIZE = 20;
 
 /** Steps with their labels, from the process definitions. */

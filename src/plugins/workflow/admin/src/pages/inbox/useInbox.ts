@@ -10,6 +10,8 @@ export interface FilterValues {
   channel: string;
   assignee: string;
   warning: string;
+  /** 'true': only orders urged (催办) in their current step. */
+  urged: string;
   /** The period the orders were applied in, China days (the archive search uses it most). */
   from: string;
   to: string;
@@ -31,6 +33,7 @@ const NO_FILTERS: FilterValues = {
   channel: '',
   assignee: '',
   warning: '',
+  urged: '',
   from: '',
   to: '',
   q: '',
@@ -53,6 +56,7 @@ const toParams = (tab: Tab, f: FilterValues, sort: Sort): ListParams => ({
   channel: f.channel,
   assignee: f.assignee,
   warning: f.warning,
+  urged: f.urged,
   q: f.q,
   sort,
   from: dayStart(f.from),

@@ -3,6 +3,7 @@ import type { OrderView } from '../../api/orders';
 import { ActionPanel } from '../../components/ActionPanel';
 import { ContractDraft } from '../../components/ContractDraft';
 import { RelatedRecords } from '../../components/RelatedRecords';
+import { SuperviseBox } from './SuperviseBox';
 
 interface OrderHandlingProps {
   order: OrderView;
@@ -27,6 +28,7 @@ export const OrderHandling = ({ order, onDone, onChanged }: OrderHandlingProps) 
         onUploaded={onChanged}
       />
     </Box>
+    <SuperviseBox order={order} onDone={onChanged} />
     <ContractDraft number={order.number} processKey={order.processKey} onDone={onChanged} />
     <Box marginTop={4}>
       <RelatedRecords order={order} />

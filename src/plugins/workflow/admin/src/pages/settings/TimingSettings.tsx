@@ -36,6 +36,44 @@ const WarningPercents = ({ settings, onChange }: TimingSettingsProps) => (
   </>
 );
 
+const STAFF_SMS: Array<{ key: keyof Settings['staffSms']; label: string }> = [
+  { key: 'urge', label: '申请人催办时，短信通知处理人' },
+  { key: 'assignment', label: '有新任务时，短信通知被指派人' },
+  { key: 'warning', label: '预警时，短信通知处理人和部门负责人' },
+];
+
+/** 催办 and staff SMS: when applicants may urge, and which staff notices also go out as SMS. */
+const UrgeSettings = ({ settings, onChange }: TimingSettingsProps) => (
+  <Box marginTop={4}>
+    <Field id="urge-after" label="申请人可催办时间（占环节时限的百分比，每单每天限一次）">
+      <input
+        id="urge-after"
+        type="number"
+        min={0}
+        max={100}
+        value={settings.urgeAfterPercent}
+        style={{ width: 70 }}
+        onChange={(e) => onChange({ ...settings, urgeAfterPercent: Number(e.target.value) })}
+      />
+      %
+    </Field>
+    <Typography variant="pi">员工短信</Typography>
+    {STAFF_SMS.map(({ key, label }) => (
+      <Box key={key} marginTop={1}>
+        <label>
+          <input
+            type="checkbox"
+            data-testid={`staff-sms-${key}`}
+            checked={settings.staffSms[key]}
+            onChange={(e) => onChange({ ...settings, staffSms: { ...settings.staffSms, [key]: e.target.checked } })}
+          />{' '}
+          {label}
+        </label>
+      </Box>
+    ))}
+  </Box>
+);
+
 /** 知识库: where the articles are managed (the content manager). */
 const KnowledgeLink = () => (
   <Box marginTop={6}>
@@ -50,7 +88,7 @@ const KnowledgeLink = () => (
   </Box>
 );
 
-/** 时限与预警: office hours, the warning percentages, and the knowledge base. */
+/** 时限与预警: office hours, the warning percentages, urging and staff SMS, and the knowledge base. */
 export const TimingSettings = ({ settings, onChange }: TimingSettingsProps) => (
   <>
     <Typography variant="delta">时限与预警</Typography>
@@ -63,6 +101,7 @@ export const TimingSettings = ({ settings, onChange }: TimingSettingsProps) => (
       />
     </Field>
     <WarningPercents settings={settings} onChange={onChange} />
+    <UrgeSettings settings={settings} onChange={onChange} />
     <KnowledgeLink />
   </>
 );

@@ -33,6 +33,13 @@ export default {
       handler: 'staff-orders.act',
       config: { policies: may('act') },
     },
+    // 督办: leaders and super administrators (checked in the service), on orders in their view.
+    {
+      method: 'POST',
+      path: '/orders/:number/supervise',
+      handler: 'staff-orders.supervise',
+      config: { policies: may('act') },
+    },
     // 更正申请信息: roles and scope checked in the service.
     {
       method: 'POST',
