@@ -41,6 +41,15 @@ export const MESSAGES: Record<string, MessageText> = {
     body: '智能预审未通过，请按工单详情中的说明补充后重新提交。',
   }),
   'order-urged': (p) => ({ title: `工单${p.number}被申请人催办`, body: p.stepLabel ? `当前环节：${p.stepLabel}` : '' }),
+  'task-assigned': (p) => ({ title: `新任务：工单${p.number}“${p.stepLabel ?? ''}”`, body: '请在工单中心办理。' }),
+  'task-reassigned': (p) => ({
+    title: `工单${p.number}“${p.stepLabel ?? ''}”已改派给您`,
+    body: `改派原因：${p.reason ?? ''}`,
+  }),
+  'task-taken-away': (p) => ({
+    title: `工单${p.number}“${p.stepLabel ?? ''}”已改派给${p.to ?? '他人'}`,
+    body: `改派原因：${p.reason ?? ''}，您无需再办理。`,
+  }),
   'order-supervised': (p) => ({
     title: `工单${p.number}被${p.by ?? '领导'}督办`,
     body: `当前环节：${p.stepLabel ?? ''}。督办意见：${p.reason ?? ''}`,

@@ -100,6 +100,8 @@ export interface OrderView extends Omit<OrderRow, 'actions'> {
   mayCorrect?: boolean;
   /** Whether the caller may 督办 the order (leaders, super administrators). */
   maySupervise?: boolean;
+  /** Whether the caller may reassign the current step (改派). */
+  mayReassign?: boolean;
   related: {
     contracts: Array<{
       contractNo: string;

@@ -31,6 +31,22 @@ export const performAction = async (number: string, action: string, version: num
 export const superviseOrder = async (number: string, note: string) =>
   (await getFetchClient().post(`${BASE}/orders/${number}/supervise`, { note })).data;
 
+/** 改派: who may take over the current step, and giving it to one of them. */
+export const reassignChoices = async (number: string) =>
+  (
+    await getFetchClient().get<{ data: Array<{ id: number; name: string; current: boolean }> }>(
+      `${BASE}/orders/${number}/reassign`,
+    )
+  ).data.data;
+
+export const reassignOrder = async (number: string, version: number, assignee: number, reason: string) =>
+  (
+    await getFetchClient().post<{ data: { version: number; assignee: { id: number; name: string } } }>(
+      `${BASE}/orders/${number}/reassign`,
+      { version, assignee, reason },
+    )
+  ).data;
+
 /** 更正申请信息: the whole corrected application data with the reason. */
 export const correctOrder = async (
   number: string,

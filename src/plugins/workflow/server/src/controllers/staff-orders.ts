@@ -92,6 +92,19 @@ const staffOrders = ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
 
+    /** 转办/改派: {version, assignee, reason}; answers the new version and holder. */
+    async reassign(ctx) {
+      const { version, assignee, reason } = ctx.request.body ?? {};
+      const input = { number: String(ctx.params.number), version, assignee, reason, actor: await actor(ctx) };
+      ctx.body = { data: await getService('transitions').reassign(input) };
+    },
+
+    /** Who may take over the order's current step. */
+    async reassignChoices(ctx) {
+      const choices = await getService('transitions').reassignChoices(await actor(ctx), String(ctx.params.number));
+      ctx.body = { data: choices };
+    },
+
     /** 督办: {note} to the order's handlers and department administrators. */
     async supervise(ctx) {
       const body = ctx.request.body ?? {};

@@ -18,14 +18,16 @@ const visitEnded = async (write: OrderWrite) => {
   };
 };
 
+const NOT_RESPONSES = ['warn', 'supervise', 'reassign'];
+
 /** What the order's row keeps for the dashboard: its first response, and when it was first returned. */
 const orderFacts = (write: OrderWrite) => {
   const { current, event } = write;
   const action = String(event.action);
   const toStep = event.toStep as string | null;
   const patch: Record<string, unknown> = {};
-  // The first thing staff did after the application.
-  if (current && event.actorKind === 'staff' && action !== 'warn' && !current.firstResponseAt)
+  // The first thing staff did after the application (a leader's 督办 or a reassignment is not an answer).
+  if (current && event.actorKind === 'staff' && !NOT_RESPONSES.includes(action) && !current.firstResponseAt)
     patch.firstResponseAt = event.at;
   // 退回/驳回: a return or rejection action, or entering a step that is one.
   const returns = RETURN_ACTIONS.includes(action) || (toStep !== event.fromStep && RETURN_STEPS.includes(toStep ?? ''));

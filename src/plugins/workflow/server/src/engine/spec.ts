@@ -15,8 +15,13 @@ export interface ArtifactRequirement {
 export type Channel = 'sms' | 'message' | 'wechat' | 'archive';
 
 export interface Notification {
-  /** applicant; assignee; managers (department administrators); executives (super administrators and leaders). */
-  to: 'applicant' | 'assignee' | 'managers' | 'executives' | string;
+  /**
+   * applicant; assignee; handlers (the holder, else who may take the step); managers (department
+   * administrators); executives (super administrators and leaders); person (the staff member `person`).
+   */
+  to: 'applicant' | 'assignee' | 'handlers' | 'managers' | 'executives' | 'person' | string;
+  /** The staff profile a `person` notification is for, fixed when it is written. */
+  person?: number;
   template: string;
   /** Defaults: sms, message and wechat for the applicant; message for staff. */
   channels?: Channel[];

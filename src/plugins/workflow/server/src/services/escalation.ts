@@ -7,6 +7,7 @@ import type { WorkflowConfig } from '../config';
 
 /** Who each warning level tells (seed 000): the assignee, the department administrator, the top. */
 const AUDIENCE = ['', 'assignee', 'managers', 'executives'] as const;
+const config = () => strapi.config.get('plugin::workflow') as WorkflowConfig;
 const SCAN_LEASE = 'sla-scan';
 
 interface Reason {
@@ -27,7 +28,7 @@ interface Reason {
  * orders due, not every open order.
  */
 const dueWhere = async (now: Date) => {
-  const percents = (strapi.config.get('plugin::workflow') as WorkflowConfig).warningPercents;
+  const percents = config().warningPercents;
   const conditions = [];
   for (const def of await getService('definitions').allStored()) {
     for (const [key] of def.nodes) {
@@ -76,8 +77,18 @@ const escalation = ({ strapi }: { strapi: Core.Strapi }) => ({
       // The scan tells everyone each passed level concerns; an exception goes straight to the top.
       const levels = reason.exception ? [level] : Array.from({ length: level - from }, (_, i) => from + 1 + i);
       for (const l of levels) {
+        const template = `warning-level-${l}`;
         const notifications = [
-          { to: AUDIENCE[l], template: `warning-level-${l}`, channels: ['message'] as Channel[], level: l },
+          { to: AUDIENCE[l], template, channels: ['message'] as Channel[], level: l },
+          // By SMS to whoever handles the step and its department administrators, when the settings say so.
+          ...(config().staffSms.warning
+            ? (['handlers', 'managers'] as const).map((to) => ({
+                to,
+                template,
+                channels: ['sms'] as Channel[],
+                level: l,
+              }))
+            : []),
         ];
         const payload = { number: order.number, step: order.currentStep, stepLabel, ...reason };
         await getService('history').append(

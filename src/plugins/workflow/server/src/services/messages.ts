@@ -77,6 +77,15 @@ const messages = ({ strapi }: { strapi: Core.Strapi }) => ({
     return [...new Map(found.map((r) => [r.adminId, r])).values()];
   },
 
+  /** A staff member by their profile id, as a recipient; null when they cannot sign in. */
+  async person(staffId: number | null): Promise<StaffRecipient | null> {
+    if (!staffId) return null;
+    const staff = await strapi.db
+      .query(UIDS.staff)
+      .findOne({ where: { id: staffId }, select: ['id', 'mobile'], populate: { adminUser: { select: ['id'] } } });
+    return staff?.adminUser ? { adminId: staff.adminUser.id, mobile: staff.mobile ?? null } : null;
+  },
+
   /** Admin user ids of the staff an audience means for this order. */
   async staffAudience(orderId: number, audience: string): Promise<number[]> {
     return (await this.staffRecipients(orderId, audience)).map((r) => r.adminId);
@@ -98,9 +107,14 @@ const messages = ({ strapi }: { strapi: Core.Strapi }) => ({
       body: text.body,
       data: row.payload ?? null,
     };
-    if (row.audience === 'applicant') {
+    if (row.audience === 'applicant' || row.audience === 'person') {
       if (!row.recipient) return 0;
-      await strapi.db.query(MESSAGE()).create({ data: { ...base, recipientUser: Number(row.recipient) } });
+      // Fixed when the notice was written: the applicant's user id, or the staff member's admin user id.
+      const to =
+        row.audience === 'applicant'
+          ? { recipientUser: Number(row.recipient) }
+          : { recipientAdminId: Number(row.recipient) };
+      await strapi.db.query(MESSAGE()).create({ data: { ...base, ...to } });
       return 1;
     }
     const admins = await this.staffAudience(row.orderId, row.audience);

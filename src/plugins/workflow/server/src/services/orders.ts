@@ -377,6 +377,8 @@ const orders = ({ strapi }: { strapi: Core.Strapi }) => {
         mayCorrect: getService('transitions').mayCorrect(def, o, actor),
         // Whether the 督办 form is the caller's to use (checked again on submit).
         maySupervise: !o.outcome && getService('transitions').maySupervise(actor),
+        // Whether the 改派 form is the caller's to use.
+        mayReassign: !o.outcome && getService('transitions').mayReassign(actor),
       };
     },
 

@@ -154,6 +154,11 @@ const outbox = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!notifications.length) return [];
       const order = notifications.some((n) => n.to === 'applicant') ? await applicantContact(orderId) : null;
       const recipientsOf = async (n: Notification, channel: Channel): Promise<Array<string | null>> => {
+        if (n.to === 'person') {
+          const who = await getService('messages').person(n.person ?? null);
+          const recipient = channel === 'sms' ? who?.mobile : who ? String(who.adminId) : null;
+          return recipient ? [recipient] : [];
+        }
         if (n.to !== 'applicant') {
           if (channel !== 'sms') return [null];
           const staff = await getService('messages').staffRecipients(orderId, n.to);

@@ -90,6 +90,9 @@ export interface CorrectInput {
   at?: Date;
 }
 
+/** Who may reassign (转办/改派) a step: the technical head and the department administrator. */
+const REASSIGN_ROLES = ['technical-head', MANAGER_ROLE];
+
 /** Who corrects application data when the definition does not say: the window clerk and the department admin. */
 const CORRECTION_ROLES = ['window-clerk', MANAGER_ROLE];
 
@@ -111,6 +114,15 @@ const changedFields = (before: Record<string, unknown>, after: Record<string, un
     after: Object.fromEntries(names.map((k) => [k, after[k] ?? null])),
   };
 };
+
+export interface ReassignInput {
+  number: string;
+  version: unknown;
+  assignee: unknown;
+  reason: unknown;
+  actor: Actor;
+  at?: Date;
+}
 
 export interface StartInput {
   processKey: unknown;
@@ -294,6 +306,16 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
   const inTransaction = <T>(version: number, work: () => Promise<T>): Promise<T> =>
     retrying(version, async () => await strapi.db.transaction(work));
 
+  const config = () => strapi.config.get('plugin::workflow') as WorkflowConfig;
+
+  /** 新任务: the staff member a step was given to is told, by SMS too when the settings say so. */
+  const assignedNotice = (staffId: number, template = 'task-assigned'): Notification => ({
+    to: 'person',
+    person: staffId,
+    template,
+    channels: config().staffSms.assignment ? ['message', 'sms'] : ['message'],
+  });
+
   /** Entering a step: its label, outcome, assignee and notifications. */
   const entering = async (
     def: LoadedDefinition,
@@ -315,7 +337,11 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
           ? await chooseAssignee(order, meta?.roles ?? [], named, order.organization?.id ?? null, namedField)
           : null;
     }
-    const notify: Notification[] = [...(transitionMeta?.notify ?? []), ...(moved ? (meta?.notify ?? []) : [])];
+    const notify: Notification[] = [
+      ...(transitionMeta?.notify ?? []),
+      ...(moved ? (meta?.notify ?? []) : []),
+      ...(moved && assignee ? [assignedNotice(assignee)] : []),
+    ];
     return {
       toStep,
       meta,
@@ -744,6 +770,33 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
     return { created: true, number, submitted };
   };
 
+  /** 转办/改派 is for technical heads, department administrators and super administrators. */
+  const mayReassign = (actor: Actor) =>
+    actor.kind === 'staff' && (!!actor.superAdmin || actor.roles.some((r) => REASSIGN_ROLES.includes(r)));
+
+  /** The checks of a reassignment, in the order callers are told: who, scope, version, step, reason, person. */
+  const checkReassign = async (input: ReassignInput) => {
+    if (!mayReassign(input.actor)) throw forbidden('只有技术负责人、部门负责人或超级管理员可以改派');
+    const version = versionOf(input.version);
+    const order: any = await getService('scope').loadVisible(input.actor, input.number, { version });
+    if (version === null) throw badRequest('改派信息有误', [VERSION_PROBLEM]);
+    if (version !== order.lockVersion) throw conflict(order.lockVersion);
+    const def = await getService('definitions').get(order.processKey, order.definitionVersion);
+    const meta = stepMeta(def.nodes, order.currentStep);
+    const roles = (meta?.roles ?? []).filter((r) => r !== APPLICANT_ROLE && r !== SYSTEM_ROLE);
+    if (order.outcome || !roles.length)
+      throw unprocessable('当前环节不由员工办理，不能改派', { step: order.currentStep });
+    const reason = typeof input.reason === 'string' ? input.reason.trim() : '';
+    if (!reason || reason.length > 200)
+      throw badRequest('改派信息有误', [{ path: ['reason'], message: '请填写改派原因（200字以内）' }]);
+    const to = (await eligibleStaff(roles, order.organization?.id ?? null)).find(
+      (s: any) => s.id === Number(input.assignee),
+    );
+    if (!to) throw badRequest('改派信息有误', [{ path: ['assignee'], message: '所选人员不能办理本环节' }]);
+    if (to.id === order.assignee?.id) throw unprocessable(`本环节已由${to.name}办理`, { assignee: to.id });
+    return { order, def, version, meta, reason, to };
+  };
+
   /** 督办 is for leaders and super administrators. */
   const maySupervise = (actor: Actor) =>
     actor.kind === 'staff' && (!!actor.superAdmin || actor.roles.includes(LEADER_ROLE));
@@ -770,7 +823,7 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** Refuses an urge before the share of the step's threshold set in the settings (业务设置) has passed. */
   const mayUrgeYet = (meta: ReturnType<typeof stepMeta>, enteredAt: Date, at: Date) => {
-    const percent = (strapi.config.get('plugin::workflow') as WorkflowConfig).urgeAfterPercent;
+    const percent = config().urgeAfterPercent;
     const elapsed = getService('elapsed').of(meta, enteredAt, at, true);
     if (!elapsed.thresholdHours || elapsed.measuredHours * 100 >= elapsed.thresholdHours * percent) return;
     const after = Math.ceil((elapsed.thresholdHours * percent) / 100);
@@ -793,9 +846,12 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
       const def = await getService('definitions').get(order.processKey, order.definitionVersion);
       const meta = stepMeta(def.nodes, order.currentStep);
       mayUrgeYet(meta, order.stepEnteredAt, at);
-      const config = strapi.config.get('plugin::workflow') as WorkflowConfig;
       const notifications: Notification[] = [
-        { to: 'handlers', template: 'order-urged', channels: config.staffSms.urge ? ['message', 'sms'] : ['message'] },
+        {
+          to: 'handlers',
+          template: 'order-urged',
+          channels: config().staffSms.urge ? ['message', 'sms'] : ['message'],
+        },
       ];
       const event = note(actor, order, at, { action: 'urge', actionLabel: '催办', onceKey: `urge:${chinaDay(at)}` });
       const payload = { number, step: order.currentStep, stepLabel: meta?.label ?? order.currentStep };
@@ -831,6 +887,51 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
       const payload = { number, step: order.currentStep, stepLabel, reason: text, by: actor.name };
       await getService('history').append(event, { notifications, payload });
       return { number, supervisedAt: at };
+    },
+
+    /**
+     * 转办/改派: gives the order's current step to another staff member who holds its job role, within
+     * the order's company, with a reason. A history event; the old and the new holder are both told.
+     */
+    async reassign(input: ReassignInput) {
+      const at = input.at ?? getService('clock').now();
+      const { order, def, version, meta, reason, to } = await checkReassign(input);
+      const before = order.assignee?.id ?? null;
+      const { row, head } = await getService('history').next(order, {
+        ...note(input.actor, order, at, { action: 'reassign', actionLabel: '改派' }),
+        comment: reason,
+        changes: { assignee: { before, after: to.id } },
+      });
+      const payload = { number: order.number, step: order.currentStep, stepLabel: meta?.label, reason, to: to.name };
+      const written = await inTransaction(version, () =>
+        getService('orderWrites').carryOut({
+          order,
+          current: order,
+          patch: { ...head, lockVersion: version + 1 },
+          expected: { lockVersion: version, historySeq: order.historySeq ?? null },
+          relations: { assignee: to.id },
+          event: { ...row, definitionId: def.id, organizationRef: order.organizationRef ?? null },
+          notify: {
+            notifications: [
+              assignedNotice(to.id, 'task-reassigned'),
+              ...(before ? [assignedNotice(before, 'task-taken-away')] : []),
+            ],
+            payload,
+          },
+        }),
+      );
+      if (written === null) throw conflict(version + 1);
+      return { number: order.number, version: version + 1, assignee: { id: to.id, name: to.name } };
+    },
+
+    /** Who may take over the order's current step (改派): its job roles' staff within the order's company. */
+    async reassignChoices(actor: Actor, number: string) {
+      if (!mayReassign(actor)) throw forbidden('只有技术负责人、部门负责人或超级管理员可以改派');
+      const order = await getService('scope').loadVisible(actor, number);
+      const def = await getService('definitions').get(order.processKey, order.definitionVersion);
+      const roles = stepMeta(def.nodes, order.currentStep)?.roles ?? [];
+      const staff = order.outcome ? [] : await eligibleStaff(roles, order.organization?.id ?? null);
+      return staff.map((s: any) => ({ id: s.id, name: s.name, current: s.id === order.assignee?.id }));
     },
 
     /** Who may be named for a `staff` form field of the order (same rule the engine checks on submit). */
@@ -896,6 +997,7 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => {
     correct,
     mayCorrect,
     maySupervise,
+    mayReassign,
   };
 };
 

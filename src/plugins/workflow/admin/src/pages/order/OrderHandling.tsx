@@ -3,6 +3,7 @@ import type { OrderView } from '../../api/orders';
 import { ActionPanel } from '../../components/ActionPanel';
 import { ContractDraft } from '../../components/ContractDraft';
 import { RelatedRecords } from '../../components/RelatedRecords';
+import { ReassignBox } from './ReassignBox';
 import { SuperviseBox } from './SuperviseBox';
 
 interface OrderHandlingProps {
@@ -28,6 +29,7 @@ export const OrderHandling = ({ order, onDone, onChanged }: OrderHandlingProps) 
         onUploaded={onChanged}
       />
     </Box>
+    <ReassignBox order={order} onDone={onChanged} />
     <SuperviseBox order={order} onDone={onChanged} />
     <ContractDraft number={order.number} processKey={order.processKey} onDone={onChanged} />
     <Box marginTop={4}>

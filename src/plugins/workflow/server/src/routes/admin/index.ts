@@ -33,6 +33,19 @@ export default {
       handler: 'staff-orders.act',
       config: { policies: may('act') },
     },
+    // 转办/改派: technical heads, department administrators and super administrators (checked in the service).
+    {
+      method: 'GET',
+      path: '/orders/:number/reassign',
+      handler: 'staff-orders.reassignChoices',
+      config: { policies: may('act') },
+    },
+    {
+      method: 'POST',
+      path: '/orders/:number/reassign',
+      handler: 'staff-orders.reassign',
+      config: { policies: may('act') },
+    },
     // 督办: leaders and super administrators (checked in the service), on orders in their view.
     {
       method: 'POST',
