@@ -377,6 +377,10 @@ describe('field staff on the H5 page', () => {
     const card = page.locator(`[data-testid="order-card"][data-number="${n}"]`);
     await card.waitFor();
     await expect(card.innerText()).resolves.toContain('现场踏勘');
+    // Where to go and whom to call.
+    await expect(card.getByTestId('order-address').innerText()).resolves.toBe('地址：巴中经济开发区工业园5号');
+    await expect(card.innerText()).resolves.toContain('黄厂长 13712345678');
+    await card.getByTestId('call').waitFor();
     await shot(page, 'h5-staff-tasks');
     await card.click();
     await page.locator('[data-action="complete"]').click();
@@ -424,6 +428,16 @@ describe('field staff on the H5 page', () => {
     await handled.waitFor();
     expect(await handled.innerText()).toContain('处理人：');
     await shot(page, 'h5-staff-handled');
+    // 消息: the survey was given to the planner (新任务); the message opens the order.
+    for (let i = 0; i < 5; i++) await app.strapi.plugin('workflow').service('outbox').runOnce();
+    await page.reload();
+    await page.getByTestId('staff-messages').click();
+    const message = page.locator('[data-testid="message"]', { hasText: `新任务：工单${n}` });
+    await message.waitFor();
+    await shot(page, 'h5-staff-messages');
+    await message.click();
+    await page.getByTestId('order-number').waitFor();
+    expect(await page.getByTestId('order-number').innerText()).toContain(n);
     await page.context().close();
   });
 });

@@ -1,14 +1,22 @@
 import { get, post } from '@/http/request';
 import type { Article, MessagePage } from './types';
+import type { Audience } from '@/stores/session';
 
-/** The applicant's messages, an order's knowledge articles, and the subscribe-message templates: one function per endpoint. */
+/**
+ * In-app messages (an applicant's on the content API, a staff member's on the admin API), an order's
+ * knowledge articles, and the subscribe-message templates: one function per endpoint.
+ */
 const BASE = '/api/workflow';
+const messagesBase = (audience: Audience) => (audience === 'staff' ? '/workflow' : BASE);
 
-export const listMessages = (params: Record<string, unknown>) => get<MessagePage>(`${BASE}/messages`, params);
+export const listMessages = (params: Record<string, unknown>, audience: Audience = 'applicant') =>
+  get<MessagePage>(`${messagesBase(audience)}/messages`, params);
 
-export const markMessageRead = (id: number) => post<{ data: { unread: number } }>(`${BASE}/messages/${id}/read`);
+export const markMessageRead = (id: number, audience: Audience = 'applicant') =>
+  post<{ data: { unread: number } }>(`${messagesBase(audience)}/messages/${id}/read`);
 
-export const markAllMessagesRead = () => post<{ data: { unread: number } }>(`${BASE}/messages/read-all`);
+export const markAllMessagesRead = (audience: Audience = 'applicant') =>
+  post<{ data: { unread: number } }>(`${messagesBase(audience)}/messages/read-all`);
 
 export const listArticles = (number: string) => get<{ data: Article[] }>(`${BASE}/orders/${number}/articles`);
 

@@ -21,6 +21,10 @@ export interface OrderRow {
   title: string | null;
   category: string | null;
   channel: string;
+  contactPhone?: string | null;
+  contactName?: string | null;
+  /** The service address (用水地址, else the applicant's address). */
+  address?: string | null;
   buildingArea: number | null;
   currentStep: string;
   stepLabel: string;

@@ -88,6 +88,9 @@ const orders = ({ strapi }: { strapi: Core.Strapi }) => {
       category: o.category,
       channel: o.channel,
       contactPhone: o.contactPhone,
+      // Where field staff go and whom they call.
+      contactName: o.formData?.contactName ?? o.formData?.name ?? null,
+      address: o.formData?.waterAddress ?? o.formData?.address ?? o.formData?.unitAddress ?? null,
       buildingArea: o.formData?.buildingArea ?? null,
       currentStep: o.currentStep,
       stepLabel: stepMeta(def.nodes, o.currentStep)?.label ?? o.currentStep,
