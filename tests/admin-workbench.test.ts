@@ -220,4 +220,42 @@ describe('工单中心 in the admin panel', () => {
     await shot(page, 'dispatch-sheet');
     await page.context().close();
   });
+
+  // Last: it adds a second surveyor, whom least-busy assignment would then pick.
+  it('the technical head reassigns a survey to another surveyor, with a reason', async () => {
+    const email = 'surveyor3@demo.local';
+    const role = await app.strapi.db.query('admin::role').findOne({ where: { code: 'workflow-frontline' } });
+    const user = { email, firstname: '勘察', lastname: '孙', password: 'Staff@12345', isActive: true };
+    await app.strapi.service('admin::user').create({ ...user, registrationToken: null, roles: [role.id] });
+    const tech = await app.strapi.db.query('api::organization.organization').findOne({ where: { code: 'WATER-TECH' } });
+    const staff = { name: '孙勘察', email, organization: tech.id, jobRoles: ['surveyor'] };
+    expect((await call(app, w.admin, 'post', '/directory/staff').send(staff)).status).toBeLessThan(300);
+    const n = await apply(app, w.applicants.zhujiang, 'water-enterprise', enterpriseForm({ unitName: '改派页面单位' }));
+    await step(app, w.staff.clerk, n, 'approve');
+    await step(app, w.staff.techhead, n, 'approve');
+    const holder = (
+      await app.strapi.db
+        .query('api::order.order')
+        .findOne({ where: { number: n }, populate: { assignee: { select: ['name'] } } })
+    ).assignee.name;
+    const other = holder === '孙勘察' ? '张勘察' : '孙勘察';
+
+    const page = await signIn(browser(), app.url!, 'techhead@demo.local');
+    await page.goto(`${app.url}/admin/plugins/workflow/${n}`);
+    const box = page.getByTestId('reassign');
+    await box.waitFor();
+    expect(await box.innerText()).toContain(`当前处理人：${holder}`);
+    await box.getByRole('combobox').click();
+    await page.getByRole('option', { name: other }).click();
+    await box.getByLabel('改派原因').fill('原勘察员休假');
+    await box.getByRole('button', { name: '改派' }).click();
+    await page.getByText(`已改派给${other}，原处理人和新处理人将收到消息`).waitFor();
+    await page.getByText('原勘察员休假').first().waitFor();
+    await shot(page, 'order-reassigned');
+    const after = await app.strapi.db
+      .query('api::order.order')
+      .findOne({ where: { number: n }, populate: { assignee: { select: ['name'] } } });
+    expect(after.assignee.name).toBe(other);
+    await page.context().close();
+  });
 });

@@ -9,10 +9,12 @@ import { usePullRefresh } from './usePullRefresh';
 
 /**
  * A message page's list for either audience: loaded on show, pulled down and scrolled; tapping a
- * message marks it read and opens its order. `onUnread` follows the unread count (the tab's badge).
+ * message marks it read and opens its order. `onUnread` follows the unread count (the tab's badge), `known`
+ * is the count shown before the list answers.
  */
-export const useMessages = (audience: Audience, onUnread: (count: number) => void = () => undefined) => {
-  const unread = ref(0);
+export const useMessages = (audience: Audience, onUnread: (count: number) => void = () => undefined, known = 0) => {
+  // Until the list answers: what the page already knows (the applicant's tab badge).
+  const unread = ref(known);
   const setUnread = (n: number) => {
     unread.value = n;
     onUnread(n);

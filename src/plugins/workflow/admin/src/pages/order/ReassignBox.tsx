@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
-import { Box, Button, Field, SingleSelect, SingleSelectOption, Textarea, Typography } from '@strapi/design-system';
+import { Box, Field, SingleSelect, SingleSelectOption } from '@strapi/design-system';
 import { explain, reassignChoices, reassignOrder, type OrderView } from '../../api/orders';
+import { NoteForm, type NoteOutcome } from './NoteForm';
 
 type Choice = { id: number; name: string; current: boolean };
 
@@ -21,13 +22,14 @@ export const ReassignBox = ({ order, onDone }: { order: OrderView; onDone: () =>
   const choices = useChoices(order);
   const [assignee, setAssignee] = useState<string>('');
   const [reason, setReason] = useState('');
-  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+  const [result, setResult] = useState<NoteOutcome | null>(null);
   if (!order.mayReassign || !choices.length) return null;
   const submit = async () => {
     try {
       const res = await reassignOrder(order.number, order.version, Number(assignee), reason);
       setResult({ ok: true, text: `已改派给${res.data.assignee.name}，原处理人和新处理人将收到消息` });
       setReason('');
+      setAssignee('');
       onDone();
     } catch (e) {
       const problem = explain(e);
@@ -35,10 +37,18 @@ export const ReassignBox = ({ order, onDone }: { order: OrderView; onDone: () =>
     }
   };
   return (
-    <Box marginTop={4} padding={4} background="neutral0" hasRadius shadow="tableShadow" data-testid="reassign">
-      <Typography variant="delta" tag="h3">
-        改派（当前处理人：{order.assignee?.name ?? '待认领'}）
-      </Typography>
+    <NoteForm
+      testId="reassign"
+      title={`改派（当前处理人：${order.assignee?.name ?? '待认领'}）`}
+      label="改派原因"
+      example="原处理人休假"
+      note={reason}
+      onNote={setReason}
+      submitLabel="改派"
+      onSubmit={submit}
+      disabled={!assignee}
+      result={result}
+    >
       <Box marginTop={2}>
         <Field.Root name="reassign-to">
           <Field.Label>改派给</Field.Label>
@@ -56,25 +66,6 @@ export const ReassignBox = ({ order, onDone }: { order: OrderView; onDone: () =>
           </SingleSelect>
         </Field.Root>
       </Box>
-      <Box marginTop={2}>
-        <Textarea
-          aria-label="改派原因"
-          placeholder="改派原因，如：原处理人休假"
-          value={reason}
-          onChange={(e: any) => setReason(e.target.value)}
-          name="reason"
-        />
-      </Box>
-      <Box marginTop={2}>
-        <Button onClick={submit} disabled={!assignee}>
-          改派
-        </Button>
-      </Box>
-      {result ? (
-        <Typography textColor={result.ok ? 'success600' : 'danger600'} data-testid="reassign-result">
-          {result.text}
-        </Typography>
-      ) : null}
-    </Box>
+    </NoteForm>
   );
 };

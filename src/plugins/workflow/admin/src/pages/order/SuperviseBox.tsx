@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { Box, Button, Textarea, Typography } from '@strapi/design-system';
 import { explain, superviseOrder, type OrderView } from '../../api/orders';
+import { NoteForm, type NoteOutcome } from './NoteForm';
 
 /** 督办: a leader's note to whoever holds the order and its department administrators. */
 export const SuperviseBox = ({ order, onDone }: { order: OrderView; onDone: () => void }) => {
   const [note, setNote] = useState('');
-  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+  const [result, setResult] = useState<NoteOutcome | null>(null);
   if (!order.maySupervise) return null;
   const submit = async () => {
     try {
@@ -19,27 +19,16 @@ export const SuperviseBox = ({ order, onDone }: { order: OrderView; onDone: () =
     }
   };
   return (
-    <Box marginTop={4} padding={4} background="neutral0" hasRadius shadow="tableShadow" data-testid="supervise">
-      <Typography variant="delta" tag="h3">
-        督办
-      </Typography>
-      <Box marginTop={2}>
-        <Textarea
-          aria-label="督办意见"
-          placeholder="督办意见，如：请于今日内完成现场勘察"
-          value={note}
-          onChange={(e: any) => setNote(e.target.value)}
-          name="note"
-        />
-      </Box>
-      <Box marginTop={2}>
-        <Button onClick={submit}>督办</Button>
-      </Box>
-      {result ? (
-        <Typography textColor={result.ok ? 'success600' : 'danger600'} data-testid="supervise-result">
-          {result.text}
-        </Typography>
-      ) : null}
-    </Box>
+    <NoteForm
+      testId="supervise"
+      title="督办"
+      label="督办意见"
+      example="请于今日内完成现场勘察"
+      note={note}
+      onNote={setNote}
+      submitLabel="督办"
+      onSubmit={submit}
+      result={result}
+    />
   );
 };
