@@ -18,15 +18,25 @@ export interface TestApp {
   url?: string;
 }
 
-/** A loopback port nothing listens on now. */
-export const freePort = () =>
-  new Promise<number>((resolve) => {
+/** Whether a loopback port can be listened on now. */
+const canListen = (port: number) =>
+  new Promise<boolean>((resolve) => {
     const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
   });
+
+/**
+ * A loopback port nothing listens on now, below the kernel's ephemeral range (32768–60999): a port the
+ * kernel hands out could be taken by an outgoing connection (a database client's) before the app
+ * listens on it, and Strapi exits when its port is taken.
+ */
+export const freePort = async () => {
+  for (;;) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    if (await canListen(port)) return port;
+  }
+};
 
 /**
  * Boots the real app from dist/ against a fresh database and mounts its routes on an HTTP server
@@ -34,11 +44,6 @@ export const freePort = () =>
  */
 export const bootApp = async ({ listen = false } = {}): Promise<TestApp> => {
   const db = await createTestDatabase();
-  const port = listen ? await freePort() : 0;
-  if (listen) {
-    process.env.HOST = '127.0.0.1';
-    process.env.PORT = String(port);
-  }
   // strapi.destroy() removes every process listener, vitest's own included: keep them to put back.
   const saved = new Map(process.eventNames().map((e) => [e, process.listeners(e as any)]));
 
@@ -49,8 +54,13 @@ export const bootApp = async ({ listen = false } = {}): Promise<TestApp> => {
     serveAdminPanel: listen,
   });
   await strapi.load();
-  if (listen) await strapi.listen();
-  else strapi.server.mount();
+  // The port is chosen just before listening: taken by then, Strapi would end the process.
+  const port = listen ? await freePort() : 0;
+  if (listen) {
+    strapi.config.set('server.host', '127.0.0.1');
+    strapi.config.set('server.port', port);
+    await strapi.listen();
+  } else strapi.server.mount();
 
   return {
     strapi,
