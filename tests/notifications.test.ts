@@ -292,6 +292,38 @@ describe('in-app messages', () => {
     }
   });
 
+  it('the settings open urging at once and send warnings by SMS to the holder and the department administrator', async () => {
+    const settings = (await call(app, w.admin, 'get', '/settings')).body.data;
+    const bad = await call(app, w.admin, 'put', '/settings').send({ ...settings, urgeAfterPercent: 150 });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details.errors.map((e: any) => e.path[0])).toEqual(['urgeAfterPercent']);
+    const set = { ...settings, urgeAfterPercent: 0, staffSms: { warning: true } };
+    expect((await call(app, w.admin, 'put', '/settings').send(set)).status).toBe(200);
+    try {
+      const n = await apply(
+        app,
+        w.applicants.zhujiang,
+        'water-enterprise',
+        enterpriseForm({ unitName: '预警短信单位' }),
+      );
+      expect((await call(app, w.applicants.zhujiang, 'post', `/orders/${n}/urge`)).status).toBe(200);
+      await step(app, w.staff.clerk, n, 'approve');
+      await step(app, w.staff.techhead, n, 'approve');
+      const order = await db()
+        .query('api::order.order')
+        .findOne({ where: { number: n } });
+      const reason = { elapsed: '58小时', threshold: '72小时', percent: 80 };
+      expect(await plugin().service('escalation').raise(order.id, 1, reason)).toBe(true);
+      const sms = await rowsOf(n, { template: 'warning-level-1', channel: 'sms' });
+      expect(sms.map((r: any) => [r.audience, r.recipient])).toEqual([
+        ['handlers', '13800000003'],
+        ['managers', '13800000010'],
+      ]);
+    } finally {
+      await call(app, w.admin, 'put', '/settings').send(settings);
+    }
+  });
+
   it('a leader supervises (督办) an order: a note to its holder and the department administrator, in history', async () => {
     const n = await apply(app, w.applicants.zhujiang, 'water-enterprise', enterpriseForm({ unitName: '督办单位' }));
     await step(app, w.staff.clerk, n, 'approve');
